@@ -1,0 +1,25 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod access_token2;
+mod builders;
+pub mod clock;
+mod compression;
+mod credentials;
+mod error;
+pub mod explain;
+pub mod legacy;
+mod services;
+mod wire;
+
+pub use access_token2::{decode, AccessToken2, Payload, UnverifiedToken, VerifiedToken, VERSION};
+pub use builders::{ApaasRoomUserVariant, RtcPrivilegeExpiries, RtcRole, APAAS_NO_ROLE, FPA_TOKEN_EXPIRE};
+pub use credentials::{AppCertificate, AppId, Credentials, CREDENTIAL_LEN};
+pub use error::{Error, ErrorCategory, Result};
+pub use explain::{explain, AccessVerdict, ExplainOptions, Explanation, Reason, SignatureCheck};
+pub use services::{
+    ApaasPrivilege, ApaasService, ChatPrivilege, ChatService, ConvoAiPrivilege, ConvoAiService, FcdnPrivilege,
+    FcdnService, FpaPrivilege, FpaService, Privilege, Privileges, RtcPrivilege, RtcService, Rtm2PermissionType,
+    Rtm2Permissions, Rtm2Privilege, Rtm2ResourceType, Rtm2Service, RtmPrivilege, RtmService, Service, ServiceType,
+    StreamingPrivilege, StreamingService, SttPrivilege, SttService, User,
+};

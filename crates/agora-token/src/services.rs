@@ -1,0 +1,1035 @@
+//! The services an AccessToken2 ("007") carries, each with its own privilege enum.
+//!
+//! Builders accept only the privileges defined for a service, so privilege numbers
+//! cannot be mixed across services. Decoded tokens keep every privilege number they
+//! contain (known or not), so nothing a token says is lost on inspection.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use crate::error::{Error, Result};
+use crate::wire::{Reader, Writer};
+
+/// The numeric service types of the 007 format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub enum ServiceType {
+    /// Real-time communication (audio/video channels), type 1.
+    Rtc,
+    /// Real-time messaging, type 2.
+    Rtm,
+    /// Media streaming (push mix/raw streams), type 3.
+    Streaming,
+    /// Fusion Private Access (FPA), type 4.
+    Fpa,
+    /// Chat, type 5.
+    Chat,
+    /// Fusion CDN, type 6.
+    Fcdn,
+    /// APaaS / Flexible Classroom (Education), type 7.
+    Apaas,
+    /// RTM 2.x with resource permissions, type 8.
+    Rtm2,
+    /// Conversational AI, type 9.
+    ConvoAi,
+    /// Speech-to-text, type 10.
+    Stt,
+}
+
+impl ServiceType {
+    /// Every service type in ascending numeric order.
+    pub const ALL: [ServiceType; 10] = [
+        ServiceType::Rtc,
+        ServiceType::Rtm,
+        ServiceType::Streaming,
+        ServiceType::Fpa,
+        ServiceType::Chat,
+        ServiceType::Fcdn,
+        ServiceType::Apaas,
+        ServiceType::Rtm2,
+        ServiceType::ConvoAi,
+        ServiceType::Stt,
+    ];
+
+    /// The number packed into tokens.
+    #[must_use]
+    pub fn code(self) -> u16 {
+        match self {
+            ServiceType::Rtc => 1,
+            ServiceType::Rtm => 2,
+            ServiceType::Streaming => 3,
+            ServiceType::Fpa => 4,
+            ServiceType::Chat => 5,
+            ServiceType::Fcdn => 6,
+            ServiceType::Apaas => 7,
+            ServiceType::Rtm2 => 8,
+            ServiceType::ConvoAi => 9,
+            ServiceType::Stt => 10,
+        }
+    }
+
+    /// A short display name, e.g. `"RTC"`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            ServiceType::Rtc => "RTC",
+            ServiceType::Rtm => "RTM",
+            ServiceType::Streaming => "Streaming",
+            ServiceType::Fpa => "FPA",
+            ServiceType::Chat => "Chat",
+            ServiceType::Fcdn => "FCDN",
+            ServiceType::Apaas => "APaaS",
+            ServiceType::Rtm2 => "RTM2",
+            ServiceType::ConvoAi => "ConvoAI",
+            ServiceType::Stt => "STT",
+        }
+    }
+
+    /// The service type with this number.
+    ///
+    /// # Errors
+    /// [`Error::UnknownServiceType`] for numbers outside 1..=10.
+    pub fn from_code(code: u16) -> Result<Self> {
+        ServiceType::ALL
+            .into_iter()
+            .find(|t| t.code() == code)
+            .ok_or(Error::UnknownServiceType { value: code })
+    }
+}
+
+impl fmt::Display for ServiceType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A privilege of one service. Implemented by the per-service privilege enums.
+pub trait Privilege: Copy + Eq + Ord + fmt::Debug + 'static {
+    /// The service the privilege belongs to.
+    const SERVICE: ServiceType;
+    /// Every privilege of the service, ascending.
+    const ALL: &'static [Self];
+    /// The number packed into tokens.
+    fn code(self) -> u16;
+    /// A short description, e.g. `"join channel"`.
+    fn name(self) -> &'static str;
+    /// The privilege with this number.
+    ///
+    /// # Errors
+    /// [`Error::UnknownPrivilege`] if the service defines no such privilege.
+    fn from_code(code: u16) -> Result<Self>;
+}
+
+macro_rules! privilege_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident for $service:ident, expected $expected:literal {
+            $( $(#[$vmeta:meta])* $variant:ident = $code:literal, $label:literal; )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )*
+        }
+
+        impl Privilege for $name {
+            const SERVICE: ServiceType = ServiceType::$service;
+            const ALL: &'static [Self] = &[$($name::$variant),*];
+
+            fn code(self) -> u16 {
+                match self { $( $name::$variant => $code, )* }
+            }
+
+            fn name(self) -> &'static str {
+                match self { $( $name::$variant => $label, )* }
+            }
+
+            fn from_code(code: u16) -> Result<Self> {
+                Self::ALL.iter().copied().find(|p| p.code() == code).ok_or(Error::UnknownPrivilege {
+                    service: ServiceType::$service.name(),
+                    value: code,
+                    expected: $expected,
+                })
+            }
+        }
+    };
+}
+
+privilege_enum! {
+    /// RTC privileges.
+    RtcPrivilege for Rtc, expected "1 (join channel), 2 (publish audio), 3 (publish video) or 4 (publish data stream)" {
+        /// Join the channel (1).
+        JoinChannel = 1, "join channel";
+        /// Publish audio (2).
+        PublishAudioStream = 2, "publish audio stream";
+        /// Publish video (3).
+        PublishVideoStream = 3, "publish video stream";
+        /// Publish data streams (4).
+        PublishDataStream = 4, "publish data stream";
+    }
+}
+
+privilege_enum! {
+    /// RTM privileges.
+    RtmPrivilege for Rtm, expected "1 (login)" {
+        /// Log in (1).
+        Login = 1, "login";
+    }
+}
+
+privilege_enum! {
+    /// Streaming privileges.
+    StreamingPrivilege for Streaming, expected "1 (publish mix stream) or 2 (publish raw stream)" {
+        /// Publish a mixed stream (1).
+        PublishMixStream = 1, "publish mix stream";
+        /// Publish a raw stream (2).
+        PublishRawStream = 2, "publish raw stream";
+    }
+}
+
+privilege_enum! {
+    /// FPA privileges.
+    FpaPrivilege for Fpa, expected "1 (login)" {
+        /// Log in (1).
+        Login = 1, "login";
+    }
+}
+
+privilege_enum! {
+    /// Chat privileges.
+    ChatPrivilege for Chat, expected "1 (user) or 2 (app)" {
+        /// Act as a chat user (1).
+        User = 1, "user";
+        /// Act as the app, for REST calls (2).
+        App = 2, "app";
+    }
+}
+
+privilege_enum! {
+    /// FCDN privileges.
+    FcdnPrivilege for Fcdn, expected "1 (publish) or 2 (play)" {
+        /// Publish (1).
+        Publish = 1, "publish";
+        /// Play (2).
+        Play = 2, "play";
+    }
+}
+
+privilege_enum! {
+    /// APaaS (Flexible Classroom / Education) privileges.
+    ApaasPrivilege for Apaas, expected "1 (room user), 2 (user) or 3 (app)" {
+        /// A user in one room (1).
+        RoomUser = 1, "room user";
+        /// A user in any room (2).
+        User = 2, "user";
+        /// The app, for REST calls (3).
+        App = 3, "app";
+    }
+}
+
+privilege_enum! {
+    /// RTM2 privileges.
+    Rtm2Privilege for Rtm2, expected "1 (login)" {
+        /// Log in (1).
+        Login = 1, "login";
+    }
+}
+
+privilege_enum! {
+    /// ConvoAI defines no privileges: the service's presence is the grant.
+    ConvoAiPrivilege for ConvoAi, expected "no privilege (ConvoAI has none)" {}
+}
+
+privilege_enum! {
+    /// STT defines no privileges: the service's presence is the grant.
+    SttPrivilege for Stt, expected "no privilege (STT has none)" {}
+}
+
+/// The privilege map of one service: privilege number → expiry in seconds from the
+/// token's issue time. Packed in ascending key order; setting a privilege twice keeps
+/// the last value.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Privileges<P> {
+    entries: BTreeMap<u16, u32>,
+    kind: PhantomData<P>,
+}
+
+impl<P> Default for Privileges<P> {
+    fn default() -> Self {
+        Privileges { entries: BTreeMap::new(), kind: PhantomData }
+    }
+}
+
+impl<P: Privilege> Privileges<P> {
+    /// Sets a privilege's expiry (seconds after the issue time).
+    pub fn set(&mut self, privilege: P, expire: u32) {
+        self.entries.insert(privilege.code(), expire);
+    }
+
+    /// Sets a privilege given by number, checking that the service defines it.
+    ///
+    /// # Errors
+    /// [`Error::UnknownPrivilege`] for a number the service does not define.
+    pub fn set_code(&mut self, code: u16, expire: u32) -> Result<()> {
+        self.set(P::from_code(code)?, expire);
+        Ok(())
+    }
+
+    /// The expiry of a privilege, if present.
+    #[must_use]
+    pub fn get(&self, privilege: P) -> Option<u32> {
+        self.entries.get(&privilege.code()).copied()
+    }
+
+    /// Every entry as (number, known privilege if any, expiry), ascending.
+    pub fn iter(&self) -> impl Iterator<Item = (u16, Option<P>, u32)> + '_ {
+        self.entries.iter().map(|(&code, &expire)| (code, P::from_code(code).ok(), expire))
+    }
+
+    /// The raw map, number → expiry.
+    #[must_use]
+    pub fn as_map(&self) -> &BTreeMap<u16, u32> {
+        &self.entries
+    }
+
+    /// Number of entries.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn unpack(reader: &mut Reader<'_>) -> Result<Self> {
+        Ok(Privileges { entries: reader.u32_map("privileges")?, kind: PhantomData })
+    }
+}
+
+impl<P: Privilege> fmt::Debug for Privileges<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut map = f.debug_map();
+        for (code, privilege, expire) in self.iter() {
+            match privilege {
+                Some(p) => map.entry(&p, &expire),
+                None => map.entry(&code, &expire),
+            };
+        }
+        map.finish()
+    }
+}
+
+/// Who a token is for, in the services that take "a uid or an account"
+/// (RTC, Streaming, FCDN).
+///
+/// A numeric uid is written in decimal; uid 0 means "any user" and is written as the
+/// empty string. A string account is written verbatim, so `Account("0")` stays `"0"`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum User {
+    /// A numeric uid (`joinChannel` with an int uid); 0 = any user.
+    Uid(u32),
+    /// A string user account (`joinChannelWithUserAccount`).
+    Account(String),
+}
+
+impl User {
+    /// Any user: uid 0.
+    pub const ANY: User = User::Uid(0);
+
+    /// The string packed into the token.
+    #[must_use]
+    pub fn to_wire_string(&self) -> String {
+        match self {
+            User::Uid(0) => String::new(),
+            User::Uid(uid) => uid.to_string(),
+            User::Account(account) => account.clone(),
+        }
+    }
+}
+
+impl From<u32> for User {
+    fn from(uid: u32) -> Self {
+        User::Uid(uid)
+    }
+}
+
+impl From<&str> for User {
+    fn from(account: &str) -> Self {
+        User::Account(account.to_owned())
+    }
+}
+
+impl From<String> for User {
+    fn from(account: String) -> Self {
+        User::Account(account)
+    }
+}
+
+impl From<&String> for User {
+    fn from(account: &String) -> Self {
+        User::Account(account.clone())
+    }
+}
+
+/// The kinds of resource an RTM2 permission applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub enum Rtm2ResourceType {
+    /// Message channels (0).
+    MessageChannel,
+    /// Stream channels (1).
+    StreamChannel,
+    /// Group channels (2).
+    GroupChannel,
+    /// Server groups (3).
+    ServerGroup,
+    /// Users (4).
+    User,
+}
+
+/// What an RTM2 permission allows on its resources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub enum Rtm2PermissionType {
+    /// Read (0).
+    Read,
+    /// Write (1).
+    Write,
+}
+
+impl Rtm2ResourceType {
+    const ALL: [Rtm2ResourceType; 5] = [
+        Rtm2ResourceType::MessageChannel,
+        Rtm2ResourceType::StreamChannel,
+        Rtm2ResourceType::GroupChannel,
+        Rtm2ResourceType::ServerGroup,
+        Rtm2ResourceType::User,
+    ];
+
+    /// The number packed into tokens.
+    #[must_use]
+    pub fn code(self) -> u16 {
+        match self {
+            Rtm2ResourceType::MessageChannel => 0,
+            Rtm2ResourceType::StreamChannel => 1,
+            Rtm2ResourceType::GroupChannel => 2,
+            Rtm2ResourceType::ServerGroup => 3,
+            Rtm2ResourceType::User => 4,
+        }
+    }
+
+    /// A short description, e.g. `"message channels"`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Rtm2ResourceType::MessageChannel => "message channels",
+            Rtm2ResourceType::StreamChannel => "stream channels",
+            Rtm2ResourceType::GroupChannel => "group channels",
+            Rtm2ResourceType::ServerGroup => "server groups",
+            Rtm2ResourceType::User => "users",
+        }
+    }
+
+    /// The resource type with this number.
+    ///
+    /// # Errors
+    /// [`Error::UnknownRtm2Type`] outside 0..=4.
+    pub fn from_code(code: u16) -> Result<Self> {
+        Self::ALL.into_iter().find(|t| t.code() == code).ok_or(Error::UnknownRtm2Type {
+            what: "resource type",
+            value: code,
+            expected: "0 (message channels), 1 (stream channels), 2 (group channels), 3 (server groups) or 4 (users)",
+        })
+    }
+}
+
+impl Rtm2PermissionType {
+    /// The number packed into tokens.
+    #[must_use]
+    pub fn code(self) -> u16 {
+        match self {
+            Rtm2PermissionType::Read => 0,
+            Rtm2PermissionType::Write => 1,
+        }
+    }
+
+    /// A short description, `"read"` or `"write"`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Rtm2PermissionType::Read => "read",
+            Rtm2PermissionType::Write => "write",
+        }
+    }
+
+    /// The permission type with this number.
+    ///
+    /// # Errors
+    /// [`Error::UnknownRtm2Type`] outside 0..=1.
+    pub fn from_code(code: u16) -> Result<Self> {
+        match code {
+            0 => Ok(Rtm2PermissionType::Read),
+            1 => Ok(Rtm2PermissionType::Write),
+            _ => Err(Error::UnknownRtm2Type { what: "permission type", value: code, expected: "0 (read) or 1 (write)" }),
+        }
+    }
+}
+
+/// RTM2 resource permissions: for each (resource type, permission type) a list of
+/// resource names. Packed with both types ascending and each list in insertion order
+/// (duplicates kept), as every upstream language does.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rtm2Permissions {
+    entries: BTreeMap<u16, BTreeMap<u16, Vec<String>>>,
+}
+
+impl Rtm2Permissions {
+    /// No permissions.
+    #[must_use]
+    pub fn new() -> Self {
+        Rtm2Permissions::default()
+    }
+
+    /// Sets the resources for a (resource type, permission type) pair, replacing any
+    /// earlier list for the same pair.
+    pub fn add<I, S>(&mut self, resource: Rtm2ResourceType, permission: Rtm2PermissionType, resources: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.entries
+            .entry(resource.code())
+            .or_default()
+            .insert(permission.code(), resources.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Builder form of [`Rtm2Permissions::add`].
+    #[must_use]
+    pub fn with<I, S>(mut self, resource: Rtm2ResourceType, permission: Rtm2PermissionType, resources: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.add(resource, permission, resources);
+        self
+    }
+
+    /// The resources for a pair, if set.
+    #[must_use]
+    pub fn get(&self, resource: Rtm2ResourceType, permission: Rtm2PermissionType) -> Option<&[String]> {
+        self.entries.get(&resource.code())?.get(&permission.code()).map(Vec::as_slice)
+    }
+
+    /// Every (resource type number, permission type number, resources), ascending.
+    pub fn iter(&self) -> impl Iterator<Item = (u16, u16, &[String])> + '_ {
+        self.entries.iter().flat_map(|(&resource, permissions)| {
+            permissions.iter().map(move |(&permission, list)| (resource, permission, list.as_slice()))
+        })
+    }
+
+    /// Whether no permission is set.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn pack(&self, w: &mut Writer) -> Result<()> {
+        w.count("RTM2 resource types", self.entries.len())?;
+        for (&resource, permissions) in &self.entries {
+            w.u16(resource);
+            w.count("RTM2 permission types", permissions.len())?;
+            for (&permission, list) in permissions {
+                w.u16(permission);
+                w.count("RTM2 resource list", list.len())?;
+                for name in list {
+                    w.string("RTM2 resource name", name)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn unpack(r: &mut Reader<'_>) -> Result<Self> {
+        let mut entries: BTreeMap<u16, BTreeMap<u16, Vec<String>>> = BTreeMap::new();
+        let resource_count = r.u16("RTM2 permissions")?;
+        for _ in 0..resource_count {
+            let resource = r.u16("RTM2 permissions")?;
+            let permission_count = r.u16("RTM2 permissions")?;
+            for _ in 0..permission_count {
+                let permission = r.u16("RTM2 permissions")?;
+                let list_len = r.u16("RTM2 permissions")?;
+                let list = (0..list_len).map(|_| r.string("RTM2 resource name")).collect::<Result<Vec<_>>>()?;
+                entries.entry(resource).or_default().insert(permission, list);
+            }
+        }
+        Ok(Rtm2Permissions { entries })
+    }
+}
+
+/// Declares a service struct (its fields after the privilege map and its privilege
+/// enum), the privilege setters every service shares, and its `From` into [`Service`].
+macro_rules! service {
+    (
+        $(#[$meta:meta])*
+        $variant:ident($name:ident): $privilege:ident { $( $(#[$fmeta:meta])* $field:ident: $ty:ty ),* $(,)? }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $name {
+            $( $(#[$fmeta])* pub $field: $ty, )*
+            /// The privileges and their expiries (seconds after the issue time).
+            pub privileges: Privileges<$privilege>,
+        }
+
+        impl $name {
+            /// Adds (or replaces) a privilege; builder style.
+            #[must_use]
+            pub fn with_privilege(mut self, privilege: $privilege, expire: u32) -> Self {
+                self.privileges.set(privilege, expire);
+                self
+            }
+
+            /// Adds (or replaces) a privilege.
+            pub fn add_privilege(&mut self, privilege: $privilege, expire: u32) {
+                self.privileges.set(privilege, expire);
+            }
+        }
+
+        impl From<$name> for Service {
+            fn from(service: $name) -> Service {
+                Service::$variant(service)
+            }
+        }
+    };
+}
+
+service! {
+    /// RTC (type 1): join a channel, publish streams.
+    Rtc(RtcService): RtcPrivilege {
+        /// The channel name; `""` or `"*"` means any channel.
+        channel_name: String,
+        /// The uid as a string: `""` for any user (numeric uid 0), else the decimal uid or the account.
+        uid: String,
+    }
+}
+
+service! {
+    /// RTM (type 2): log in to real-time messaging.
+    Rtm(RtmService): RtmPrivilege {
+        /// The RTM user id.
+        user_id: String,
+    }
+}
+
+service! {
+    /// Streaming (type 3).
+    Streaming(StreamingService): StreamingPrivilege {
+        /// The channel name.
+        channel_name: String,
+        /// The account as a string (numeric uid 0 becomes `""`).
+        account: String,
+    }
+}
+
+service! {
+    /// FPA (type 4).
+    Fpa(FpaService): FpaPrivilege {}
+}
+
+service! {
+    /// Chat (type 5).
+    Chat(ChatService): ChatPrivilege {
+        /// The chat user id; `""` for app tokens.
+        user_id: String,
+    }
+}
+
+service! {
+    /// FCDN (type 6).
+    Fcdn(FcdnService): FcdnPrivilege {
+        /// The channel name.
+        channel_name: String,
+        /// The account as a string (numeric uid 0 becomes `""`).
+        account: String,
+    }
+}
+
+service! {
+    /// APaaS / Flexible Classroom (type 7).
+    Apaas(ApaasService): ApaasPrivilege {
+        /// The room uuid; `""` for user and app tokens.
+        room_uuid: String,
+        /// The user uuid; `""` for app tokens.
+        user_uuid: String,
+        /// The role in the room; -1 when unused (user and app tokens).
+        role: i16,
+    }
+}
+
+service! {
+    /// RTM2 (type 8): RTM login with resource permissions.
+    Rtm2(Rtm2Service): Rtm2Privilege {
+        /// The RTM user id.
+        user_id: String,
+        /// The resource permissions.
+        permissions: Rtm2Permissions,
+    }
+}
+
+service! {
+    /// Conversational AI (type 9); no fields and no privileges.
+    ConvoAi(ConvoAiService): ConvoAiPrivilege {}
+}
+
+service! {
+    /// Speech-to-text (type 10); no fields and no privileges.
+    Stt(SttService): SttPrivilege {}
+}
+
+impl RtcService {
+    /// An RTC service for a channel and a uid or account, with no privileges yet.
+    #[must_use]
+    pub fn new(channel_name: impl Into<String>, user: impl Into<User>) -> Self {
+        RtcService { channel_name: channel_name.into(), uid: user.into().to_wire_string(), privileges: Privileges::default() }
+    }
+}
+
+impl RtmService {
+    /// An RTM service for a user id, with no privileges yet.
+    #[must_use]
+    pub fn new(user_id: impl Into<String>) -> Self {
+        RtmService { user_id: user_id.into(), privileges: Privileges::default() }
+    }
+}
+
+impl StreamingService {
+    /// A Streaming service for a channel and a uid or account.
+    #[must_use]
+    pub fn new(channel_name: impl Into<String>, account: impl Into<User>) -> Self {
+        StreamingService {
+            channel_name: channel_name.into(),
+            account: account.into().to_wire_string(),
+            privileges: Privileges::default(),
+        }
+    }
+}
+
+impl FpaService {
+    /// An FPA service with no privileges yet.
+    #[must_use]
+    pub fn new() -> Self {
+        FpaService { privileges: Privileges::default() }
+    }
+}
+
+impl Default for FpaService {
+    fn default() -> Self {
+        FpaService::new()
+    }
+}
+
+impl ChatService {
+    /// A Chat service for a user id (`""` for app tokens).
+    #[must_use]
+    pub fn new(user_id: impl Into<String>) -> Self {
+        ChatService { user_id: user_id.into(), privileges: Privileges::default() }
+    }
+}
+
+impl FcdnService {
+    /// An FCDN service for a channel and a uid or account.
+    #[must_use]
+    pub fn new(channel_name: impl Into<String>, account: impl Into<User>) -> Self {
+        FcdnService {
+            channel_name: channel_name.into(),
+            account: account.into().to_wire_string(),
+            privileges: Privileges::default(),
+        }
+    }
+}
+
+impl ApaasService {
+    /// An APaaS service for a room, a user and a role (-1 when unused).
+    #[must_use]
+    pub fn new(room_uuid: impl Into<String>, user_uuid: impl Into<String>, role: i16) -> Self {
+        ApaasService {
+            room_uuid: room_uuid.into(),
+            user_uuid: user_uuid.into(),
+            role,
+            privileges: Privileges::default(),
+        }
+    }
+}
+
+impl Rtm2Service {
+    /// An RTM2 service for a user id with resource permissions.
+    #[must_use]
+    pub fn new(user_id: impl Into<String>, permissions: Rtm2Permissions) -> Self {
+        Rtm2Service { user_id: user_id.into(), permissions, privileges: Privileges::default() }
+    }
+}
+
+impl ConvoAiService {
+    /// A ConvoAI service.
+    #[must_use]
+    pub fn new() -> Self {
+        ConvoAiService { privileges: Privileges::default() }
+    }
+}
+
+impl Default for ConvoAiService {
+    fn default() -> Self {
+        ConvoAiService::new()
+    }
+}
+
+impl SttService {
+    /// An STT service.
+    #[must_use]
+    pub fn new() -> Self {
+        SttService { privileges: Privileges::default() }
+    }
+}
+
+impl Default for SttService {
+    fn default() -> Self {
+        SttService::new()
+    }
+}
+
+/// One service of a 007 token. The set is closed: these are all the types the format defines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Service {
+    /// RTC (1).
+    Rtc(RtcService),
+    /// RTM (2).
+    Rtm(RtmService),
+    /// Streaming (3).
+    Streaming(StreamingService),
+    /// FPA (4).
+    Fpa(FpaService),
+    /// Chat (5).
+    Chat(ChatService),
+    /// FCDN (6).
+    Fcdn(FcdnService),
+    /// APaaS (7).
+    Apaas(ApaasService),
+    /// RTM2 (8).
+    Rtm2(Rtm2Service),
+    /// ConvoAI (9).
+    ConvoAi(ConvoAiService),
+    /// STT (10).
+    Stt(SttService),
+}
+
+impl Service {
+    /// The service's type.
+    #[must_use]
+    pub fn service_type(&self) -> ServiceType {
+        match self {
+            Service::Rtc(_) => ServiceType::Rtc,
+            Service::Rtm(_) => ServiceType::Rtm,
+            Service::Streaming(_) => ServiceType::Streaming,
+            Service::Fpa(_) => ServiceType::Fpa,
+            Service::Chat(_) => ServiceType::Chat,
+            Service::Fcdn(_) => ServiceType::Fcdn,
+            Service::Apaas(_) => ServiceType::Apaas,
+            Service::Rtm2(_) => ServiceType::Rtm2,
+            Service::ConvoAi(_) => ServiceType::ConvoAi,
+            Service::Stt(_) => ServiceType::Stt,
+        }
+    }
+
+    /// The raw privilege map (number → expiry), whatever the service.
+    #[must_use]
+    pub fn privilege_map(&self) -> &BTreeMap<u16, u32> {
+        match self {
+            Service::Rtc(s) => s.privileges.as_map(),
+            Service::Rtm(s) => s.privileges.as_map(),
+            Service::Streaming(s) => s.privileges.as_map(),
+            Service::Fpa(s) => s.privileges.as_map(),
+            Service::Chat(s) => s.privileges.as_map(),
+            Service::Fcdn(s) => s.privileges.as_map(),
+            Service::Apaas(s) => s.privileges.as_map(),
+            Service::Rtm2(s) => s.privileges.as_map(),
+            Service::ConvoAi(s) => s.privileges.as_map(),
+            Service::Stt(s) => s.privileges.as_map(),
+        }
+    }
+
+    /// The name of a privilege number of this service, if the service defines it.
+    #[must_use]
+    pub fn privilege_name(&self, code: u16) -> Option<&'static str> {
+        fn name<P: Privilege>(code: u16) -> Option<&'static str> {
+            P::from_code(code).ok().map(P::name)
+        }
+        match self.service_type() {
+            ServiceType::Rtc => name::<RtcPrivilege>(code),
+            ServiceType::Rtm => name::<RtmPrivilege>(code),
+            ServiceType::Streaming => name::<StreamingPrivilege>(code),
+            ServiceType::Fpa => name::<FpaPrivilege>(code),
+            ServiceType::Chat => name::<ChatPrivilege>(code),
+            ServiceType::Fcdn => name::<FcdnPrivilege>(code),
+            ServiceType::Apaas => name::<ApaasPrivilege>(code),
+            ServiceType::Rtm2 => name::<Rtm2Privilege>(code),
+            ServiceType::ConvoAi => name::<ConvoAiPrivilege>(code),
+            ServiceType::Stt => name::<SttPrivilege>(code),
+        }
+    }
+
+    /// Appends the service: type, privileges, then its own fields.
+    pub(crate) fn pack(&self, w: &mut Writer) -> Result<()> {
+        w.u16(self.service_type().code());
+        w.u32_map("privileges", self.privilege_map())?;
+        match self {
+            Service::Rtc(s) => {
+                w.string("RTC channel name", &s.channel_name)?;
+                w.string("RTC uid", &s.uid)?;
+            }
+            Service::Rtm(s) => w.string("RTM user id", &s.user_id)?,
+            Service::Streaming(s) => {
+                w.string("Streaming channel name", &s.channel_name)?;
+                w.string("Streaming account", &s.account)?;
+            }
+            Service::Chat(s) => w.string("Chat user id", &s.user_id)?,
+            Service::Fcdn(s) => {
+                w.string("FCDN channel name", &s.channel_name)?;
+                w.string("FCDN account", &s.account)?;
+            }
+            Service::Apaas(s) => {
+                w.string("APaaS room uuid", &s.room_uuid)?;
+                w.string("APaaS user uuid", &s.user_uuid)?;
+                w.i16(s.role);
+            }
+            Service::Rtm2(s) => {
+                w.string("RTM2 user id", &s.user_id)?;
+                s.permissions.pack(w)?;
+            }
+            Service::Fpa(_) | Service::ConvoAi(_) | Service::Stt(_) => {}
+        }
+        Ok(())
+    }
+
+    /// Reads the privileges and fields of a service whose type number was just read.
+    /// Returns `Ok(None)` for a type this crate does not know; the caller stops there,
+    /// as every upstream parser does.
+    pub(crate) fn unpack(type_code: u16, r: &mut Reader<'_>) -> Result<Option<Service>> {
+        let Ok(service_type) = ServiceType::from_code(type_code) else {
+            return Ok(None);
+        };
+        let service = match service_type {
+            ServiceType::Rtc => {
+                let privileges = Privileges::unpack(r)?;
+                Service::Rtc(RtcService {
+                    privileges,
+                    channel_name: r.string("RTC channel name")?,
+                    uid: r.string("RTC uid")?,
+                })
+            }
+            ServiceType::Rtm => {
+                let privileges = Privileges::unpack(r)?;
+                Service::Rtm(RtmService { privileges, user_id: r.string("RTM user id")? })
+            }
+            ServiceType::Streaming => {
+                let privileges = Privileges::unpack(r)?;
+                Service::Streaming(StreamingService {
+                    privileges,
+                    channel_name: r.string("Streaming channel name")?,
+                    account: r.string("Streaming account")?,
+                })
+            }
+            ServiceType::Fpa => Service::Fpa(FpaService { privileges: Privileges::unpack(r)? }),
+            ServiceType::Chat => {
+                let privileges = Privileges::unpack(r)?;
+                Service::Chat(ChatService { privileges, user_id: r.string("Chat user id")? })
+            }
+            ServiceType::Fcdn => {
+                let privileges = Privileges::unpack(r)?;
+                Service::Fcdn(FcdnService {
+                    privileges,
+                    channel_name: r.string("FCDN channel name")?,
+                    account: r.string("FCDN account")?,
+                })
+            }
+            ServiceType::Apaas => {
+                let privileges = Privileges::unpack(r)?;
+                Service::Apaas(ApaasService {
+                    privileges,
+                    room_uuid: r.string("APaaS room uuid")?,
+                    user_uuid: r.string("APaaS user uuid")?,
+                    role: r.i16("APaaS role")?,
+                })
+            }
+            ServiceType::Rtm2 => {
+                let privileges = Privileges::unpack(r)?;
+                Service::Rtm2(Rtm2Service {
+                    privileges,
+                    user_id: r.string("RTM2 user id")?,
+                    permissions: Rtm2Permissions::unpack(r)?,
+                })
+            }
+            ServiceType::ConvoAi => Service::ConvoAi(ConvoAiService { privileges: Privileges::unpack(r)? }),
+            ServiceType::Stt => Service::Stt(SttService { privileges: Privileges::unpack(r)? }),
+        };
+        Ok(Some(service))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_uid_zero_means_any_user_but_string_zero_stays() {
+        assert_eq!(RtcService::new("c", 0).uid, "");
+        assert_eq!(RtcService::new("c", "0").uid, "0");
+        assert_eq!(RtcService::new("c", 2_882_341_273u32).uid, "2882341273");
+        assert_eq!(FcdnService::new("c", 0).account, "");
+        assert_eq!(StreamingService::new("c", "acc").account, "acc");
+    }
+
+    #[test]
+    fn privilege_numbers_are_checked_per_service() {
+        let mut p = Privileges::<RtcPrivilege>::default();
+        assert!(p.set_code(4, 10).is_ok());
+        let err = p.set_code(5, 10).unwrap_err();
+        assert_eq!(err.code(), "unknown_privilege");
+        assert!(err.to_string().contains("RTC privilege 5"), "{err}");
+        assert!(Privileges::<ConvoAiPrivilege>::default().set_code(1, 1).is_err());
+        assert_eq!(ChatPrivilege::from_code(2).unwrap(), ChatPrivilege::App);
+    }
+
+    #[test]
+    fn service_types_round_trip_and_unknown_is_an_error() {
+        for t in ServiceType::ALL {
+            assert_eq!(ServiceType::from_code(t.code()).unwrap(), t);
+        }
+        assert_eq!(ServiceType::from_code(11), Err(Error::UnknownServiceType { value: 11 }));
+        assert!(ServiceType::from_code(0).is_err());
+    }
+
+    #[test]
+    fn rtm2_permissions_replace_per_pair_and_keep_list_order() {
+        let mut perms = Rtm2Permissions::new();
+        perms.add(Rtm2ResourceType::User, Rtm2PermissionType::Read, ["b", "a", "a"]);
+        perms.add(Rtm2ResourceType::MessageChannel, Rtm2PermissionType::Write, ["x"]);
+        perms.add(Rtm2ResourceType::MessageChannel, Rtm2PermissionType::Write, ["y", "z"]);
+        let listed: Vec<_> = perms.iter().map(|(r, p, l)| (r, p, l.to_vec())).collect();
+        assert_eq!(
+            listed,
+            vec![(0, 1, vec!["y".to_owned(), "z".to_owned()]), (4, 0, vec!["b".to_owned(), "a".to_owned(), "a".to_owned()])]
+        );
+        let mut w = Writer::default();
+        perms.pack(&mut w).unwrap();
+        let bytes = w.into_inner();
+        let back = Rtm2Permissions::unpack(&mut Reader::new(&bytes)).unwrap();
+        assert_eq!(back, perms);
+    }
+}
