@@ -289,8 +289,10 @@ pub struct UnverifiedToken {
 
 /// Base64 as upstream writes it, but forgiving about missing `=` padding, which copy and
 /// paste often loses.
-const LENIENT_PADDING: GeneralPurpose =
-    GeneralPurpose::new(&base64::alphabet::STANDARD, GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent));
+const LENIENT_PADDING: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
 
 impl UnverifiedToken {
     /// Decodes a 007 token without checking its signature.
@@ -306,7 +308,8 @@ impl UnverifiedToken {
             expected: VERSION,
             found: token.chars().take(VERSION.len()).collect(),
         })?;
-        let compressed = LENIENT_PADDING.decode(body.trim_end()).map_err(|e| Error::Base64 { detail: base64_detail(body, &e) })?;
+        let compressed =
+            LENIENT_PADDING.decode(body.trim_end()).map_err(|e| Error::Base64 { detail: base64_detail(body, &e) })?;
         let content = compression::decompress(&compressed)?;
         let mut r = Reader::new(&content);
         let signature = r.bytes("signature")?.to_vec();
@@ -434,7 +437,8 @@ mod tests {
     }
 
     fn rtc_join() -> RtcService {
-        RtcService::new("7d72365eb983485397e3e3f9d460bdda", 2_882_341_273).with_privilege(RtcPrivilege::JoinChannel, 600)
+        RtcService::new("7d72365eb983485397e3e3f9d460bdda", 2_882_341_273)
+            .with_privilege(RtcPrivilege::JoinChannel, 600)
     }
 
     #[test]

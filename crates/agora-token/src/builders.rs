@@ -74,7 +74,11 @@ impl RtcRole {
 }
 
 fn unknown_rtc_role(value: String) -> Error {
-    Error::UnknownRole { kind: "RTC", value, expected: "1 or \"publisher\" (alias \"host\"), 2 or \"subscriber\" (alias \"audience\")" }
+    Error::UnknownRole {
+        kind: "RTC",
+        value,
+        expected: "1 or \"publisher\" (alias \"host\"), 2 or \"subscriber\" (alias \"audience\")",
+    }
 }
 
 impl FromStr for RtcRole {
@@ -117,7 +121,12 @@ impl RtcPrivilegeExpiries {
     /// The same expiry for all four privileges.
     #[must_use]
     pub fn all(expire: u32) -> Self {
-        RtcPrivilegeExpiries { join_channel: expire, publish_audio: expire, publish_video: expire, publish_data: expire }
+        RtcPrivilegeExpiries {
+            join_channel: expire,
+            publish_audio: expire,
+            publish_video: expire,
+            publish_data: expire,
+        }
     }
 }
 
@@ -137,7 +146,13 @@ impl<'a> AccessToken2<'a> {
     /// RTC for a uid or account (upstream `buildTokenWithUid` / `buildTokenWithUserAccount`):
     /// join until `privilege_expire`; a publisher also gets publish audio, video and data
     /// until `privilege_expire`.
-    pub fn rtc(self, channel_name: impl Into<String>, user: impl Into<User>, role: RtcRole, privilege_expire: u32) -> Self {
+    pub fn rtc(
+        self,
+        channel_name: impl Into<String>,
+        user: impl Into<User>,
+        role: RtcRole,
+        privilege_expire: u32,
+    ) -> Self {
         let expiries = RtcPrivilegeExpiries::all(privilege_expire);
         self.service(rtc_for_role(channel_name.into(), user.into(), role, expiries))
     }
@@ -155,7 +170,13 @@ impl<'a> AccessToken2<'a> {
 
     /// RTC for an account plus RTM login for the same account (upstream `buildTokenWithRtm`).
     /// The RTM login lasts as long as the token.
-    pub fn rtc_with_rtm(self, channel_name: impl Into<String>, account: &str, role: RtcRole, privilege_expire: u32) -> Self {
+    pub fn rtc_with_rtm(
+        self,
+        channel_name: impl Into<String>,
+        account: &str,
+        role: RtcRole,
+        privilege_expire: u32,
+    ) -> Self {
         let rtm_expire = self.expire();
         self.rtc(channel_name, account, role, privilege_expire).rtm(account, rtm_expire)
     }
@@ -284,7 +305,13 @@ impl<'a> AccessToken2<'a> {
     }
 
     /// An FCDN service granting `privileges` until `expire` (no upstream builder exists).
-    pub fn fcdn(self, channel_name: impl Into<String>, account: impl Into<User>, privileges: &[FcdnPrivilege], expire: u32) -> Self {
+    pub fn fcdn(
+        self,
+        channel_name: impl Into<String>,
+        account: impl Into<User>,
+        privileges: &[FcdnPrivilege],
+        expire: u32,
+    ) -> Self {
         let mut service = FcdnService::new(channel_name, account);
         for &privilege in privileges {
             service.add_privilege(privilege, expire);
@@ -352,7 +379,8 @@ mod tests {
     #[test]
     fn rtc_with_rtm_logs_in_for_the_token_lifetime() {
         let creds = creds();
-        let token = AccessToken2::new(&creds, 7200).rtc_with_rtm("ch", "alice", RtcRole::Publisher, 60).build().unwrap();
+        let token =
+            AccessToken2::new(&creds, 7200).rtc_with_rtm("ch", "alice", RtcRole::Publisher, 60).build().unwrap();
         let payload = UnverifiedToken::parse(&token).unwrap().payload().clone();
         let [Service::Rtc(rtc), Service::Rtm(rtm)] = payload.services() else { panic!("{payload:?}") };
         assert_eq!(rtc.uid, "alice");

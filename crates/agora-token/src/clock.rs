@@ -36,7 +36,8 @@ pub fn random_salt() -> Result<u32> {
     loop {
         let draw = u64::from(getrandom::u32().map_err(|e| Error::Randomness { detail: e.to_string() })?);
         if draw < limit {
-            let offset = u32::try_from(draw % range).map_err(|_| Error::Randomness { detail: "salt out of range".to_owned() })?;
+            let offset = u32::try_from(draw % range)
+                .map_err(|_| Error::Randomness { detail: "salt out of range".to_owned() })?;
             return Ok(offset + 1);
         }
     }

@@ -121,10 +121,7 @@ impl Credentials {
     /// [`Error::InvalidAppId`] or [`Error::InvalidAppCertificate`] when either is not
     /// 32 hexadecimal characters (the app id is checked first).
     pub fn new(app_id: &str, app_certificate: &str) -> Result<Self> {
-        Ok(Credentials {
-            app_id: AppId::new(app_id)?,
-            certificate: AppCertificate::new(app_certificate)?,
-        })
+        Ok(Credentials { app_id: AppId::new(app_id)?, certificate: AppCertificate::new(app_certificate)? })
     }
 
     /// Pairs values that are already checked.

@@ -337,25 +337,37 @@ fn report_007(service: &Service, issued: u64, now: u64) -> ServiceReport {
         Service::Streaming(s) => vec![text("channel", &s.channel_name), text("account", &s.account)],
         Service::Chat(s) => vec![text("user id", &s.user_id)],
         Service::Fcdn(s) => vec![text("channel", &s.channel_name), text("account", &s.account)],
-        Service::Apaas(s) => vec![text("room uuid", &s.room_uuid), text("user uuid", &s.user_uuid), text("role", &s.role.to_string())],
+        Service::Apaas(s) => {
+            vec![text("room uuid", &s.room_uuid), text("user uuid", &s.user_uuid), text("role", &s.role.to_string())]
+        }
         Service::Rtm2(s) => {
             let mut fields = vec![text("user id", &s.user_id)];
             for (resource, permission, list) in s.permissions.iter() {
-                let resource = Rtm2ResourceType::from_code(resource).map_or_else(|_| resource.to_string(), |r| r.name().to_owned());
-                let permission = Rtm2PermissionType::from_code(permission).map_or_else(|_| permission.to_string(), |p| p.name().to_owned());
+                let resource = Rtm2ResourceType::from_code(resource)
+                    .map_or_else(|_| resource.to_string(), |r| r.name().to_owned());
+                let permission = Rtm2PermissionType::from_code(permission)
+                    .map_or_else(|_| permission.to_string(), |p| p.name().to_owned());
                 fields.push((format!("{permission} {resource}"), list.join(", ")));
             }
             fields
         }
         Service::Fpa(_) | Service::ConvoAi(_) | Service::Stt(_) => Vec::new(),
     };
-    ServiceReport { type_code: service.service_type().code(), name: service.service_type().name().to_owned(), fields, privileges }
+    ServiceReport {
+        type_code: service.service_type().code(),
+        name: service.service_type().name().to_owned(),
+        fields,
+        privileges,
+    }
 }
 
 fn warnings_007(payload: &Payload, now: u64) -> Vec<String> {
     let mut warnings = Vec::new();
     if !AppId::is_valid(payload.app_id()) {
-        warnings.push(format!("the app id {:?} is not 32 hexadecimal characters; the service will refuse the token", payload.app_id()));
+        warnings.push(format!(
+            "the app id {:?} is not 32 hexadecimal characters; the service will refuse the token",
+            payload.app_id()
+        ));
     }
     if clock::looks_like_unix_timestamp(payload.expire()) {
         warnings.push(format!(
@@ -381,7 +393,10 @@ fn warnings_007(payload: &Payload, now: u64) -> Vec<String> {
                 ));
             }
             if service.privilege_name(code).is_none() {
-                warnings.push(format!("the {} service has privilege {code}, which it does not define", service.service_type()));
+                warnings.push(format!(
+                    "the {} service has privilege {code}, which it does not define",
+                    service.service_type()
+                ));
             }
         }
     }
@@ -389,7 +404,9 @@ fn warnings_007(payload: &Payload, now: u64) -> Vec<String> {
         warnings.push(format!("decoding stopped at unknown service type {type_code}; later services are not shown"));
     }
     if u64::from(payload.issued_at()) > now + 300 {
-        warnings.push("the token was issued more than 5 minutes in the future; is the token server's clock ahead?".to_owned());
+        warnings.push(
+            "the token was issued more than 5 minutes in the future; is the token server's clock ahead?".to_owned(),
+        );
     }
     warnings
 }
@@ -460,7 +477,8 @@ fn verdict_007(payload: &Payload, explanation: &Explanation, options: &ExplainOp
     if explanation.expired {
         reasons.push(Reason::TokenExpired { at: explanation.expires_at });
     }
-    let rtc: Vec<&RtcService> = payload.services().iter().filter_map(|s| if let Service::Rtc(rtc) = s { Some(rtc) } else { None }).collect();
+    let rtc: Vec<&RtcService> =
+        payload.services().iter().filter_map(|s| if let Service::Rtc(rtc) = s { Some(rtc) } else { None }).collect();
     let for_channel: Vec<&RtcService> = match options.channel_name {
         Some(channel) => rtc.iter().copied().filter(|s| channel_matches(&s.channel_name, channel)).collect(),
         None => rtc.clone(),
@@ -510,7 +528,9 @@ fn verdict_007(payload: &Payload, explanation: &Explanation, options: &ExplainOp
         let state = status(privilege);
         if can_join {
             match state {
-                PrivilegeStatus::Missing => reasons.push(Reason::PublishPrivilegeMissing { privilege: privilege.name().to_owned() }),
+                PrivilegeStatus::Missing => {
+                    reasons.push(Reason::PublishPrivilegeMissing { privilege: privilege.name().to_owned() })
+                }
                 PrivilegeStatus::Expired(at) => {
                     reasons.push(Reason::PublishPrivilegeExpired { privilege: privilege.name().to_owned(), at });
                 }
@@ -546,13 +566,18 @@ fn user_mismatch_reason(for_channel: &[&RtcService], user: &User) -> Reason {
     match user {
         User::Uid(0) => Reason::RandomUidAgainstFixedToken { token_user: token_users.join(", ") },
         User::Uid(uid) => match token_users.iter().find(|u| !numeric(u)) {
-            Some(account) => Reason::UidAccountMix { token_user: format!("the string account {account:?}"), joining_as: format!("the numeric uid {uid}") },
+            Some(account) => Reason::UidAccountMix {
+                token_user: format!("the string account {account:?}"),
+                joining_as: format!("the numeric uid {uid}"),
+            },
             None => Reason::UserMismatch { token_users },
         },
-        User::Account(account) if !numeric(account) && token_users.iter().all(|u| numeric(u)) => Reason::UidAccountMix {
-            token_user: format!("the numeric uid {}", token_users.join(", ")),
-            joining_as: format!("the string account {account:?}"),
-        },
+        User::Account(account) if !numeric(account) && token_users.iter().all(|u| numeric(u)) => {
+            Reason::UidAccountMix {
+                token_user: format!("the numeric uid {}", token_users.join(", ")),
+                joining_as: format!("the string account {account:?}"),
+            }
+        }
         User::Account(_) => Reason::UserMismatch { token_users },
     }
 }
@@ -580,7 +605,10 @@ fn explain_006(token: &UnverifiedAccessToken, options: &ExplainOptions<'_>, now:
             }
         })
         .collect();
-    let mut warnings = vec!["006 tokens store only CRCs of the channel and uid; pass both (and the certificate) to check the signature".to_owned()];
+    let mut warnings = vec![
+        "006 tokens store only CRCs of the channel and uid; pass both (and the certificate) to check the signature"
+            .to_owned(),
+    ];
     if !AppId::is_valid(token.app_id()) {
         warnings.push(format!("the app id {:?} is not 32 hexadecimal characters", token.app_id()));
     }
@@ -602,7 +630,12 @@ fn explain_006(token: &UnverifiedAccessToken, options: &ExplainOptions<'_>, now:
         now: Timestamp(now),
         expired: now >= expires_at,
         signature,
-        services: vec![ServiceReport { type_code: 0, name: "AccessToken (006)".to_owned(), fields: Vec::new(), privileges }],
+        services: vec![ServiceReport {
+            type_code: 0,
+            name: "AccessToken (006)".to_owned(),
+            fields: Vec::new(),
+            privileges,
+        }],
         access: None,
         warnings,
     };
@@ -612,7 +645,12 @@ fn explain_006(token: &UnverifiedAccessToken, options: &ExplainOptions<'_>, now:
     explanation
 }
 
-fn verdict_006(token: &UnverifiedAccessToken, explanation: &Explanation, options: &ExplainOptions<'_>, now: u64) -> AccessVerdict {
+fn verdict_006(
+    token: &UnverifiedAccessToken,
+    explanation: &Explanation,
+    options: &ExplainOptions<'_>,
+    now: u64,
+) -> AccessVerdict {
     let mut reasons = Vec::new();
     if explanation.signature == SignatureCheck::Invalid {
         reasons.push(Reason::WrongCertificate);
@@ -622,12 +660,15 @@ fn verdict_006(token: &UnverifiedAccessToken, explanation: &Explanation, options
     }
     if let Some(channel) = options.channel_name {
         if !token.matches_channel(channel) {
-            reasons.push(Reason::ChannelMismatch { token_channels: vec!["(another channel; 006 stores only its CRC)".to_owned()] });
+            reasons.push(Reason::ChannelMismatch {
+                token_channels: vec!["(another channel; 006 stores only its CRC)".to_owned()],
+            });
         }
     }
     if let Some(user) = &options.user {
         if !token.matches_uid(&user.to_wire_string()) && !token.matches_uid("") {
-            reasons.push(Reason::UserMismatch { token_users: vec!["(another user; 006 stores only its CRC)".to_owned()] });
+            reasons
+                .push(Reason::UserMismatch { token_users: vec!["(another user; 006 stores only its CRC)".to_owned()] });
         }
     }
     let state = |privilege: Privilege006| -> PrivilegeStatus {
@@ -649,8 +690,12 @@ fn verdict_006(token: &UnverifiedAccessToken, explanation: &Explanation, options
         let status = state(privilege);
         if can_join {
             match status {
-                PrivilegeStatus::Missing => reasons.push(Reason::PublishPrivilegeMissing { privilege: privilege.name().to_owned() }),
-                PrivilegeStatus::Expired(at) => reasons.push(Reason::PublishPrivilegeExpired { privilege: privilege.name().to_owned(), at }),
+                PrivilegeStatus::Missing => {
+                    reasons.push(Reason::PublishPrivilegeMissing { privilege: privilege.name().to_owned() })
+                }
+                PrivilegeStatus::Expired(at) => {
+                    reasons.push(Reason::PublishPrivilegeExpired { privilege: privilege.name().to_owned(), at })
+                }
                 PrivilegeStatus::Active => {}
             }
         }
@@ -726,7 +771,13 @@ impl Explanation {
     #[must_use]
     pub fn summary(&self) -> String {
         match &self.access {
-            None => format!("{} token for app {}, expires {}{}", self.version, self.app_id, self.expires_at, if self.expired { " (expired)" } else { "" }),
+            None => format!(
+                "{} token for app {}, expires {}{}",
+                self.version,
+                self.app_id,
+                self.expires_at,
+                if self.expired { " (expired)" } else { "" }
+            ),
             Some(access) => {
                 let reasons: Vec<String> = access.reasons.iter().map(ToString::to_string).collect();
                 format!(
@@ -753,12 +804,22 @@ mod tests {
 
     fn token(channel: &str, user: impl Into<User>, role: RtcRole, expire: u32, privilege: u32) -> String {
         let creds = creds();
-        AccessToken2::new(&creds, expire).issued_at(1_000_000).salt(1).rtc(channel, user, role, privilege).build().unwrap()
+        AccessToken2::new(&creds, expire)
+            .issued_at(1_000_000)
+            .salt(1)
+            .rtc(channel, user, role, privilege)
+            .build()
+            .unwrap()
     }
 
     fn ask(token: &str, channel: &str, user: User, now: u64) -> AccessVerdict {
         let creds = creds();
-        let options = ExplainOptions { certificate: Some(creds.certificate()), channel_name: Some(channel), user: Some(user), now: Some(now) };
+        let options = ExplainOptions {
+            certificate: Some(creds.certificate()),
+            channel_name: Some(channel),
+            user: Some(user),
+            now: Some(now),
+        };
         explain(token, &options).unwrap().access.unwrap()
     }
 
@@ -805,7 +866,12 @@ mod tests {
     fn wrong_certificate_blocks_joining() {
         let t = token("room", 42, RtcRole::Publisher, 3600, 3600);
         let other = AppCertificate::new("00000000000000000000000000000000").unwrap();
-        let options = ExplainOptions { certificate: Some(&other), channel_name: Some("room"), user: Some(User::Uid(42)), now: Some(1_000_001) };
+        let options = ExplainOptions {
+            certificate: Some(&other),
+            channel_name: Some("room"),
+            user: Some(User::Uid(42)),
+            now: Some(1_000_001),
+        };
         let e = explain(&t, &options).unwrap();
         assert_eq!(e.signature, SignatureCheck::Invalid);
         assert_eq!(e.access.unwrap().reasons, vec![Reason::WrongCertificate]);
@@ -829,9 +895,18 @@ mod tests {
     #[test]
     fn timestamp_mistakes_and_long_lifetimes_are_flagged() {
         let creds = creds();
-        let t = AccessToken2::new(&creds, 1_764_066_022).issued_at(1_764_000_000).salt(1).rtc("c", 1, RtcRole::Publisher, 1_764_066_022).build().unwrap();
+        let t = AccessToken2::new(&creds, 1_764_066_022)
+            .issued_at(1_764_000_000)
+            .salt(1)
+            .rtc("c", 1, RtcRole::Publisher, 1_764_066_022)
+            .build()
+            .unwrap();
         let e = explain(&t, &ExplainOptions { now: Some(1_764_000_100), ..ExplainOptions::default() }).unwrap();
-        assert!(e.warnings.iter().any(|w| w.contains("token lifetime 1764066022 looks like an absolute Unix timestamp")), "{:?}", e.warnings);
+        assert!(
+            e.warnings.iter().any(|w| w.contains("token lifetime 1764066022 looks like an absolute Unix timestamp")),
+            "{:?}",
+            e.warnings
+        );
         assert!(e.warnings.iter().filter(|w| w.contains("privilege expiry")).count() == 4);
         let long = token("c", 1, RtcRole::Publisher, 7 * 86_400, 0);
         let e = explain(&long, &ExplainOptions { now: Some(1_000_001), ..ExplainOptions::default() }).unwrap();
@@ -847,7 +922,12 @@ mod tests {
             .expires_at(1_900_000_000)
             .build()
             .unwrap();
-        let options = ExplainOptions { certificate: Some(creds.certificate()), channel_name: Some("room"), user: Some(User::Uid(42)), now: Some(1_800_000_000) };
+        let options = ExplainOptions {
+            certificate: Some(creds.certificate()),
+            channel_name: Some("room"),
+            user: Some(User::Uid(42)),
+            now: Some(1_800_000_000),
+        };
         let e = explain(&t, &options).unwrap();
         assert_eq!(e.version, "006");
         assert_eq!(e.signature, SignatureCheck::Valid);

@@ -91,10 +91,7 @@ impl ServiceType {
     /// # Errors
     /// [`Error::UnknownServiceType`] for numbers outside 1..=10.
     pub fn from_code(code: u16) -> Result<Self> {
-        ServiceType::ALL
-            .into_iter()
-            .find(|t| t.code() == code)
-            .ok_or(Error::UnknownServiceType { value: code })
+        ServiceType::ALL.into_iter().find(|t| t.code() == code).ok_or(Error::UnknownServiceType { value: code })
     }
 }
 
@@ -476,7 +473,9 @@ impl Rtm2PermissionType {
         match code {
             0 => Ok(Rtm2PermissionType::Read),
             1 => Ok(Rtm2PermissionType::Write),
-            _ => Err(Error::UnknownRtm2Type { what: "permission type", value: code, expected: "0 (read) or 1 (write)" }),
+            _ => {
+                Err(Error::UnknownRtm2Type { what: "permission type", value: code, expected: "0 (read) or 1 (write)" })
+            }
         }
     }
 }
@@ -697,7 +696,11 @@ impl RtcService {
     /// An RTC service for a channel and a uid or account, with no privileges yet.
     #[must_use]
     pub fn new(channel_name: impl Into<String>, user: impl Into<User>) -> Self {
-        RtcService { channel_name: channel_name.into(), uid: user.into().to_wire_string(), privileges: Privileges::default() }
+        RtcService {
+            channel_name: channel_name.into(),
+            uid: user.into().to_wire_string(),
+            privileges: Privileges::default(),
+        }
     }
 }
 
@@ -1024,7 +1027,10 @@ mod tests {
         let listed: Vec<_> = perms.iter().map(|(r, p, l)| (r, p, l.to_vec())).collect();
         assert_eq!(
             listed,
-            vec![(0, 1, vec!["y".to_owned(), "z".to_owned()]), (4, 0, vec!["b".to_owned(), "a".to_owned(), "a".to_owned()])]
+            vec![
+                (0, 1, vec!["y".to_owned(), "z".to_owned()]),
+                (4, 0, vec!["b".to_owned(), "a".to_owned(), "a".to_owned()])
+            ]
         );
         let mut w = Writer::default();
         perms.pack(&mut w).unwrap();

@@ -151,10 +151,7 @@ mod tests {
     fn strings_longer_than_u16_are_refused_not_wrapped() {
         let mut w = Writer::default();
         let long = "x".repeat(65536);
-        assert_eq!(
-            w.string("channel name", &long),
-            Err(Error::FieldTooLong { field: "channel name", len: 65536 })
-        );
+        assert_eq!(w.string("channel name", &long), Err(Error::FieldTooLong { field: "channel name", len: 65536 }));
         assert!(w.string("channel name", &long[..65535]).is_ok());
         assert_eq!(w.len(), 65537);
     }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
-use agora_token::legacy::dynamic_key::{self, DynamicKeyInput, Dk4Service};
+use agora_token::legacy::dynamic_key::{self, Dk4Service, DynamicKeyInput};
 use agora_token::legacy::dynamic_key5::{self, Dk5Service, UploadPermission};
 use agora_token::legacy::{signaling, AccessToken, Privilege006, UnverifiedAccessToken};
 use agora_token::{
@@ -148,7 +148,8 @@ fn access_token2_build_vectors() {
         let id = s(&v, "id");
         let inputs = &v["inputs"];
         let creds = Credentials::new(s(inputs, "app_id"), s(inputs, "app_certificate")).unwrap();
-        let mut token = AccessToken2::new(&creds, n(inputs, "expire")).issued_at(n(inputs, "issue_ts")).salt(n(inputs, "salt"));
+        let mut token =
+            AccessToken2::new(&creds, n(inputs, "expire")).issued_at(n(inputs, "issue_ts")).salt(n(inputs, "salt"));
         for service in inputs["services"].as_array().unwrap() {
             token = token.service(service_from(service));
         }
@@ -215,7 +216,9 @@ fn access_token2_invalid_vectors() {
                     let result = Credentials::new(s(case, "app_id"), s(case, "app_certificate")).and_then(|creds| {
                         let token = AccessToken2::new(&creds, 600);
                         let token = if s(case, "services") == "rtc" {
-                            token.service(RtcService::new("c", 1).with_privilege(agora_token::RtcPrivilege::JoinChannel, 600))
+                            token.service(
+                                RtcService::new("c", 1).with_privilege(agora_token::RtcPrivilege::JoinChannel, 600),
+                            )
                         } else {
                             token
                         };
@@ -246,7 +249,9 @@ fn access_token_006_vectors() {
         let inputs = &v["inputs"];
         let creds = Credentials::new(s(inputs, "app_id"), s(inputs, "app_certificate")).unwrap();
         let uid = User::Account(s(inputs, "uid").to_owned());
-        let mut token = AccessToken::new(&creds, s(inputs, "channel_name"), uid.clone()).expires_at(n(inputs, "ts")).salt(n(inputs, "salt"));
+        let mut token = AccessToken::new(&creds, s(inputs, "channel_name"), uid.clone())
+            .expires_at(n(inputs, "ts"))
+            .salt(n(inputs, "salt"));
         for (&code, &expire) in &privilege_map(inputs) {
             token = token.privilege(Privilege006::from_code(code).unwrap(), expire);
         }
@@ -305,7 +310,11 @@ fn dynamic_key_and_signaling_vectors() {
                     continue;
                 }
                 let parsed = dynamic_key5::parse(&key).unwrap();
-                assert_eq!((parsed.unix_ts, parsed.random_int, parsed.expired_ts), (n(inputs, "unix_ts"), n(inputs, "random_int"), n(inputs, "expired_ts")), "{id}");
+                assert_eq!(
+                    (parsed.unix_ts, parsed.random_int, parsed.expired_ts),
+                    (n(inputs, "unix_ts"), n(inputs, "random_int"), n(inputs, "expired_ts")),
+                    "{id}"
+                );
                 key
             }
             f if f.starts_with("DynamicKey4") => {
@@ -327,7 +336,9 @@ fn dynamic_key_and_signaling_vectors() {
                 key
             }
             f if f.starts_with("DynamicKey2") => dynamic_key::generate_v2(&creds, &dynamic_key_input(inputs)).unwrap(),
-            f if f.starts_with("DynamicKey (v1") => dynamic_key::generate_v1(&creds, &dynamic_key_input(inputs)).unwrap(),
+            f if f.starts_with("DynamicKey (v1") => {
+                dynamic_key::generate_v1(&creds, &dynamic_key_input(inputs)).unwrap()
+            }
             f if f.starts_with("Signaling") => {
                 let token = signaling::generate(&creds, s(inputs, "account"), n(inputs, "expired_ts"));
                 signaling::parse(&token).unwrap().verify(creds.certificate(), s(inputs, "account")).unwrap();

@@ -4,9 +4,9 @@
 use agora_token::legacy::{AccessToken, Role006, UnverifiedAccessToken};
 use agora_token::{
     decode, AccessToken2, ApaasPrivilege, ApaasService, AppCertificate, ChatPrivilege, ChatService, ConvoAiService,
-    Credentials, Error, FcdnPrivilege, FcdnService, FpaPrivilege, FpaService, RtcService,
-    Rtm2PermissionType, Rtm2Permissions, Rtm2Privilege, Rtm2ResourceType, Rtm2Service, RtmPrivilege, RtmService,
-    Service, StreamingPrivilege, StreamingService, SttService, UnverifiedToken, User,
+    Credentials, Error, FcdnPrivilege, FcdnService, FpaPrivilege, FpaService, RtcService, Rtm2PermissionType,
+    Rtm2Permissions, Rtm2Privilege, Rtm2ResourceType, Rtm2Service, RtmPrivilege, RtmService, Service,
+    StreamingPrivilege, StreamingService, SttService, UnverifiedToken, User,
 };
 use proptest::prelude::*;
 
@@ -27,28 +27,41 @@ fn expiry() -> impl Strategy<Value = u32> {
 }
 
 fn service() -> impl Strategy<Value = Service> {
-    let rtc = (text(), user(), proptest::collection::vec((1u16..=4, expiry()), 0..5)).prop_map(|(channel, user, privileges)| {
-        let mut rtc = RtcService::new(channel, user);
-        for (code, expire) in privileges {
-            rtc.privileges.set_code(code, expire).unwrap();
-        }
-        Service::Rtc(rtc)
-    });
+    let rtc = (text(), user(), proptest::collection::vec((1u16..=4, expiry()), 0..5)).prop_map(
+        |(channel, user, privileges)| {
+            let mut rtc = RtcService::new(channel, user);
+            for (code, expire) in privileges {
+                rtc.privileges.set_code(code, expire).unwrap();
+            }
+            Service::Rtc(rtc)
+        },
+    );
     let rtm = (text(), expiry()).prop_map(|(id, e)| RtmService::new(id).with_privilege(RtmPrivilege::Login, e).into());
     let streaming = (text(), user(), expiry()).prop_map(|(c, u, e)| {
         StreamingService::new(c, u).with_privilege(StreamingPrivilege::PublishRawStream, e).into()
     });
     let fpa = expiry().prop_map(|e| FpaService::new().with_privilege(FpaPrivilege::Login, e).into());
-    let chat = (text(), expiry()).prop_map(|(id, e)| ChatService::new(id).with_privilege(ChatPrivilege::User, e).into());
-    let fcdn = (text(), user(), expiry())
-        .prop_map(|(c, u, e)| FcdnService::new(c, u).with_privilege(FcdnPrivilege::Play, e).with_privilege(FcdnPrivilege::Publish, e).into());
-    let apaas = (text(), text(), any::<i16>(), expiry())
-        .prop_map(|(room, user, role, e)| ApaasService::new(room, user, role).with_privilege(ApaasPrivilege::RoomUser, e).into());
-    let rtm2 = (text(), proptest::collection::vec((0u16..=4, 0u16..=1, proptest::collection::vec(text(), 0..4)), 0..4), expiry())
+    let chat =
+        (text(), expiry()).prop_map(|(id, e)| ChatService::new(id).with_privilege(ChatPrivilege::User, e).into());
+    let fcdn = (text(), user(), expiry()).prop_map(|(c, u, e)| {
+        FcdnService::new(c, u).with_privilege(FcdnPrivilege::Play, e).with_privilege(FcdnPrivilege::Publish, e).into()
+    });
+    let apaas = (text(), text(), any::<i16>(), expiry()).prop_map(|(room, user, role, e)| {
+        ApaasService::new(room, user, role).with_privilege(ApaasPrivilege::RoomUser, e).into()
+    });
+    let rtm2 = (
+        text(),
+        proptest::collection::vec((0u16..=4, 0u16..=1, proptest::collection::vec(text(), 0..4)), 0..4),
+        expiry(),
+    )
         .prop_map(|(id, entries, e)| {
             let mut permissions = Rtm2Permissions::new();
             for (resource, permission, list) in entries {
-                permissions.add(Rtm2ResourceType::from_code(resource).unwrap(), Rtm2PermissionType::from_code(permission).unwrap(), list);
+                permissions.add(
+                    Rtm2ResourceType::from_code(resource).unwrap(),
+                    Rtm2PermissionType::from_code(permission).unwrap(),
+                    list,
+                );
             }
             Rtm2Service::new(id, permissions).with_privilege(Rtm2Privilege::Login, e).into()
         });

@@ -39,7 +39,14 @@ fn rtc_with_uid_and_with_account() {
 fn rtc_with_rtm_expiries() {
     let creds = creds();
     let token = fixed(&creds, 600)
-        .rtc_with_rtm_expiries(CHANNEL, "2882341273", RtcRole::Publisher, RtcPrivilegeExpiries::all(600), "test_user", 600)
+        .rtc_with_rtm_expiries(
+            CHANNEL,
+            "2882341273",
+            RtcRole::Publisher,
+            RtcPrivilegeExpiries::all(600),
+            "test_user",
+            600,
+        )
         .build()
         .unwrap();
     assert_eq!(token, expected("at2-rtc4-rtm"));

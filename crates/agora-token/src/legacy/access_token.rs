@@ -194,7 +194,8 @@ impl<'a> AccessToken<'a> {
         role: Role006,
         privilege_expired_ts: u32,
     ) -> Self {
-        let token = AccessToken::new(credentials, channel_name, user).privilege(Privilege006::JoinChannel, privilege_expired_ts);
+        let token = AccessToken::new(credentials, channel_name, user)
+            .privilege(Privilege006::JoinChannel, privilege_expired_ts);
         if !role.publishes() {
             return token;
         }
@@ -407,7 +408,9 @@ mod tests {
     #[test]
     fn subscriber_is_the_only_role_without_publishing() {
         let creds = creds();
-        for (role, expected) in [(Role006::Attendee, 4), (Role006::Publisher, 4), (Role006::Subscriber, 1), (Role006::Admin, 4)] {
+        for (role, expected) in
+            [(Role006::Attendee, 4), (Role006::Publisher, 4), (Role006::Subscriber, 1), (Role006::Admin, 4)]
+        {
             let token = AccessToken::rtc(&creds, "c", 1, role, 0).build().unwrap();
             assert_eq!(UnverifiedAccessToken::parse(&token).unwrap().privileges().len(), expected, "{role:?}");
         }

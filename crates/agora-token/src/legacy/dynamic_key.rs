@@ -179,13 +179,18 @@ impl<'a> Fields<'a> {
 
     fn decimal(&mut self) -> Result<u32> {
         let text = self.take(10)?;
-        text.parse().map_err(|_| Error::InvalidArgument { field: "dynamic key".to_owned(), reason: format!("{text:?} is not a 10-digit number") })
+        text.parse().map_err(|_| Error::InvalidArgument {
+            field: "dynamic key".to_owned(),
+            reason: format!("{text:?} is not a 10-digit number"),
+        })
     }
 
     fn hex8(&mut self) -> Result<u32> {
         let text = self.take(8)?;
-        u32::from_str_radix(text, 16)
-            .map_err(|_| Error::InvalidArgument { field: "dynamic key".to_owned(), reason: format!("{text:?} is not 8 hex digits") })
+        u32::from_str_radix(text, 16).map_err(|_| Error::InvalidArgument {
+            field: "dynamic key".to_owned(),
+            reason: format!("{text:?} is not 8 hex digits"),
+        })
     }
 }
 
@@ -196,7 +201,13 @@ mod tests {
     #[test]
     fn parse_reads_back_what_generate_wrote() {
         let creds = Credentials::new("970ca35de60c44645bbae8a215061b33", "5cfd2fd1755d40ecb72977518be15d3b").unwrap();
-        let input = DynamicKeyInput { channel_name: "c".into(), unix_ts: 1_446_455_472, random_int: 58_964_981, uid: 7, expired_ts: 9 };
+        let input = DynamicKeyInput {
+            channel_name: "c".into(),
+            unix_ts: 1_446_455_472,
+            random_int: 58_964_981,
+            uid: 7,
+            expired_ts: 9,
+        };
         let v1 = parse(&generate_v1(&creds, &input).unwrap()).unwrap();
         assert_eq!((v1.version, v1.unix_ts, v1.random_int, v1.uid), (1, 1_446_455_472, 58_964_981, None));
         let v3 = parse(&generate_v3(&creds, &input).unwrap()).unwrap();

@@ -9,5 +9,5 @@ pub mod dynamic_key5;
 pub mod signaling;
 
 pub use access_token::{AccessToken, Privilege006, Role006, UnverifiedAccessToken};
-pub use dynamic_key::{DynamicKeyInput, Dk4Service};
+pub use dynamic_key::{Dk4Service, DynamicKeyInput};
 pub use dynamic_key5::{Dk5Service, UploadPermission};

@@ -52,7 +52,8 @@ pub fn parse(token: &str) -> Result<ParsedSignalingToken> {
         reason: "expected 1:<app id>:<expiry>:<md5 digest>".to_owned(),
     };
     let mut parts = body.split(':');
-    let (Some(app_id), Some(expiry), Some(digest), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+    let (Some(app_id), Some(expiry), Some(digest), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return Err(malformed());
     };
     let expired_ts = expiry.parse().map_err(|_| malformed())?;

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Rust: formatting, lints, docs, unit/conformance/property tests, and the differential
+# tests against the real peers (npm agora-token/agora-access-token, PyPI agoraiotools,
+# Go go-tokenbuilder), which are #[ignore]d in a plain `cargo test` because they need those installed.
+set -euo pipefail
+source "$(dirname "$0")/lib/env.sh"
+cd "$ROOT"
+
+ensure_venv
+ensure_node_peers
+export AGORA_PYTHON_PEER="$PY"
+
+log "rustfmt"
+cargo fmt --all -- --check
+log "clippy"
+cargo clippy -q --workspace --all-targets -- -D warnings
+log "rustdoc"
+RUSTDOCFLAGS="-D warnings" cargo doc -q --workspace --no-deps
+log "cargo test (including the differential tests against the peers)"
+cargo test -q --workspace -- --include-ignored
