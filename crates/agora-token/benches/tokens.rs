@@ -1,1 +1,77 @@
-fn main() {}
+//! Criterion benchmarks: the per-token cost of the common operations.
+//!
+//! `cargo bench -p agora-token --bench tokens` prints ns per token; tokens/s = 1e9 / ns.
+//! The upstream Rust crate builds about 109k RTC tokens/s (about 9.2 µs each) on the
+//! project's 2-core machines (see shared/design/performance-notes.md); scripts/bench.sh
+//! prints our figures next to that reference.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failed unwrap is a failed test.
+#![allow(missing_docs)] // criterion_group! generates an undocumented function.
+
+use agora_token::legacy::{AccessToken, Role006};
+use agora_token::{decode, AccessToken2, Credentials, RtcRole, UnverifiedToken};
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+
+const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";
+const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";
+const CHANNEL: &str = "7d72365eb983485397e3e3f9d460bdda";
+
+fn rtc_007(c: &mut Criterion) {
+    let creds = Credentials::new(APP_ID, CERT).unwrap();
+    c.bench_function("rtc_007_build", |b| {
+        b.iter(|| {
+            AccessToken2::new(&creds, 3600)
+                .issued_at(1_700_000_000)
+                .salt(12_345)
+                .rtc(black_box(CHANNEL), black_box(2_882_341_273), RtcRole::Publisher, 3600)
+                .build()
+                .unwrap()
+        });
+    });
+    c.bench_function("rtc_007_build_with_clock_and_random_salt", |b| {
+        b.iter(|| AccessToken2::new(&creds, 3600).rtc(black_box(CHANNEL), 2_882_341_273, RtcRole::Publisher, 3600).build().unwrap());
+    });
+    c.bench_function("rtc_007_build_with_credentials_check", |b| {
+        b.iter(|| {
+            let creds = Credentials::new(black_box(APP_ID), black_box(CERT)).unwrap();
+            AccessToken2::new(&creds, 3600)
+                .issued_at(1_700_000_000)
+                .salt(12_345)
+                .rtc(CHANNEL, 2_882_341_273, RtcRole::Publisher, 3600)
+                .build()
+                .unwrap()
+        });
+    });
+}
+
+fn rtc_006(c: &mut Criterion) {
+    let creds = Credentials::new(APP_ID, CERT).unwrap();
+    c.bench_function("rtc_006_build", |b| {
+        b.iter(|| {
+            AccessToken::rtc(&creds, black_box(CHANNEL), black_box(2_882_341_273), Role006::Publisher, 1_700_003_600)
+                .expires_at(1_700_086_400)
+                .salt(12_345)
+                .build()
+                .unwrap()
+        });
+    });
+}
+
+fn decode_verify(c: &mut Criterion) {
+    let creds = Credentials::new(APP_ID, CERT).unwrap();
+    let token = AccessToken2::new(&creds, 3600)
+        .issued_at(1_700_000_000)
+        .salt(12_345)
+        .rtc(CHANNEL, 2_882_341_273, RtcRole::Publisher, 3600)
+        .build()
+        .unwrap();
+    c.bench_function("rtc_007_decode_verify", |b| b.iter(|| decode(black_box(&token), creds.certificate()).unwrap()));
+    c.bench_function("rtc_007_decode_only", |b| b.iter(|| UnverifiedToken::parse(black_box(&token)).unwrap()));
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default();
+    targets = rtc_007, rtc_006, decode_verify
+}
+criterion_main!(benches);

@@ -339,6 +339,25 @@ impl User {
     /// Any user: uid 0.
     pub const ANY: User = User::Uid(0);
 
+    /// A numeric uid given as a signed number, as Android (Java/Kotlin `int`) apps send it:
+    /// `0..=4294967295` as is, and `-2147483648..=-1` as the same 32 bits read unsigned
+    /// (what the SDK uses), e.g. -1 is uid 4294967295.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] outside those ranges.
+    pub fn from_signed_uid(uid: i64) -> Result<User> {
+        if let Ok(unsigned) = u32::try_from(uid) {
+            return Ok(User::Uid(unsigned));
+        }
+        match i32::try_from(uid) {
+            Ok(signed) => Ok(User::Uid(u32::from_ne_bytes(signed.to_ne_bytes()))),
+            Err(_) => Err(Error::InvalidArgument {
+                field: "uid".to_owned(),
+                reason: format!("{uid} is not a 32-bit uid; use 0 to 4294967295 (or a negative Java int)"),
+            }),
+        }
+    }
+
     /// The string packed into the token.
     #[must_use]
     pub fn to_wire_string(&self) -> String {
@@ -996,6 +1015,16 @@ mod tests {
         assert_eq!(RtcService::new("c", 2_882_341_273u32).uid, "2882341273");
         assert_eq!(FcdnService::new("c", 0).account, "");
         assert_eq!(StreamingService::new("c", "acc").account, "acc");
+    }
+
+    #[test]
+    fn signed_android_uids_map_to_their_unsigned_bits() {
+        assert_eq!(User::from_signed_uid(42).unwrap(), User::Uid(42));
+        assert_eq!(User::from_signed_uid(4_294_967_295).unwrap(), User::Uid(u32::MAX));
+        assert_eq!(User::from_signed_uid(-1).unwrap(), User::Uid(u32::MAX));
+        assert_eq!(User::from_signed_uid(-2_147_483_648).unwrap(), User::Uid(2_147_483_648));
+        assert_eq!(User::from_signed_uid(4_294_967_296).unwrap_err().code(), "invalid_argument");
+        assert!(User::from_signed_uid(-2_147_483_649).is_err());
     }
 
     #[test]

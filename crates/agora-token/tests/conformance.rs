@@ -1,6 +1,8 @@
 //! Runs every vector of `conformance/upstream.json` (collected from the upstream test
 //! suites of AgoraIO/Tools) against the crate. Failures name the vector id.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failed unwrap is a failed test.
+
 use std::collections::BTreeMap;
 use std::io::Read;
 

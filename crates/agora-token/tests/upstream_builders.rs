@@ -1,6 +1,8 @@
 //! The builder methods named after upstream functions reproduce the upstream vectors
 //! that list an equivalent builder call (`equivalent_builder_calls` in the vectors file).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failed unwrap is a failed test.
+
 use agora_token::legacy::{AccessToken, Role006};
 use agora_token::{AccessToken2, Credentials, RtcPrivilegeExpiries, RtcRole, FPA_TOKEN_EXPIRE};
 use serde_json::Value;
