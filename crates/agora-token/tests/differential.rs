@@ -11,7 +11,7 @@
 //! These tests need the peers installed, so they are `#[ignore]`d in a plain `cargo test`;
 //! `scripts/test-rust.sh` installs the peers and runs them with `--include-ignored`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stderr)] // Test code: a failed unwrap is a failed test; the summary goes to stderr.
 
 use std::collections::BTreeMap;
 use std::io::Read;
