@@ -29,7 +29,12 @@ fn rtc_007(c: &mut Criterion) {
         });
     });
     c.bench_function("rtc_007_build_with_clock_and_random_salt", |b| {
-        b.iter(|| AccessToken2::new(&creds, 3600).rtc(black_box(CHANNEL), 2_882_341_273, RtcRole::Publisher, 3600).build().unwrap());
+        b.iter(|| {
+            AccessToken2::new(&creds, 3600)
+                .rtc(black_box(CHANNEL), 2_882_341_273, RtcRole::Publisher, 3600)
+                .build()
+                .unwrap()
+        });
     });
     c.bench_function("rtc_007_build_with_credentials_check", |b| {
         b.iter(|| {
