@@ -1,0 +1,47 @@
+//! Kotlin and Swift bindings of [`agora_token`] through [uniffi](https://mozilla.github.io/uniffi-rs/).
+//!
+//! This crate only translates: names, argument shapes (named arguments with defaults,
+//! records, objects) and errors (one flat error enum, a variant per core error code).
+//! Every rule lives in the core. The module map mirrors the core's, and every exported
+//! type is an `Ffi*` wrapper renamed on export to its core name (`FfiCredentials` →
+//! `Credentials`), so the wrapper for a core item is found by its name.
+//!
+//! All exports are synchronous; no async runtime is involved.
+
+uniffi::setup_scaffolding!();
+
+mod access_token2;
+mod builders;
+mod credentials;
+mod error;
+mod explain;
+mod legacy;
+mod services;
+
+pub use access_token2::{decode_token, parse_unverified_token, verify_token, FfiPayload};
+pub use builders::{
+    build_apaas_app_token, build_apaas_room_user_token, build_apaas_user_token, build_chat_app_token,
+    build_chat_user_token, build_convo_ai_token, build_fcdn_token, build_fpa_token, build_rtc_token,
+    build_rtc_token_with_privileges, build_rtc_token_with_rtm, build_rtc_token_with_rtm_expiries, build_rtm2_token,
+    build_rtm_token, build_streaming_token, build_stt_token, build_token,
+};
+pub use credentials::{FfiAppCertificate, FfiCredentials};
+pub use error::{FfiError, FfiResult};
+pub use explain::{
+    explain, FfiAccessReason, FfiAccessVerdict, FfiExplanation, FfiPrivilegeReport, FfiReason, FfiReportField,
+    FfiServiceReport, FfiSignatureCheck,
+};
+pub use legacy::{
+    build_access_token006, build_access_token006_rtc, build_access_token006_rtm, generate_dynamic_key5,
+    generate_dynamic_key_v1, generate_dynamic_key_v2, generate_dynamic_key_v3, generate_dynamic_key_v4,
+    generate_signaling_token, parse_access_token006, parse_dynamic_key, parse_dynamic_key5, parse_signaling_token,
+    role006_from_code, verify_access_token006, verify_signaling_token, FfiAccessToken006, FfiDk4Service, FfiDk5Service,
+    FfiDynamicKeyInput, FfiExtraEntry, FfiParsedDynamicKey, FfiParsedDynamicKey5, FfiParsedSignalingToken, FfiRole006,
+    FfiUploadPermission,
+};
+pub use services::{
+    parse_rtc_role, rtc_role_from_code, rtm2_permission_type_from_code, rtm2_resource_type_from_code,
+    FfiApaasRoomUserVariant, FfiFcdnPrivilege, FfiPrivilegeEntry, FfiRtcPrivilegeExpiries, FfiRtcRole,
+    FfiRtm2Permission, FfiRtm2PermissionEntry, FfiRtm2PermissionType, FfiRtm2ResourceType, FfiService,
+    FfiStreamingPrivilege, FfiUser,
+};

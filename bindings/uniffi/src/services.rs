@@ -1,0 +1,479 @@
+//! Services, privileges, users and roles of 007 tokens, as FFI records and enums.
+//!
+//! Each type mirrors the core item of the same exported name; conversions live here and
+//! do nothing but move fields (the core validates).
+
+use std::collections::BTreeMap;
+
+use agora_token::{
+    ApaasRoomUserVariant, ApaasService, ChatService, ConvoAiService, FcdnPrivilege, FcdnService, FpaService, Privilege,
+    Privileges, RtcPrivilegeExpiries, RtcRole, RtcService, Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType,
+    Rtm2Service, RtmService, Service, StreamingPrivilege, StreamingService, SttService, User,
+};
+
+use crate::error::{FfiError, FfiResult};
+
+/// Who a token is for (core [`User`]): a numeric uid (0 = any user, packed as `""`) or a
+/// string account (packed verbatim, so `Account("0")` stays `"0"`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+#[uniffi(name = "User")]
+pub enum FfiUser {
+    /// A numeric uid, as `joinChannel` with an int uid uses; 0 means any user.
+    Uid {
+        /// The uid, 0 to 4294967295.
+        uid: u32,
+    },
+    /// A string account, as `joinChannelWithUserAccount` uses.
+    Account {
+        /// The account.
+        account: String,
+    },
+}
+
+impl From<FfiUser> for User {
+    fn from(user: FfiUser) -> User {
+        match user {
+            FfiUser::Uid { uid } => User::Uid(uid),
+            FfiUser::Account { account } => User::Account(account),
+        }
+    }
+}
+
+/// The role of an RTC user in a 007 token (core [`RtcRole`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi(name = "RtcRole")]
+pub enum FfiRtcRole {
+    /// A host: join, and publish audio, video and data (1).
+    Publisher,
+    /// An audience member: join only (2).
+    Subscriber,
+}
+
+impl From<FfiRtcRole> for RtcRole {
+    fn from(role: FfiRtcRole) -> RtcRole {
+        match role {
+            FfiRtcRole::Publisher => RtcRole::Publisher,
+            FfiRtcRole::Subscriber => RtcRole::Subscriber,
+        }
+    }
+}
+
+impl From<RtcRole> for FfiRtcRole {
+    fn from(role: RtcRole) -> FfiRtcRole {
+        match role {
+            RtcRole::Publisher => FfiRtcRole::Publisher,
+            RtcRole::Subscriber => FfiRtcRole::Subscriber,
+        }
+    }
+}
+
+/// The expiry of each RTC privilege in seconds after the issue time (core
+/// [`RtcPrivilegeExpiries`]); every field defaults to 0 (no limit of its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+#[uniffi(name = "RtcPrivilegeExpiries")]
+pub struct FfiRtcPrivilegeExpiries {
+    /// Join the channel.
+    #[uniffi(default)]
+    pub join_channel: u32,
+    /// Publish audio.
+    #[uniffi(default)]
+    pub publish_audio: u32,
+    /// Publish video.
+    #[uniffi(default)]
+    pub publish_video: u32,
+    /// Publish data streams.
+    #[uniffi(default)]
+    pub publish_data: u32,
+}
+
+impl From<FfiRtcPrivilegeExpiries> for RtcPrivilegeExpiries {
+    fn from(e: FfiRtcPrivilegeExpiries) -> RtcPrivilegeExpiries {
+        RtcPrivilegeExpiries {
+            join_channel: e.join_channel,
+            publish_audio: e.publish_audio,
+            publish_video: e.publish_video,
+            publish_data: e.publish_data,
+        }
+    }
+}
+
+/// Streaming privileges (core [`StreamingPrivilege`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi(name = "StreamingPrivilege")]
+pub enum FfiStreamingPrivilege {
+    /// Publish a mixed stream (1).
+    PublishMixStream,
+    /// Publish a raw stream (2).
+    PublishRawStream,
+}
+
+impl From<FfiStreamingPrivilege> for StreamingPrivilege {
+    fn from(p: FfiStreamingPrivilege) -> StreamingPrivilege {
+        match p {
+            FfiStreamingPrivilege::PublishMixStream => StreamingPrivilege::PublishMixStream,
+            FfiStreamingPrivilege::PublishRawStream => StreamingPrivilege::PublishRawStream,
+        }
+    }
+}
+
+/// FCDN privileges (core [`FcdnPrivilege`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi(name = "FcdnPrivilege")]
+pub enum FfiFcdnPrivilege {
+    /// Publish (1).
+    Publish,
+    /// Play (2).
+    Play,
+}
+
+impl From<FfiFcdnPrivilege> for FcdnPrivilege {
+    fn from(p: FfiFcdnPrivilege) -> FcdnPrivilege {
+        match p {
+            FfiFcdnPrivilege::Publish => FcdnPrivilege::Publish,
+            FfiFcdnPrivilege::Play => FcdnPrivilege::Play,
+        }
+    }
+}
+
+/// The kinds of resource an RTM2 permission applies to (core [`Rtm2ResourceType`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi(name = "Rtm2ResourceType")]
+pub enum FfiRtm2ResourceType {
+    /// Message channels (0).
+    MessageChannel,
+    /// Stream channels (1).
+    StreamChannel,
+    /// Group channels (2).
+    GroupChannel,
+    /// Server groups (3).
+    ServerGroup,
+    /// Users (4).
+    User,
+}
+
+impl From<FfiRtm2ResourceType> for Rtm2ResourceType {
+    fn from(t: FfiRtm2ResourceType) -> Rtm2ResourceType {
+        match t {
+            FfiRtm2ResourceType::MessageChannel => Rtm2ResourceType::MessageChannel,
+            FfiRtm2ResourceType::StreamChannel => Rtm2ResourceType::StreamChannel,
+            FfiRtm2ResourceType::GroupChannel => Rtm2ResourceType::GroupChannel,
+            FfiRtm2ResourceType::ServerGroup => Rtm2ResourceType::ServerGroup,
+            FfiRtm2ResourceType::User => Rtm2ResourceType::User,
+        }
+    }
+}
+
+impl From<Rtm2ResourceType> for FfiRtm2ResourceType {
+    fn from(t: Rtm2ResourceType) -> FfiRtm2ResourceType {
+        match t {
+            Rtm2ResourceType::MessageChannel => FfiRtm2ResourceType::MessageChannel,
+            Rtm2ResourceType::StreamChannel => FfiRtm2ResourceType::StreamChannel,
+            Rtm2ResourceType::GroupChannel => FfiRtm2ResourceType::GroupChannel,
+            Rtm2ResourceType::ServerGroup => FfiRtm2ResourceType::ServerGroup,
+            Rtm2ResourceType::User => FfiRtm2ResourceType::User,
+        }
+    }
+}
+
+/// What an RTM2 permission allows (core [`Rtm2PermissionType`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi(name = "Rtm2PermissionType")]
+pub enum FfiRtm2PermissionType {
+    /// Read (0).
+    Read,
+    /// Write (1).
+    Write,
+}
+
+impl From<FfiRtm2PermissionType> for Rtm2PermissionType {
+    fn from(t: FfiRtm2PermissionType) -> Rtm2PermissionType {
+        match t {
+            FfiRtm2PermissionType::Read => Rtm2PermissionType::Read,
+            FfiRtm2PermissionType::Write => Rtm2PermissionType::Write,
+        }
+    }
+}
+
+impl From<Rtm2PermissionType> for FfiRtm2PermissionType {
+    fn from(t: Rtm2PermissionType) -> FfiRtm2PermissionType {
+        match t {
+            Rtm2PermissionType::Read => FfiRtm2PermissionType::Read,
+            Rtm2PermissionType::Write => FfiRtm2PermissionType::Write,
+        }
+    }
+}
+
+/// One RTM2 permission for the typed builder: the resources of one kind a user may read
+/// or write. A later entry for the same (resource type, permission type) replaces an earlier one.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi(name = "Rtm2Permission")]
+pub struct FfiRtm2Permission {
+    /// The kind of resource.
+    pub resource_type: FfiRtm2ResourceType,
+    /// Read or write.
+    pub permission_type: FfiRtm2PermissionType,
+    /// The resource names, in order (duplicates kept).
+    pub resources: Vec<String>,
+}
+
+pub(crate) fn rtm2_permissions(permissions: Vec<FfiRtm2Permission>) -> Rtm2Permissions {
+    let mut out = Rtm2Permissions::new();
+    for p in permissions {
+        out.add(p.resource_type.into(), p.permission_type.into(), p.resources);
+    }
+    out
+}
+
+/// Which variant of the APaaS room-user token to build (core [`ApaasRoomUserVariant`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi(name = "ApaasRoomUserVariant")]
+pub enum FfiApaasRoomUserVariant {
+    /// What the service expects and every upstream language except npm builds.
+    Standard,
+    /// npm `agora-token`'s variant (no APaaS privilege, role 0 becomes -1), only to
+    /// reproduce tokens that package made.
+    NodeCompatible,
+}
+
+impl From<FfiApaasRoomUserVariant> for ApaasRoomUserVariant {
+    fn from(v: FfiApaasRoomUserVariant) -> ApaasRoomUserVariant {
+        match v {
+            FfiApaasRoomUserVariant::Standard => ApaasRoomUserVariant::Standard,
+            FfiApaasRoomUserVariant::NodeCompatible => ApaasRoomUserVariant::NodeCompatible,
+        }
+    }
+}
+
+/// One privilege of a service: its number and its expiry (seconds after the issue time
+/// for 007; an absolute Unix time for 006; 0 = no limit of its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+#[uniffi(name = "PrivilegeEntry")]
+pub struct FfiPrivilegeEntry {
+    /// The privilege number, e.g. 1 for RTC join channel.
+    pub code: u16,
+    /// The expiry.
+    pub expire: u32,
+}
+
+pub(crate) fn privilege_entries(map: &BTreeMap<u16, u32>) -> Vec<FfiPrivilegeEntry> {
+    map.iter().map(|(&code, &expire)| FfiPrivilegeEntry { code, expire }).collect()
+}
+
+fn privileges<P: Privilege>(entries: &[FfiPrivilegeEntry]) -> FfiResult<Privileges<P>> {
+    let mut privileges = Privileges::default();
+    for entry in entries {
+        privileges.set_code(entry.code, entry.expire)?;
+    }
+    Ok(privileges)
+}
+
+/// RTM2 resources as numbers, as a token stores them (decoded tokens keep numbers this
+/// crate does not know; building checks them).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi(name = "Rtm2PermissionEntry")]
+pub struct FfiRtm2PermissionEntry {
+    /// The resource type number (0 message channels ... 4 users).
+    pub resource_type: u16,
+    /// The permission type number (0 read, 1 write).
+    pub permission_type: u16,
+    /// The resource names, in order.
+    pub resources: Vec<String>,
+}
+
+/// One service of a 007 token (core [`Service`]), used both to build any combination of
+/// services (`buildToken`) and to show what a decoded token holds. String fields are as
+/// packed: `uid`/`account` is `""` for numeric uid 0, else the decimal uid or the account.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+#[uniffi(name = "Service")]
+pub enum FfiService {
+    /// RTC (type 1).
+    Rtc {
+        /// The channel name.
+        channel_name: String,
+        /// The uid as packed.
+        uid: String,
+        /// Privileges: 1 join channel, 2 publish audio, 3 publish video, 4 publish data.
+        privileges: Vec<FfiPrivilegeEntry>,
+    },
+    /// RTM (type 2).
+    Rtm {
+        /// The RTM user id.
+        user_id: String,
+        /// Privileges: 1 login.
+        privileges: Vec<FfiPrivilegeEntry>,
+    },
+    /// Streaming (type 3).
+    Streaming {
+        /// The channel name.
+        channel_name: String,
+        /// The account as packed.
+        account: String,
+        /// Privileges: 1 publish mix stream, 2 publish raw stream.
+        privileges: Vec<FfiPrivilegeEntry>,
+    },
+    /// FPA (type 4).
+    Fpa {
+        /// Privileges: 1 login.
+        privileges: Vec<FfiPrivilegeEntry>,
+    },
+    /// Chat (type 5).
+    Chat {
+        /// The chat user id (`""` for app tokens).
+        user_id: String,
+        /// Privileges: 1 user, 2 app.
+        privileges: Vec<FfiPrivilegeEntry>,
+    },
+    /// FCDN (type 6).
+    Fcdn {
+        /// The channel name.
+        channel_name: String,
+        /// The account as packed.
+        account: String,
+        /// Privileges: 1 publish, 2 play.
+        privileges: Vec<FfiPrivilegeEntry>,
+    },
+    /// APaaS / Flexible Classroom (type 7).
+    Apaas {
+        /// The room uuid (`""` for user and app tokens).
+        room_uuid: String,
+        /// The user uuid (`""` for app tokens).
+        user_uuid: String,
+        /// The role in the room (-1 when unused).
+        role: i16,
+        /// Privileges: 1 room user, 2 user, 3 app.
+        privileges: Vec<FfiPrivilegeEntry>,
+    },
+    /// RTM2 (type 8).
+    Rtm2 {
+        /// The RTM user id.
+        user_id: String,
+        /// The resource permissions, ascending by resource then permission type.
+        permissions: Vec<FfiRtm2PermissionEntry>,
+        /// Privileges: 1 login.
+        privileges: Vec<FfiPrivilegeEntry>,
+    },
+    /// Conversational AI (type 9); defines no privileges.
+    ConvoAi {
+        /// Privileges (none are defined).
+        privileges: Vec<FfiPrivilegeEntry>,
+    },
+    /// Speech-to-text (type 10); defines no privileges.
+    Stt {
+        /// Privileges (none are defined).
+        privileges: Vec<FfiPrivilegeEntry>,
+    },
+}
+
+impl From<&Service> for FfiService {
+    fn from(service: &Service) -> FfiService {
+        let privileges = privilege_entries(service.privilege_map());
+        match service {
+            Service::Rtc(s) => FfiService::Rtc { channel_name: s.channel_name.clone(), uid: s.uid.clone(), privileges },
+            Service::Rtm(s) => FfiService::Rtm { user_id: s.user_id.clone(), privileges },
+            Service::Streaming(s) => {
+                FfiService::Streaming { channel_name: s.channel_name.clone(), account: s.account.clone(), privileges }
+            }
+            Service::Fpa(_) => FfiService::Fpa { privileges },
+            Service::Chat(s) => FfiService::Chat { user_id: s.user_id.clone(), privileges },
+            Service::Fcdn(s) => {
+                FfiService::Fcdn { channel_name: s.channel_name.clone(), account: s.account.clone(), privileges }
+            }
+            Service::Apaas(s) => FfiService::Apaas {
+                room_uuid: s.room_uuid.clone(),
+                user_uuid: s.user_uuid.clone(),
+                role: s.role,
+                privileges,
+            },
+            Service::Rtm2(s) => FfiService::Rtm2 {
+                user_id: s.user_id.clone(),
+                permissions: s
+                    .permissions
+                    .iter()
+                    .map(|(resource_type, permission_type, resources)| FfiRtm2PermissionEntry {
+                        resource_type,
+                        permission_type,
+                        resources: resources.to_vec(),
+                    })
+                    .collect(),
+                privileges,
+            },
+            Service::ConvoAi(_) => FfiService::ConvoAi { privileges },
+            Service::Stt(_) => FfiService::Stt { privileges },
+        }
+    }
+}
+
+impl TryFrom<FfiService> for Service {
+    type Error = FfiError;
+
+    /// Checks every privilege and RTM2 type number against the core's definitions.
+    fn try_from(service: FfiService) -> FfiResult<Service> {
+        Ok(match service {
+            FfiService::Rtc { channel_name, uid, privileges: p } => {
+                RtcService { channel_name, uid, privileges: privileges(&p)? }.into()
+            }
+            FfiService::Rtm { user_id, privileges: p } => RtmService { user_id, privileges: privileges(&p)? }.into(),
+            FfiService::Streaming { channel_name, account, privileges: p } => {
+                StreamingService { channel_name, account, privileges: privileges(&p)? }.into()
+            }
+            FfiService::Fpa { privileges: p } => FpaService { privileges: privileges(&p)? }.into(),
+            FfiService::Chat { user_id, privileges: p } => ChatService { user_id, privileges: privileges(&p)? }.into(),
+            FfiService::Fcdn { channel_name, account, privileges: p } => {
+                FcdnService { channel_name, account, privileges: privileges(&p)? }.into()
+            }
+            FfiService::Apaas { room_uuid, user_uuid, role, privileges: p } => {
+                ApaasService { room_uuid, user_uuid, role, privileges: privileges(&p)? }.into()
+            }
+            FfiService::Rtm2 { user_id, permissions, privileges: p } => {
+                let mut checked = Rtm2Permissions::new();
+                for entry in permissions {
+                    checked.add(
+                        Rtm2ResourceType::from_code(entry.resource_type)?,
+                        Rtm2PermissionType::from_code(entry.permission_type)?,
+                        entry.resources,
+                    );
+                }
+                Rtm2Service { user_id, permissions: checked, privileges: privileges(&p)? }.into()
+            }
+            FfiService::ConvoAi { privileges: p } => ConvoAiService { privileges: privileges(&p)? }.into(),
+            FfiService::Stt { privileges: p } => SttService { privileges: privileges(&p)? }.into(),
+        })
+    }
+}
+
+/// The RTC role with this number (core [`RtcRole::from_code`]): 1 publisher, 2 subscriber.
+///
+/// # Errors
+/// `UnknownRole` for any other number (upstream silently treats them as subscriber).
+#[uniffi::export]
+pub fn rtc_role_from_code(code: i64) -> FfiResult<FfiRtcRole> {
+    Ok(RtcRole::from_code(code)?.into())
+}
+
+/// The RTC role named `publisher`/`host`/`1` or `subscriber`/`audience`/`2`, ignoring case
+/// (core `RtcRole::from_str`), as token servers receive it.
+///
+/// # Errors
+/// `UnknownRole` for anything else.
+#[uniffi::export]
+pub fn parse_rtc_role(text: String) -> FfiResult<FfiRtcRole> {
+    Ok(text.parse::<RtcRole>()?.into())
+}
+
+/// The RTM2 resource type with this number (core [`Rtm2ResourceType::from_code`]).
+///
+/// # Errors
+/// `UnknownRtm2Type` outside 0..=4.
+#[uniffi::export]
+pub fn rtm2_resource_type_from_code(code: u16) -> FfiResult<FfiRtm2ResourceType> {
+    Ok(Rtm2ResourceType::from_code(code)?.into())
+}
+
+/// The RTM2 permission type with this number (core [`Rtm2PermissionType::from_code`]).
+///
+/// # Errors
+/// `UnknownRtm2Type` outside 0..=1.
+#[uniffi::export]
+pub fn rtm2_permission_type_from_code(code: u16) -> FfiResult<FfiRtm2PermissionType> {
+    Ok(Rtm2PermissionType::from_code(code)?.into())
+}
