@@ -7,9 +7,9 @@ use agora_token::legacy::dynamic_key::{self, Dk4Service, DynamicKeyInput};
 use agora_token::legacy::dynamic_key5::{self, Dk5Service, UploadPermission};
 use agora_token::legacy::{signaling, AccessToken, Role006, UnverifiedAccessToken};
 use agora_token::{
-    clock, explain, AccessToken2, AppCertificate, Credentials, Error, ErrorCategory, ExplainOptions,
-    FcdnPrivilege, Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType, RtcPrivilegeExpiries, RtcRole,
-    SignatureCheck, StreamingPrivilege, UnverifiedToken, User, FPA_TOKEN_EXPIRE,
+    clock, explain, AccessToken2, AppCertificate, Credentials, Error, ErrorCategory, ExplainOptions, FcdnPrivilege,
+    RtcPrivilegeExpiries, RtcRole, Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType, SignatureCheck,
+    StreamingPrivilege, UnverifiedToken, User, FPA_TOKEN_EXPIRE,
 };
 use serde_json::json;
 
@@ -59,7 +59,8 @@ pub(crate) fn run(cli: Cli) -> Outcome {
         Command::Rtm2(args) => {
             let creds = credentials(args.common.app_id.as_deref(), args.common.certificate_file.as_deref())?;
             let permissions = rtm2_permissions(&args.permissions)?;
-            let token = token2(&creds, &args.common, args.common.expire).rtm2(args.user_id, permissions, args.common.expire);
+            let token =
+                token2(&creds, &args.common, args.common.expire).rtm2(args.user_id, permissions, args.common.expire);
             print_token(token.build())
         }
         Command::Chat(args) => print_token(chat(&args)),
@@ -81,7 +82,12 @@ pub(crate) fn run(cli: Cli) -> Outcome {
                 })
                 .collect();
             let user = user(&args.user)?.unwrap_or(User::ANY);
-            let token = token2(&creds, &args.common, args.common.expire).streaming(args.channel, user, &privileges, args.common.expire);
+            let token = token2(&creds, &args.common, args.common.expire).streaming(
+                args.channel,
+                user,
+                &privileges,
+                args.common.expire,
+            );
             print_token(token.build())
         }
         Command::Fcdn(args) => {
@@ -95,7 +101,12 @@ pub(crate) fn run(cli: Cli) -> Outcome {
                 })
                 .collect();
             let user = user(&args.user)?.unwrap_or(User::ANY);
-            let token = token2(&creds, &args.common, args.common.expire).fcdn(args.channel, user, &privileges, args.common.expire);
+            let token = token2(&creds, &args.common, args.common.expire).fcdn(
+                args.channel,
+                user,
+                &privileges,
+                args.common.expire,
+            );
             print_token(token.build())
         }
         Command::Legacy006(args) => print_token(legacy_006(&args)),
@@ -198,7 +209,11 @@ fn rtc(args: &RtcArgs) -> Result<String, Failure> {
 fn rtm2_permissions(specs: &[String]) -> Outcome<Rtm2Permissions> {
     let mut permissions = Rtm2Permissions::new();
     for spec in specs {
-        let usage = || invalid(format!("--permission {spec:?}: expected PERMISSION:RESOURCE=NAME[,NAME...], e.g. read:message-channels=lobby"));
+        let usage = || {
+            invalid(format!(
+                "--permission {spec:?}: expected PERMISSION:RESOURCE=NAME[,NAME...], e.g. read:message-channels=lobby"
+            ))
+        };
         let (kinds, names) = spec.split_once('=').ok_or_else(usage)?;
         let (permission, resource) = kinds.split_once(':').ok_or_else(usage)?;
         let permission = match permission {
@@ -255,7 +270,9 @@ fn agent(args: &crate::args::AgentArgs, agent: Agent) -> Result<String, Failure>
     let rtm_user_id = args.rtm_user_id.clone().unwrap_or_else(|| args.account.clone());
     let expiries = RtcPrivilegeExpiries::all(expire);
     let builder = match agent {
-        Agent::ConvoAi => builder.convo_ai(args.channel.clone(), &args.account, role(args.role), expiries, rtm_user_id, expire),
+        Agent::ConvoAi => {
+            builder.convo_ai(args.channel.clone(), &args.account, role(args.role), expiries, rtm_user_id, expire)
+        }
         Agent::Stt => builder.stt(args.channel.clone(), &args.account, role(args.role), expiries, rtm_user_id, expire),
     };
     Ok(builder.build()?)
@@ -341,7 +358,9 @@ fn read_token(argument: &str) -> Outcome<String> {
         return Ok(argument.trim().to_owned());
     }
     let mut token = String::new();
-    std::io::stdin().read_to_string(&mut token).map_err(|e| environment(format!("cannot read the token from stdin: {e}")))?;
+    std::io::stdin()
+        .read_to_string(&mut token)
+        .map_err(|e| environment(format!("cannot read the token from stdin: {e}")))?;
     Ok(token.trim().to_owned())
 }
 
@@ -375,7 +394,8 @@ fn inspect(token: &str, as_json: bool) -> Outcome {
 
 fn print_explanation(explanation: &agora_token::Explanation, as_json: bool) -> Outcome<()> {
     if as_json {
-        let text = serde_json::to_string_pretty(explanation).map_err(|e| environment(format!("cannot write JSON: {e}")))?;
+        let text =
+            serde_json::to_string_pretty(explanation).map_err(|e| environment(format!("cannot write JSON: {e}")))?;
         println!("{text}");
     } else {
         print!("{explanation}");
@@ -385,12 +405,13 @@ fn print_explanation(explanation: &agora_token::Explanation, as_json: bool) -> O
 
 fn verify(args: &VerifyArgs) -> Outcome {
     let token = read_token(&args.token)?;
-    let certificate = certificate(args.certificate_file.as_deref())?.ok_or_else(|| {
-        environment("no app certificate: set AGORA_APP_CERTIFICATE or pass --certificate-file")
-    })?;
+    let certificate = certificate(args.certificate_file.as_deref())?
+        .ok_or_else(|| environment("no app certificate: set AGORA_APP_CERTIFICATE or pass --certificate-file"))?;
     if token.starts_with("006") {
         let (Some(channel), Some(user)) = (&args.channel, user(&args.user)?) else {
-            return Err(invalid("006 tokens store only CRCs of the channel and uid: pass --channel and --uid or --account"));
+            return Err(invalid(
+                "006 tokens store only CRCs of the channel and uid: pass --channel and --uid or --account",
+            ));
         };
         UnverifiedAccessToken::parse(&token)?.check_signature(&certificate, channel, &user)?;
     } else {

@@ -3,6 +3,7 @@
 //! The certificate is read from `AGORA_APP_CERTIFICATE` or a file, never from a flag, so it
 //! does not show up in shell history or in the process list.
 
+#![forbid(unsafe_code)]
 // A command-line tool talks through stdout and stderr.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 

@@ -30,8 +30,21 @@ fn stderr(output: &Output) -> String {
 #[test]
 fn builds_the_upstream_vector_reproducibly() {
     let args = [
-        "rtc", "--channel", CHANNEL, "--uid", "2882341273", "--role", "subscriber", "--expire", "600",
-        "--privilege-expire", "600", "--issued-at", "1111111", "--salt", "1",
+        "rtc",
+        "--channel",
+        CHANNEL,
+        "--uid",
+        "2882341273",
+        "--role",
+        "subscriber",
+        "--expire",
+        "600",
+        "--privilege-expire",
+        "600",
+        "--issued-at",
+        "1111111",
+        "--salt",
+        "1",
     ];
     let output = agora_token(&args, Some(CERT));
     assert!(output.status.success(), "{}", stderr(&output));
@@ -90,7 +103,8 @@ fn explain_json_answers_the_join_question() {
 fn inspect_reads_every_family_without_a_certificate() {
     let output = agora_token(&["inspect", RTC_UID_JOIN], None);
     assert!(stdout(&output).contains("signature    not checked"), "{}", stdout(&output));
-    let dk5 = "005AQAoAEJERTJDRDdFNkZDNkU0ODYxNkYxQTYwOUVFNTM1M0U5ODNCQjFDNDQQAJcMo13mDERkW7roohUGGzOwKDdW9buDA68oN1YAAA==";
+    let dk5 =
+        "005AQAoAEJERTJDRDdFNkZDNkU0ODYxNkYxQTYwOUVFNTM1M0U5ODNCQjFDNDQQAJcMo13mDERkW7roohUGGzOwKDdW9buDA68oN1YAAA==";
     let output = agora_token(&["inspect", dk5, "--json"], None);
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(json["version"], "005");
@@ -108,7 +122,11 @@ fn negative_android_uids_are_read_as_unsigned() {
 
 #[test]
 fn demo_runs_without_credentials() {
-    let output = Command::new(env!("CARGO_BIN_EXE_agora-token")).arg("demo").env_remove("AGORA_APP_CERTIFICATE").output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_agora-token"))
+        .arg("demo")
+        .env_remove("AGORA_APP_CERTIFICATE")
+        .output()
+        .unwrap();
     assert!(output.status.success());
     let text = stdout(&output);
     assert!(text.contains("DEMO CREDENTIALS"));

@@ -156,6 +156,28 @@ pub enum Reason {
     },
 }
 
+impl Reason {
+    /// A stable snake_case name for the reason (the `reason` tag of its JSON form), e.g.
+    /// `"channel_mismatch"`, for bindings and clients that branch on it.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Reason::WrongCertificate => "wrong_certificate",
+            Reason::InvalidAppId => "invalid_app_id",
+            Reason::TokenExpired { .. } => "token_expired",
+            Reason::NoRtcService => "no_rtc_service",
+            Reason::ChannelMismatch { .. } => "channel_mismatch",
+            Reason::UserMismatch { .. } => "user_mismatch",
+            Reason::UidAccountMix { .. } => "uid_account_mix",
+            Reason::RandomUidAgainstFixedToken { .. } => "random_uid_against_fixed_token",
+            Reason::JoinPrivilegeMissing => "join_privilege_missing",
+            Reason::JoinPrivilegeExpired { .. } => "join_privilege_expired",
+            Reason::PublishPrivilegeMissing { .. } => "publish_privilege_missing",
+            Reason::PublishPrivilegeExpired { .. } => "publish_privilege_expired",
+        }
+    }
+}
+
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -1,5 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
+// The workspace denies unsafe code (binding glue from napi must be able to allow it); the core forbids it.
+#![forbid(unsafe_code)]
 
 mod access_token2;
 mod builders;

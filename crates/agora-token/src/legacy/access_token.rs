@@ -38,6 +38,22 @@ pub enum Privilege006 {
     PublishVideoStream,
     /// Publish data streams (4).
     PublishDataStream,
+    /// Publish audio to a CDN (5; defined by Python and C++ upstream).
+    PublishAudioCdn,
+    /// Publish video to a CDN (6).
+    PublishVideoCdn,
+    /// Request to publish audio (7).
+    RequestPublishAudioStream,
+    /// Request to publish video (8).
+    RequestPublishVideoStream,
+    /// Request to publish data streams (9).
+    RequestPublishDataStream,
+    /// Invite to publish audio (10).
+    InvitePublishAudioStream,
+    /// Invite to publish video (11).
+    InvitePublishVideoStream,
+    /// Invite to publish data streams (12).
+    InvitePublishDataStream,
     /// Administrate the channel (101; defined by C++ upstream only).
     AdministrateChannel,
     /// RTM login (1000).
@@ -45,11 +61,19 @@ pub enum Privilege006 {
 }
 
 impl Privilege006 {
-    const ALL: [Privilege006; 6] = [
+    const ALL: [Privilege006; 14] = [
         Privilege006::JoinChannel,
         Privilege006::PublishAudioStream,
         Privilege006::PublishVideoStream,
         Privilege006::PublishDataStream,
+        Privilege006::PublishAudioCdn,
+        Privilege006::PublishVideoCdn,
+        Privilege006::RequestPublishAudioStream,
+        Privilege006::RequestPublishVideoStream,
+        Privilege006::RequestPublishDataStream,
+        Privilege006::InvitePublishAudioStream,
+        Privilege006::InvitePublishVideoStream,
+        Privilege006::InvitePublishDataStream,
         Privilege006::AdministrateChannel,
         Privilege006::RtmLogin,
     ];
@@ -62,6 +86,14 @@ impl Privilege006 {
             Privilege006::PublishAudioStream => 2,
             Privilege006::PublishVideoStream => 3,
             Privilege006::PublishDataStream => 4,
+            Privilege006::PublishAudioCdn => 5,
+            Privilege006::PublishVideoCdn => 6,
+            Privilege006::RequestPublishAudioStream => 7,
+            Privilege006::RequestPublishVideoStream => 8,
+            Privilege006::RequestPublishDataStream => 9,
+            Privilege006::InvitePublishAudioStream => 10,
+            Privilege006::InvitePublishVideoStream => 11,
+            Privilege006::InvitePublishDataStream => 12,
             Privilege006::AdministrateChannel => 101,
             Privilege006::RtmLogin => 1000,
         }
@@ -75,6 +107,14 @@ impl Privilege006 {
             Privilege006::PublishAudioStream => "publish audio stream",
             Privilege006::PublishVideoStream => "publish video stream",
             Privilege006::PublishDataStream => "publish data stream",
+            Privilege006::PublishAudioCdn => "publish audio to CDN",
+            Privilege006::PublishVideoCdn => "publish video to CDN",
+            Privilege006::RequestPublishAudioStream => "request to publish audio stream",
+            Privilege006::RequestPublishVideoStream => "request to publish video stream",
+            Privilege006::RequestPublishDataStream => "request to publish data stream",
+            Privilege006::InvitePublishAudioStream => "invite to publish audio stream",
+            Privilege006::InvitePublishVideoStream => "invite to publish video stream",
+            Privilege006::InvitePublishDataStream => "invite to publish data stream",
             Privilege006::AdministrateChannel => "administrate channel",
             Privilege006::RtmLogin => "RTM login",
         }
@@ -88,7 +128,7 @@ impl Privilege006 {
         Self::ALL.into_iter().find(|p| p.code() == code).ok_or(Error::UnknownPrivilege {
             service: "006",
             value: code,
-            expected: "1 (join channel), 2, 3, 4 (publish audio, video, data), 101 (administrate) or 1000 (RTM login)",
+            expected: "1 (join channel), 2-4 (publish audio, video, data), 5-6 (publish to CDN), 7-9 (request to publish), 10-12 (invite to publish), 101 (administrate) or 1000 (RTM login)",
         })
     }
 }
@@ -165,6 +205,7 @@ pub struct AccessToken<'a> {
     credentials: &'a Credentials,
     channel_name: String,
     uid: String,
+    issued_at: Option<u32>,
     expires_at: Option<u32>,
     salt: Option<u32>,
     privileges: BTreeMap<u16, u32>,
@@ -178,6 +219,7 @@ impl<'a> AccessToken<'a> {
             credentials,
             channel_name: channel_name.into(),
             uid: user.into().to_wire_string(),
+            issued_at: None,
             expires_at: None,
             salt: None,
             privileges: BTreeMap::new(),
@@ -218,8 +260,16 @@ impl<'a> AccessToken<'a> {
         self
     }
 
+    /// Sets the time the token is built at (Unix seconds), from which the default expiry
+    /// is counted: 006 tokens store no issue time, only `issued_at + DEFAULT_VALIDITY`.
+    /// Defaults to the system clock. Ignored when [`AccessToken::expires_at`] is set.
+    pub fn issued_at(mut self, unix_seconds: u32) -> Self {
+        self.issued_at = Some(unix_seconds);
+        self
+    }
+
     /// Sets the token's own expiry, an absolute Unix time (the message's `ts` field).
-    /// Defaults to the system clock + [`DEFAULT_VALIDITY`] at `build`.
+    /// Defaults to the issue time + [`DEFAULT_VALIDITY`] at `build`.
     pub fn expires_at(mut self, unix_seconds: u32) -> Self {
         self.expires_at = Some(unix_seconds);
         self
@@ -252,9 +302,10 @@ impl<'a> AccessToken<'a> {
                 }
             }
         }
-        let expires_at = match self.expires_at {
-            Some(ts) => ts,
-            None => clock::now()?.saturating_add(DEFAULT_VALIDITY),
+        let expires_at = match (self.expires_at, self.issued_at) {
+            (Some(ts), _) => ts,
+            (None, Some(issued_at)) => issued_at.saturating_add(DEFAULT_VALIDITY),
+            (None, None) => clock::now()?.saturating_add(DEFAULT_VALIDITY),
         };
         let salt = match self.salt {
             Some(salt) => salt,
@@ -428,6 +479,15 @@ mod tests {
         assert_eq!(parsed.check_signature(creds.certificate(), "room", &User::Uid(43)), Err(Error::SignatureMismatch));
         let now = clock::now().unwrap();
         assert!(parsed.expires_at() >= now + DEFAULT_VALIDITY - 5);
+    }
+
+    #[test]
+    fn the_default_expiry_counts_from_the_issue_time() {
+        let creds = creds();
+        let token = AccessToken::rtm(&creds, "a", 0).issued_at(1_000).build().unwrap();
+        assert_eq!(UnverifiedAccessToken::parse(&token).unwrap().expires_at(), 1_000 + DEFAULT_VALIDITY);
+        let token = AccessToken::rtm(&creds, "a", 0).issued_at(1_000).expires_at(5).build().unwrap();
+        assert_eq!(UnverifiedAccessToken::parse(&token).unwrap().expires_at(), 5);
     }
 
     #[test]
