@@ -1,0 +1,48 @@
+//! Core errors as JavaScript errors.
+//!
+//! Every error thrown by the addon is a plain `Error` whose `code` property is the core's
+//! stable [`agora_token::Error::code`] (`"invalid_app_id"`, `"signature_mismatch"`, ...) and
+//! whose message is the core's message (which says what to fix and never contains the
+//! certificate). Arguments the binding checks itself (a negative uid, a fractional expiry)
+//! become the core's [`agora_token::Error::InvalidArgument`], code `"invalid_argument"`.
+
+/// The `code` property of a thrown error: the core's [`agora_token::Error::code`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JsErrorCode(&'static str);
+
+impl AsRef<str> for JsErrorCode {
+    fn as_ref(&self) -> &str {
+        self.0
+    }
+}
+
+/// A napi error carrying a core error code.
+pub type JsError = napi::Error<JsErrorCode>;
+
+/// The result type of every exported function.
+pub type Result<T> = napi::Result<T, JsErrorCode>;
+
+/// Converts a core error, keeping its code and message.
+pub fn to_js(error: agora_token::Error) -> JsError {
+    napi::Error::new(JsErrorCode(error.code()), error.to_string())
+}
+
+/// An argument the binding refuses before calling the core (code `invalid_argument`).
+pub fn invalid_argument(field: &str, reason: impl Into<String>) -> JsError {
+    to_js(agora_token::Error::InvalidArgument { field: field.to_owned(), reason: reason.into() })
+}
+
+/// `?`-friendly conversion of core results.
+pub trait CoreResultExt<T> {
+    /// Maps the core error to a [`JsError`].
+    ///
+    /// # Errors
+    /// The core error, converted.
+    fn js(self) -> Result<T>;
+}
+
+impl<T> CoreResultExt<T> for agora_token::Result<T> {
+    fn js(self) -> Result<T> {
+        self.map_err(to_js)
+    }
+}

@@ -1,0 +1,304 @@
+//! Services of a 007 token as plain JavaScript objects, both ways.
+//!
+//! [`JsService`] (exported as `Service`) is what `decode`/`verify` return for each service;
+//! [`JsServiceInput`] (exported as `ServiceInput`) is what `buildToken` takes. A decoded
+//! service is a valid input, so a token can be decoded, changed and rebuilt.
+
+use std::collections::HashMap;
+
+use agora_token::{
+    ApaasPrivilege, ApaasService, ChatPrivilege, ChatService, ConvoAiPrivilege, ConvoAiService, FcdnPrivilege,
+    FcdnService, FpaPrivilege, FpaService, Privilege, Privileges, RtcPrivilege, RtcService, Rtm2PermissionType,
+    Rtm2Permissions, Rtm2Privilege, Rtm2ResourceType, Rtm2Service, RtmPrivilege, RtmService, Service, ServiceType,
+    StreamingPrivilege, StreamingService, SttPrivilege, SttService, User, APAAS_NO_ROLE,
+};
+use napi::Either;
+use napi_derive::napi;
+
+use crate::args::{to_i16, to_u32, to_user, to_user_string};
+use crate::error::{invalid_argument, CoreResultExt, Result};
+
+/// RTM2 permissions as in npm `Rtm2Permissions.details`: resource type → permission type →
+/// resource names (keys are the numbers as strings, as JavaScript object keys are).
+pub type JsRtm2Details = HashMap<String, HashMap<String, Vec<String>>>;
+
+/// One service of a decoded token. Only the fields of its type are present.
+#[napi(object, js_name = "Service")]
+#[derive(Debug, Clone)]
+pub struct JsService {
+    /// The service type number: 1 RTC, 2 RTM, 3 Streaming, 4 FPA, 5 Chat, 6 FCDN, 7 APaaS, 8 RTM2, 9 ConvoAI, 10 STT.
+    #[napi(js_name = "type")]
+    pub service_type: u32,
+    /// The service name, e.g. `"RTC"`.
+    pub name: String,
+    /// Privilege number → expiry in seconds after the issue time.
+    pub privileges: HashMap<String, u32>,
+    /// RTC, Streaming, FCDN: the channel name.
+    pub channel_name: Option<String>,
+    /// RTC: the uid as packed (`""` = any user, else the decimal uid or the account).
+    pub uid: Option<String>,
+    /// Streaming, FCDN: the account as packed.
+    pub account: Option<String>,
+    /// RTM, Chat, RTM2: the user id.
+    pub user_id: Option<String>,
+    /// APaaS: the room uuid.
+    pub room_uuid: Option<String>,
+    /// APaaS: the user uuid.
+    pub user_uuid: Option<String>,
+    /// APaaS: the role (-1 when unused).
+    pub role: Option<i32>,
+    /// RTM2: resource type → permission type → resource names.
+    #[napi(ts_type = "Record<string, Record<string, string[]>>")]
+    pub permissions: Option<JsRtm2Details>,
+}
+
+/// One service for `buildToken`. `type` selects the service; give only the fields of that type.
+#[napi(object, js_name = "ServiceInput")]
+#[derive(Debug, Clone)]
+pub struct JsServiceInput {
+    /// The service type number: 1 RTC, 2 RTM, 3 Streaming, 4 FPA, 5 Chat, 6 FCDN, 7 APaaS, 8 RTM2, 9 ConvoAI, 10 STT.
+    #[napi(js_name = "type")]
+    pub service_type: f64,
+    /// Privilege number → expiry in seconds after the issue time. Numbers the service does
+    /// not define are refused (`unknown_privilege`).
+    #[napi(ts_type = "Record<string | number, number>")]
+    pub privileges: Option<HashMap<String, f64>>,
+    /// RTC (required), Streaming, FCDN: the channel name.
+    pub channel_name: Option<String>,
+    /// RTC (required): a uid (number; 0 = any user) or an account (string).
+    pub uid: Option<Either<String, f64>>,
+    /// Streaming, FCDN: a uid (number; 0 = any user) or an account (string). Default `""`.
+    pub account: Option<Either<String, f64>>,
+    /// RTM, Chat, RTM2: the user id (a number is written in decimal, 0 as `""`). Default `""`.
+    pub user_id: Option<Either<String, f64>>,
+    /// APaaS: the room uuid. Default `""`.
+    pub room_uuid: Option<String>,
+    /// APaaS: the user uuid. Default `""`.
+    pub user_uuid: Option<String>,
+    /// APaaS: the role, -32768..=32767. Default -1 (no role).
+    pub role: Option<f64>,
+    /// RTM2: resource type → permission type → resource names (npm `Rtm2Permissions.details`).
+    #[napi(ts_type = "Record<string | number, Record<string | number, string[]>>")]
+    pub permissions: Option<JsRtm2Details>,
+}
+
+/// The fields each service type takes, for refusing fields that belong to another type.
+fn allowed_fields(service_type: ServiceType) -> &'static [&'static str] {
+    match service_type {
+        ServiceType::Rtc => &["channelName", "uid"],
+        ServiceType::Streaming | ServiceType::Fcdn => &["channelName", "account"],
+        ServiceType::Rtm | ServiceType::Chat => &["userId"],
+        ServiceType::Rtm2 => &["userId", "permissions"],
+        ServiceType::Apaas => &["roomUuid", "userUuid", "role"],
+        ServiceType::Fpa | ServiceType::ConvoAi | ServiceType::Stt => &[],
+    }
+}
+
+impl JsServiceInput {
+    fn given_fields(&self) -> Vec<&'static str> {
+        let fields = [
+            ("channelName", self.channel_name.is_some()),
+            ("uid", self.uid.is_some()),
+            ("account", self.account.is_some()),
+            ("userId", self.user_id.is_some()),
+            ("roomUuid", self.room_uuid.is_some()),
+            ("userUuid", self.user_uuid.is_some()),
+            ("role", self.role.is_some()),
+            ("permissions", self.permissions.is_some()),
+        ];
+        fields.into_iter().filter(|(_, given)| *given).map(|(name, _)| name).collect()
+    }
+
+    /// Converts to a core service, checking every field.
+    ///
+    /// # Errors
+    /// `invalid_argument` for missing, misplaced or out-of-range fields; the core's
+    /// `unknown_service_type`, `unknown_privilege` or `unknown_rtm2_type`.
+    pub fn into_core(self) -> Result<Service> {
+        let code = u16::try_from(to_u32("service type", self.service_type)?)
+            .map_err(|_| invalid_argument("service type", format!("got {}; use 1 to 10", self.service_type)))?;
+        let service_type = ServiceType::from_code(code).js()?;
+        let allowed = allowed_fields(service_type);
+        if let Some(field) = self.given_fields().into_iter().find(|field| !allowed.contains(field)) {
+            let expected = if allowed.is_empty() { "none".to_owned() } else { allowed.join(", ") };
+            return Err(invalid_argument(
+                field,
+                format!("{service_type} services have no `{field}` field (their fields: {expected})"),
+            ));
+        }
+        let privileges = self.privileges.unwrap_or_default();
+        let service = match service_type {
+            ServiceType::Rtc => {
+                let channel_name = self
+                    .channel_name
+                    .ok_or_else(|| invalid_argument("channelName", "RTC services need a channel name"))?;
+                let uid = self.uid.ok_or_else(|| {
+                    invalid_argument("uid", "RTC services need a uid (number, 0 = any user) or an account (string)")
+                })?;
+                let mut rtc = RtcService::new(channel_name, to_user("uid", uid)?);
+                rtc.privileges = privileges_from(&privileges)?;
+                Service::Rtc(rtc)
+            }
+            ServiceType::Rtm => {
+                let mut rtm = RtmService::new(optional_user_id(self.user_id)?);
+                rtm.privileges = privileges_from(&privileges)?;
+                Service::Rtm(rtm)
+            }
+            ServiceType::Streaming => {
+                let mut streaming =
+                    StreamingService::new(self.channel_name.unwrap_or_default(), optional_account(self.account)?);
+                streaming.privileges = privileges_from(&privileges)?;
+                Service::Streaming(streaming)
+            }
+            ServiceType::Fpa => {
+                let mut fpa = FpaService::new();
+                fpa.privileges = privileges_from(&privileges)?;
+                Service::Fpa(fpa)
+            }
+            ServiceType::Chat => {
+                let mut chat = ChatService::new(optional_user_id(self.user_id)?);
+                chat.privileges = privileges_from(&privileges)?;
+                Service::Chat(chat)
+            }
+            ServiceType::Fcdn => {
+                let mut fcdn = FcdnService::new(self.channel_name.unwrap_or_default(), optional_account(self.account)?);
+                fcdn.privileges = privileges_from(&privileges)?;
+                Service::Fcdn(fcdn)
+            }
+            ServiceType::Apaas => {
+                let role = self.role.map(|role| to_i16("role", role)).transpose()?.unwrap_or(APAAS_NO_ROLE);
+                let mut apaas =
+                    ApaasService::new(self.room_uuid.unwrap_or_default(), self.user_uuid.unwrap_or_default(), role);
+                apaas.privileges = privileges_from(&privileges)?;
+                Service::Apaas(apaas)
+            }
+            ServiceType::Rtm2 => {
+                let permissions = rtm2_permissions(&self.permissions.unwrap_or_default())?;
+                let mut rtm2 = Rtm2Service::new(optional_user_id(self.user_id)?, permissions);
+                rtm2.privileges = privileges_from(&privileges)?;
+                Service::Rtm2(rtm2)
+            }
+            ServiceType::ConvoAi => {
+                let mut convo_ai = ConvoAiService::new();
+                convo_ai.privileges = privileges_from::<ConvoAiPrivilege>(&privileges)?;
+                Service::ConvoAi(convo_ai)
+            }
+            ServiceType::Stt => {
+                let mut stt = SttService::new();
+                stt.privileges = privileges_from::<SttPrivilege>(&privileges)?;
+                Service::Stt(stt)
+            }
+        };
+        Ok(service)
+    }
+}
+
+fn optional_user_id(value: Option<Either<String, f64>>) -> Result<String> {
+    value.map_or_else(|| Ok(String::new()), |v| to_user_string("userId", v))
+}
+
+fn optional_account(value: Option<Either<String, f64>>) -> Result<User> {
+    value.map_or_else(|| Ok(User::Account(String::new())), |v| to_user("account", v))
+}
+
+/// A privilege map from a JavaScript object: keys are privilege numbers.
+fn privileges_from<P: Privilege>(map: &HashMap<String, f64>) -> Result<Privileges<P>> {
+    let mut privileges = Privileges::default();
+    for (key, &expire) in map {
+        let code = key
+            .parse::<u16>()
+            .map_err(|_| invalid_argument("privileges", format!("key {key:?} is not a privilege number")))?;
+        privileges.set_code(code, to_u32(&format!("privilege {code} expire"), expire)?).js()?;
+    }
+    Ok(privileges)
+}
+
+/// RTM2 permissions from npm's `details` shape.
+///
+/// # Errors
+/// `invalid_argument` for keys that are not numbers; the core's `unknown_rtm2_type`.
+pub fn rtm2_permissions(details: &JsRtm2Details) -> Result<Rtm2Permissions> {
+    let number = |what: &str, key: &str| {
+        key.parse::<u16>().map_err(|_| invalid_argument("permissions", format!("{what} {key:?} is not a number")))
+    };
+    let mut permissions = Rtm2Permissions::new();
+    for (resource, by_permission) in details {
+        let resource = Rtm2ResourceType::from_code(number("resource type", resource)?).js()?;
+        for (permission, names) in by_permission {
+            let permission = Rtm2PermissionType::from_code(number("permission type", permission)?).js()?;
+            permissions.add(resource, permission, names.iter().cloned());
+        }
+    }
+    Ok(permissions)
+}
+
+fn rtm2_details(permissions: &Rtm2Permissions) -> JsRtm2Details {
+    let mut details: JsRtm2Details = HashMap::new();
+    for (resource, permission, names) in permissions.iter() {
+        details.entry(resource.to_string()).or_default().insert(permission.to_string(), names.to_vec());
+    }
+    details
+}
+
+fn privilege_object<P: Privilege>(privileges: &Privileges<P>) -> HashMap<String, u32> {
+    privileges.as_map().iter().map(|(code, expire)| (code.to_string(), *expire)).collect()
+}
+
+impl From<&Service> for JsService {
+    fn from(service: &Service) -> Self {
+        let service_type = service.service_type();
+        let mut js = JsService {
+            service_type: u32::from(service_type.code()),
+            name: service_type.name().to_owned(),
+            privileges: HashMap::new(),
+            channel_name: None,
+            uid: None,
+            account: None,
+            user_id: None,
+            room_uuid: None,
+            user_uuid: None,
+            role: None,
+            permissions: None,
+        };
+        match service {
+            Service::Rtc(s) => {
+                js.privileges = privilege_object::<RtcPrivilege>(&s.privileges);
+                js.channel_name = Some(s.channel_name.clone());
+                js.uid = Some(s.uid.clone());
+            }
+            Service::Rtm(s) => {
+                js.privileges = privilege_object::<RtmPrivilege>(&s.privileges);
+                js.user_id = Some(s.user_id.clone());
+            }
+            Service::Streaming(s) => {
+                js.privileges = privilege_object::<StreamingPrivilege>(&s.privileges);
+                js.channel_name = Some(s.channel_name.clone());
+                js.account = Some(s.account.clone());
+            }
+            Service::Fpa(s) => js.privileges = privilege_object::<FpaPrivilege>(&s.privileges),
+            Service::Chat(s) => {
+                js.privileges = privilege_object::<ChatPrivilege>(&s.privileges);
+                js.user_id = Some(s.user_id.clone());
+            }
+            Service::Fcdn(s) => {
+                js.privileges = privilege_object::<FcdnPrivilege>(&s.privileges);
+                js.channel_name = Some(s.channel_name.clone());
+                js.account = Some(s.account.clone());
+            }
+            Service::Apaas(s) => {
+                js.privileges = privilege_object::<ApaasPrivilege>(&s.privileges);
+                js.room_uuid = Some(s.room_uuid.clone());
+                js.user_uuid = Some(s.user_uuid.clone());
+                js.role = Some(i32::from(s.role));
+            }
+            Service::Rtm2(s) => {
+                js.privileges = privilege_object::<Rtm2Privilege>(&s.privileges);
+                js.user_id = Some(s.user_id.clone());
+                js.permissions = Some(rtm2_details(&s.permissions));
+            }
+            Service::ConvoAi(s) => js.privileges = privilege_object::<ConvoAiPrivilege>(&s.privileges),
+            Service::Stt(s) => js.privileges = privilege_object::<SttPrivilege>(&s.privileges),
+        }
+        js
+    }
+}

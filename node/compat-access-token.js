@@ -1,0 +1,27 @@
+'use strict'
+// Drop-in replacement for npm `agora-access-token` 2.0.4 (legacy "006" tokens): the same
+// exports, static methods and argument order. The builders are native (index.js).
+
+const { RtcTokenBuilder006, RtmTokenBuilder006 } = require('./index.js')
+
+// upstream src/RtcTokenBuilder.js `Role`, exported as `RtcRole`.
+const RtcRole = {
+  // Deprecated upstream: same privileges as PUBLISHER.
+  ATTENDEE: 0,
+  PUBLISHER: 1,
+  SUBSCRIBER: 2,
+  // Deprecated upstream: same privileges as PUBLISHER.
+  ADMIN: 101,
+}
+
+// upstream src/RtmTokenBuilder.js `Role`, exported as `RtmRole`.
+const RtmRole = {
+  Rtm_User: 1,
+}
+
+module.exports = {
+  RtcTokenBuilder: RtcTokenBuilder006,
+  RtcRole,
+  RtmTokenBuilder: RtmTokenBuilder006,
+  RtmRole,
+}
