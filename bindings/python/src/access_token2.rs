@@ -1,0 +1,540 @@
+//! AccessToken2 ("007"): the `TokenBuilder` (the core's `AccessToken2` builder, with one
+//! method per upstream builder function), and `decode` / `verify` with the `UnverifiedToken`,
+//! `VerifiedToken` and `Payload` they return.
+//!
+//! The Python class is `TokenBuilder`, not `AccessToken2`, because `agora_token.AccessToken2`
+//! is the drop-in submodule named after upstream's `AccessToken2.py`.
+
+use agora_token::{
+    AccessToken2, ApaasRoomUserVariant, Credentials, FcdnPrivilege, Payload, Privilege, RtcPrivilegeExpiries, Service,
+    ServiceType, StreamingPrivilege, UnverifiedToken, VerifiedToken,
+};
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+use crate::convert::{
+    certificate_arg, i16_arg, opt_seconds_arg, opt_u32_arg, opt_u32_time_arg, rtc_role_arg, seconds_arg, str_repr,
+    u16_arg, user_arg,
+};
+use crate::credentials::PyCredentials;
+use crate::errors::CoreResultExt;
+use crate::services::{service_from_py, service_to_py, PyRtm2Permissions};
+
+/// Builds an AccessToken2 ("007") token: credentials and lifetime, optionally the issue time
+/// and salt, then services (each method adds what the upstream builder of that name adds),
+/// then `build()`.
+#[pyclass(module = "agora_token._native", name = "TokenBuilder")]
+pub(crate) struct PyTokenBuilder {
+    credentials: Credentials,
+    expire: u32,
+    issued_at: Option<u32>,
+    salt: Option<u32>,
+    strict: bool,
+    services: Vec<Service>,
+}
+
+impl PyTokenBuilder {
+    /// Adds the services a core builder method adds. The core method runs on a fresh
+    /// builder with the same credentials and lifetime (what `rtc_with_rtm` reads), so every
+    /// rule of which privileges a builder grants stays in the core.
+    fn extend<F>(&mut self, add: F)
+    where
+        F: for<'a> FnOnce(AccessToken2<'a>) -> AccessToken2<'a>,
+    {
+        let services = add(AccessToken2::new(&self.credentials, self.expire)).services().to_vec();
+        self.services.extend(services);
+    }
+}
+
+/// The four RTC privilege expiries of the per-privilege builders.
+fn rtc_expiries(
+    join_channel: &Bound<'_, PyAny>,
+    publish_audio: &Bound<'_, PyAny>,
+    publish_video: &Bound<'_, PyAny>,
+    publish_data: &Bound<'_, PyAny>,
+) -> PyResult<RtcPrivilegeExpiries> {
+    Ok(RtcPrivilegeExpiries {
+        join_channel: seconds_arg(join_channel, "join_channel")?,
+        publish_audio: seconds_arg(publish_audio, "publish_audio")?,
+        publish_video: seconds_arg(publish_video, "publish_video")?,
+        publish_data: seconds_arg(publish_data, "publish_data")?,
+    })
+}
+
+/// Privilege numbers of one service, each checked by the core.
+fn privilege_list<P: Privilege>(values: &Bound<'_, PyAny>) -> PyResult<Vec<P>> {
+    values.try_iter()?.map(|value| P::from_code(u16_arg(&value?, "privileges")?).or_raise()).collect()
+}
+
+#[pymethods]
+impl PyTokenBuilder {
+    #[new]
+    #[pyo3(signature = (credentials, *, expire, issued_at = None, salt = None, strict = false))]
+    fn new(
+        credentials: PyRef<'_, PyCredentials>,
+        expire: &Bound<'_, PyAny>,
+        issued_at: Option<&Bound<'_, PyAny>>,
+        salt: Option<&Bound<'_, PyAny>>,
+        strict: bool,
+    ) -> PyResult<Self> {
+        Ok(PyTokenBuilder {
+            credentials: credentials.inner.clone(),
+            expire: seconds_arg(expire, "expire")?,
+            issued_at: opt_u32_time_arg(issued_at, "issued_at")?,
+            salt: opt_u32_arg(salt, "salt")?,
+            strict,
+            services: Vec::new(),
+        })
+    }
+
+    /// The token lifetime in seconds.
+    #[getter]
+    fn expire(&self) -> u32 {
+        self.expire
+    }
+
+    /// The issue time (Unix seconds), or None for the clock at build().
+    #[getter]
+    fn issued_at(&self) -> Option<u32> {
+        self.issued_at
+    }
+
+    /// The salt, or None for a random one at build().
+    #[getter]
+    fn salt(&self) -> Option<u32> {
+        self.salt
+    }
+
+    /// Whether build() refuses expiries that look like absolute Unix timestamps.
+    #[getter]
+    fn strict(&self) -> bool {
+        self.strict
+    }
+
+    /// The services added so far, in insertion order.
+    #[getter]
+    fn services(&self, py: Python<'_>) -> PyResult<Vec<Py<PyAny>>> {
+        self.services.iter().map(|service| service_to_py(py, service)).collect()
+    }
+
+    /// Adds any service object (RtcService, ChatService, ...).
+    fn service<'py>(mut slf: PyRefMut<'py, Self>, service: &Bound<'_, PyAny>) -> PyResult<PyRefMut<'py, Self>> {
+        let service = service_from_py(service)?;
+        slf.services.push(service);
+        Ok(slf)
+    }
+
+    /// RTC for a uid (int) or account (str): join until `privilege_expire`; a publisher also
+    /// gets publish audio, video and data (upstream build_token_with_uid / _with_user_account).
+    #[pyo3(signature = (*, channel_name, user, role, privilege_expire = None))]
+    fn rtc<'py>(
+        mut slf: PyRefMut<'py, Self>,
+        channel_name: String,
+        user: &Bound<'_, PyAny>,
+        role: &Bound<'_, PyAny>,
+        privilege_expire: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyRefMut<'py, Self>> {
+        let user = user_arg(user, "user")?;
+        let role = rtc_role_arg(role)?;
+        // Upstream defaults privilege_expire to 0: no limit of its own (the token lifetime applies).
+        let privilege_expire = opt_seconds_arg(privilege_expire, "privilege_expire")?.unwrap_or(0);
+        slf.extend(|token| token.rtc(channel_name, user, role, privilege_expire));
+        Ok(slf)
+    }
+
+    /// RTC with an expiry per privilege and no role (upstream
+    /// build_token_with_uid_and_privilege / _with_user_account_and_privilege).
+    #[pyo3(signature = (*, channel_name, user, join_channel, publish_audio, publish_video, publish_data))]
+    fn rtc_with_privileges<'py>(
+        mut slf: PyRefMut<'py, Self>,
+        channel_name: String,
+        user: &Bound<'_, PyAny>,
+        join_channel: &Bound<'_, PyAny>,
+        publish_audio: &Bound<'_, PyAny>,
+        publish_video: &Bound<'_, PyAny>,
+        publish_data: &Bound<'_, PyAny>,
+    ) -> PyResult<PyRefMut<'py, Self>> {
+        let user = user_arg(user, "user")?;
+        let expiries = rtc_expiries(join_channel, publish_audio, publish_video, publish_data)?;
+        slf.extend(|token| token.rtc_with_privileges(channel_name, user, expiries));
+        Ok(slf)
+    }
+
+    /// RTC for an account plus RTM login for it until the token expires (upstream build_token_with_rtm).
+    #[pyo3(signature = (*, channel_name, account, role, privilege_expire = None))]
+    fn rtc_with_rtm<'py>(
+        mut slf: PyRefMut<'py, Self>,
+        channel_name: String,
+        account: String,
+        role: &Bound<'_, PyAny>,
+        privilege_expire: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyRefMut<'py, Self>> {
+        let role = rtc_role_arg(role)?;
+        // Upstream defaults privilege_expire to 0: no limit of its own (the token lifetime applies).
+        let privilege_expire = opt_seconds_arg(privilege_expire, "privilege_expire")?.unwrap_or(0);
+        slf.extend(|token| token.rtc_with_rtm(channel_name, &account, role, privilege_expire));
+        Ok(slf)
+    }
+
+    /// RTC for an account with an expiry per privilege (publishing only for a publisher)
+    /// plus RTM login for `rtm_user_id` (upstream build_token_with_rtm2).
+    #[pyo3(signature = (*, channel_name, account, role, join_channel, publish_audio, publish_video, publish_data, rtm_user_id, rtm_expire))]
+    #[allow(clippy::too_many_arguments)]
+    fn rtc_with_rtm_expiries<'py>(
+        mut slf: PyRefMut<'py, Self>,
+        channel_name: String,
+        account: String,
+        role: &Bound<'_, PyAny>,
+        join_channel: &Bound<'_, PyAny>,
+        publish_audio: &Bound<'_, PyAny>,
+        publish_video: &Bound<'_, PyAny>,
+        publish_data: &Bound<'_, PyAny>,
+        rtm_user_id: String,
+        rtm_expire: &Bound<'_, PyAny>,
+    ) -> PyResult<PyRefMut<'py, Self>> {
+        let role = rtc_role_arg(role)?;
+        let expiries = rtc_expiries(join_channel, publish_audio, publish_video, publish_data)?;
+        let rtm_expire = seconds_arg(rtm_expire, "rtm_expire")?;
+        slf.extend(|token| {
+            token.rtc_with_rtm_expiries(channel_name, &account, role, expiries, rtm_user_id, rtm_expire)
+        });
+        Ok(slf)
+    }
+
+    /// RTC, RTM and ConvoAI services (upstream ConvoAITokenBuilder.build_token).
+    #[pyo3(signature = (*, channel_name, account, role, join_channel, publish_audio, publish_video, publish_data, rtm_user_id, rtm_expire))]
+    #[allow(clippy::too_many_arguments)]
+    fn convo_ai<'py>(
+        mut slf: PyRefMut<'py, Self>,
+        channel_name: String,
+        account: String,
+        role: &Bound<'_, PyAny>,
+        join_channel: &Bound<'_, PyAny>,
+        publish_audio: &Bound<'_, PyAny>,
+        publish_video: &Bound<'_, PyAny>,
+        publish_data: &Bound<'_, PyAny>,
+        rtm_user_id: String,
+        rtm_expire: &Bound<'_, PyAny>,
+    ) -> PyResult<PyRefMut<'py, Self>> {
+        let role = rtc_role_arg(role)?;
+        let expiries = rtc_expiries(join_channel, publish_audio, publish_video, publish_data)?;
+        let rtm_expire = seconds_arg(rtm_expire, "rtm_expire")?;
+        slf.extend(|token| token.convo_ai(channel_name, &account, role, expiries, rtm_user_id, rtm_expire));
+        Ok(slf)
+    }
+
+    /// RTC, RTM and STT services (upstream SttTokenBuilder.build_token).
+    #[pyo3(signature = (*, channel_name, account, role, join_channel, publish_audio, publish_video, publish_data, rtm_user_id, rtm_expire))]
+    #[allow(clippy::too_many_arguments)]
+    fn stt<'py>(
+        mut slf: PyRefMut<'py, Self>,
+        channel_name: String,
+        account: String,
+        role: &Bound<'_, PyAny>,
+        join_channel: &Bound<'_, PyAny>,
+        publish_audio: &Bound<'_, PyAny>,
+        publish_video: &Bound<'_, PyAny>,
+        publish_data: &Bound<'_, PyAny>,
+        rtm_user_id: String,
+        rtm_expire: &Bound<'_, PyAny>,
+    ) -> PyResult<PyRefMut<'py, Self>> {
+        let role = rtc_role_arg(role)?;
+        let expiries = rtc_expiries(join_channel, publish_audio, publish_video, publish_data)?;
+        let rtm_expire = seconds_arg(rtm_expire, "rtm_expire")?;
+        slf.extend(|token| token.stt(channel_name, &account, role, expiries, rtm_user_id, rtm_expire));
+        Ok(slf)
+    }
+
+    /// RTM login for a user id until `expire` (upstream RtmTokenBuilder.build_token, which
+    /// uses the same value as the token lifetime).
+    #[pyo3(signature = (*, user_id, expire))]
+    fn rtm<'py>(
+        mut slf: PyRefMut<'py, Self>,
+        user_id: String,
+        expire: &Bound<'_, PyAny>,
+    ) -> PyResult<PyRefMut<'py, Self>> {
+        let expire = seconds_arg(expire, "expire")?;
+        slf.extend(|token| token.rtm(user_id, expire));
+        Ok(slf)
+    }
+
+    /// RTM2 login with resource permissions (upstream build_token_with_permissions).
+    #[pyo3(signature = (*, user_id, permissions, expire))]
+    fn rtm2<'py>(
+        mut slf: PyRefMut<'py, Self>,
+        user_id: String,
+        permissions: PyRef<'_, PyRtm2Permissions>,
+        expire: &Bound<'_, PyAny>,
+    ) -> PyResult<PyRefMut<'py, Self>> {
+        let expire = seconds_arg(expire, "expire")?;
+        let permissions = permissions.inner.clone();
+        slf.extend(|token| token.rtm2(user_id, permissions, expire));
+        Ok(slf)
+    }
+
+    /// A Chat user's service (upstream ChatTokenBuilder.build_user_token).
+    #[pyo3(signature = (*, user_id, expire))]
+    fn chat_user<'py>(
+        mut slf: PyRefMut<'py, Self>,
+        user_id: String,
+        expire: &Bound<'_, PyAny>,
+    ) -> PyResult<PyRefMut<'py, Self>> {
+        let expire = seconds_arg(expire, "expire")?;
+        slf.extend(|token| token.chat_user(user_id, expire));
+        Ok(slf)
+    }
+
+    /// A Chat app token's service (upstream ChatTokenBuilder.build_app_token).
+    #[pyo3(signature = (*, expire))]
+    fn chat_app<'py>(mut slf: PyRefMut<'py, Self>, expire: &Bound<'_, PyAny>) -> PyResult<PyRefMut<'py, Self>> {
+        let expire = seconds_arg(expire, "expire")?;
+        slf.extend(|token| token.chat_app(expire));
+        Ok(slf)
+    }
+
+    /// The FPA service as every upstream FPA builder packs it (upstream builders use
+    /// FPA_TOKEN_EXPIRE, 24 hours, as the token lifetime).
+    fn fpa(mut slf: PyRefMut<'_, Self>) -> PyRefMut<'_, Self> {
+        slf.extend(|token| token.fpa());
+        slf
+    }
+
+    /// APaaS / Education room-user token (upstream build_room_user_token): APaaS, RTM and Chat
+    /// services. `node_compatible=True` reproduces the npm agora-token variant.
+    #[pyo3(signature = (*, room_uuid, user_uuid, role, expire, node_compatible = false))]
+    fn apaas_room_user<'py>(
+        mut slf: PyRefMut<'py, Self>,
+        room_uuid: String,
+        user_uuid: String,
+        role: &Bound<'_, PyAny>,
+        expire: &Bound<'_, PyAny>,
+        node_compatible: bool,
+    ) -> PyResult<PyRefMut<'py, Self>> {
+        let role = i16_arg(role, "role")?;
+        let expire = seconds_arg(expire, "expire")?;
+        let variant =
+            if node_compatible { ApaasRoomUserVariant::NodeCompatible } else { ApaasRoomUserVariant::Standard };
+        slf.extend(|token| token.apaas_room_user_variant(room_uuid, &user_uuid, role, expire, variant));
+        Ok(slf)
+    }
+
+    /// APaaS / Education user token (upstream build_user_token).
+    #[pyo3(signature = (*, user_uuid, expire))]
+    fn apaas_user<'py>(
+        mut slf: PyRefMut<'py, Self>,
+        user_uuid: String,
+        expire: &Bound<'_, PyAny>,
+    ) -> PyResult<PyRefMut<'py, Self>> {
+        let expire = seconds_arg(expire, "expire")?;
+        slf.extend(|token| token.apaas_user(user_uuid, expire));
+        Ok(slf)
+    }
+
+    /// APaaS / Education app token (upstream build_app_token).
+    #[pyo3(signature = (*, expire))]
+    fn apaas_app<'py>(mut slf: PyRefMut<'py, Self>, expire: &Bound<'_, PyAny>) -> PyResult<PyRefMut<'py, Self>> {
+        let expire = seconds_arg(expire, "expire")?;
+        slf.extend(|token| token.apaas_app(expire));
+        Ok(slf)
+    }
+
+    /// A Streaming service granting `privileges` (StreamingPrivilege numbers) until `expire`.
+    #[pyo3(signature = (*, channel_name, user, privileges, expire))]
+    fn streaming<'py>(
+        mut slf: PyRefMut<'py, Self>,
+        channel_name: String,
+        user: &Bound<'_, PyAny>,
+        privileges: &Bound<'_, PyAny>,
+        expire: &Bound<'_, PyAny>,
+    ) -> PyResult<PyRefMut<'py, Self>> {
+        let user = user_arg(user, "user")?;
+        let privileges = privilege_list::<StreamingPrivilege>(privileges)?;
+        let expire = seconds_arg(expire, "expire")?;
+        slf.extend(|token| token.streaming(channel_name, user, &privileges, expire));
+        Ok(slf)
+    }
+
+    /// An FCDN service granting `privileges` (FcdnPrivilege numbers) until `expire`.
+    #[pyo3(signature = (*, channel_name, user, privileges, expire))]
+    fn fcdn<'py>(
+        mut slf: PyRefMut<'py, Self>,
+        channel_name: String,
+        user: &Bound<'_, PyAny>,
+        privileges: &Bound<'_, PyAny>,
+        expire: &Bound<'_, PyAny>,
+    ) -> PyResult<PyRefMut<'py, Self>> {
+        let user = user_arg(user, "user")?;
+        let privileges = privilege_list::<FcdnPrivilege>(privileges)?;
+        let expire = seconds_arg(expire, "expire")?;
+        slf.extend(|token| token.fcdn(channel_name, user, &privileges, expire));
+        Ok(slf)
+    }
+
+    /// Signs and encodes the token: "007" + base64(zlib(...)).
+    fn build(&self) -> PyResult<String> {
+        let mut token = AccessToken2::new(&self.credentials, self.expire).strict(self.strict);
+        if let Some(issued_at) = self.issued_at {
+            token = token.issued_at(issued_at);
+        }
+        if let Some(salt) = self.salt {
+            token = token.salt(salt);
+        }
+        for service in &self.services {
+            token.push_service(service.clone());
+        }
+        token.build().or_raise()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let services: Vec<&str> = self.services.iter().map(|s| s.service_type().name()).collect();
+        let optional = |value: Option<u32>| value.map_or_else(|| "None".to_owned(), |v| v.to_string());
+        format!(
+            "TokenBuilder(app_id={}, expire={}, issued_at={}, salt={}, strict={}, services=[{}])",
+            str_repr(py, self.credentials.app_id().as_str()),
+            self.expire,
+            optional(self.issued_at),
+            optional(self.salt),
+            if self.strict { "True" } else { "False" },
+            services.join(", ")
+        )
+    }
+}
+
+/// What a 007 token says: the fields of its signing info.
+#[pyclass(module = "agora_token._native", name = "Payload", frozen, eq)]
+#[derive(PartialEq)]
+pub(crate) struct PyPayload {
+    inner: Payload,
+}
+
+#[pymethods]
+impl PyPayload {
+    /// The app id as packed.
+    #[getter]
+    fn app_id(&self) -> &str {
+        self.inner.app_id()
+    }
+
+    /// The issue time, Unix seconds.
+    #[getter]
+    fn issued_at(&self) -> u32 {
+        self.inner.issued_at()
+    }
+
+    /// The token lifetime in seconds after the issue time.
+    #[getter]
+    fn expire(&self) -> u32 {
+        self.inner.expire()
+    }
+
+    /// When the token expires, Unix seconds (issued_at + expire).
+    #[getter]
+    fn expires_at(&self) -> u64 {
+        self.inner.expires_at()
+    }
+
+    /// The salt.
+    #[getter]
+    fn salt(&self) -> u32 {
+        self.inner.salt()
+    }
+
+    /// The services, in token (packed) order.
+    #[getter]
+    fn services(&self, py: Python<'_>) -> PyResult<Vec<Py<PyAny>>> {
+        self.inner.services().iter().map(|service| service_to_py(py, service)).collect()
+    }
+
+    /// The type number of a service the library does not know, if the token has one
+    /// (decoding stops there and keeps the services before it).
+    #[getter]
+    fn unknown_service_type(&self) -> Option<u16> {
+        self.inner.unknown_service_type()
+    }
+
+    /// The services of one type (a ServiceType member or number), in token order.
+    fn services_of(&self, py: Python<'_>, service_type: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyAny>>> {
+        let service_type = ServiceType::from_code(u16_arg(service_type, "service_type")?).or_raise()?;
+        self.inner.services_of(service_type).map(|service| service_to_py(py, service)).collect()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let services: Vec<&str> = self.inner.services().iter().map(|s| s.service_type().name()).collect();
+        format!(
+            "Payload(app_id={}, issued_at={}, expire={}, salt={}, services=[{}])",
+            str_repr(py, self.inner.app_id()),
+            self.inner.issued_at(),
+            self.inner.expire(),
+            self.inner.salt(),
+            services.join(", ")
+        )
+    }
+}
+
+/// A decoded 007 token whose signature has NOT been checked: fine for inspection, not for trust.
+#[pyclass(module = "agora_token._native", name = "UnverifiedToken", frozen)]
+pub(crate) struct PyUnverifiedToken {
+    inner: UnverifiedToken,
+}
+
+#[pymethods]
+impl PyUnverifiedToken {
+    /// What the token says (unverified).
+    #[getter]
+    fn payload(&self) -> PyPayload {
+        PyPayload { inner: self.inner.payload().clone() }
+    }
+
+    /// The signature bytes as found in the token.
+    #[getter]
+    fn signature<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, self.inner.signature())
+    }
+
+    /// Checks the signature in constant time; raises SignatureMismatchError if it differs.
+    fn check_signature(&self, app_certificate: &Bound<'_, PyAny>) -> PyResult<()> {
+        self.inner.check_signature(&certificate_arg(app_certificate, "app_certificate")?).or_raise()
+    }
+
+    /// Checks the signature and returns the token as verified.
+    fn verify(&self, app_certificate: &Bound<'_, PyAny>) -> PyResult<PyVerifiedToken> {
+        let certificate = certificate_arg(app_certificate, "app_certificate")?;
+        Ok(PyVerifiedToken { inner: self.inner.clone().verify(&certificate).or_raise()? })
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!("UnverifiedToken({})", self.payload().__repr__(py))
+    }
+}
+
+/// A 007 token whose signature matched the certificate.
+#[pyclass(module = "agora_token._native", name = "VerifiedToken", frozen)]
+pub(crate) struct PyVerifiedToken {
+    inner: VerifiedToken,
+}
+
+#[pymethods]
+impl PyVerifiedToken {
+    /// What the token says.
+    #[getter]
+    fn payload(&self) -> PyPayload {
+        PyPayload { inner: self.inner.payload().clone() }
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!("VerifiedToken({})", self.payload().__repr__(py))
+    }
+}
+
+/// Decodes a 007 token without checking its signature.
+#[pyfunction]
+pub(crate) fn decode(token: String) -> PyResult<PyUnverifiedToken> {
+    Ok(PyUnverifiedToken { inner: UnverifiedToken::parse(&token).or_raise()? })
+}
+
+/// Decodes a 007 token and verifies its signature with the app certificate (a str or Credentials).
+#[pyfunction]
+pub(crate) fn verify(token: String, app_certificate: &Bound<'_, PyAny>) -> PyResult<PyVerifiedToken> {
+    let certificate = certificate_arg(app_certificate, "app_certificate")?;
+    Ok(PyVerifiedToken { inner: agora_token::decode(&token, &certificate).or_raise()? })
+}

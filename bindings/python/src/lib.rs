@@ -1,0 +1,61 @@
+//! The native module `agora_token._native` of the `agora-token-rs` Python package: a thin
+//! pyo3 layer over the `agora-token` core crate. Every rule about tokens lives in the core;
+//! this crate only translates names, argument shapes (ints, `str`, `timedelta`, `datetime`)
+//! and errors (one exception class per core error kind).
+//!
+//! One file per core area, and one `Py*` wrapper per core type, exported under its Python name:
+//! `credentials` (`Credentials`), `services` (`RtcService`, ..., `Rtm2Permissions`),
+//! `access_token2` (`TokenBuilder`, `decode`, `verify`, `UnverifiedToken`, `VerifiedToken`, `Payload`),
+//! `explain` (`explain`, `Explanation`, `AccessVerdict`, ...), `legacy` (006, DynamicKey, signaling),
+//! `errors` (the exception classes); `convert` holds the argument conversions they share.
+//!
+//! The GIL is not released around core calls: a token takes microseconds, less than the cost of
+//! releasing and re-acquiring it (see python/bench/bench.py for the measured rates).
+
+use pyo3::prelude::*;
+
+mod access_token2;
+mod convert;
+mod credentials;
+mod errors;
+mod explain;
+mod legacy;
+mod services;
+
+/// Native part of agora_token (Agora AccessToken2 / AccessToken builders, decoders and explain).
+/// Import from `agora_token` instead; this module is private.
+#[pymodule]
+mod _native {
+    #[pymodule_export]
+    use super::credentials::PyCredentials;
+
+    #[pymodule_export]
+    use super::services::{
+        PyApaasService, PyChatService, PyConvoAiService, PyFcdnService, PyFpaService, PyRtcService, PyRtm2Permissions,
+        PyRtm2Service, PyRtmService, PyStreamingService, PySttService,
+    };
+
+    #[pymodule_export]
+    use super::access_token2::{decode, verify, PyPayload, PyTokenBuilder, PyUnverifiedToken, PyVerifiedToken};
+
+    #[pymodule_export]
+    use super::explain::{explain, PyAccessVerdict, PyExplanation, PyPrivilegeReport, PyReason, PyServiceReport};
+
+    #[pymodule_export]
+    use super::legacy::{
+        decode_006, dynamic_key5, dynamic_key_v1, dynamic_key_v2, dynamic_key_v3, dynamic_key_v4, signaling_token,
+        PyTokenBuilder006, PyUnverifiedToken006,
+    };
+
+    use pyo3::prelude::*;
+
+    #[pymodule_init]
+    fn init(module: &Bound<'_, PyModule>) -> PyResult<()> {
+        module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        module.add("FPA_TOKEN_EXPIRE", agora_token::FPA_TOKEN_EXPIRE)?;
+        module.add("APAAS_NO_ROLE", agora_token::APAAS_NO_ROLE)?;
+        super::errors::register(module)?;
+        super::services::register(module)?;
+        Ok(())
+    }
+}

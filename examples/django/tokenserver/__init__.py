@@ -1,0 +1,1 @@
+"""A Django token server with the routes of the common token server, signing with agora-token-rs."""

@@ -1,0 +1,153 @@
+"""Agora access tokens: build, decode, verify and explain AccessToken2 ("007") tokens.
+
+The idiomatic API (this module)::
+
+    from datetime import timedelta
+    from agora_token import Credentials, TokenBuilder, Role
+
+    credentials = Credentials(app_id, app_certificate)
+    token = (
+        TokenBuilder(credentials, expire=timedelta(hours=1))
+        .rtc(channel_name="room", user=42, role=Role.PUBLISHER, privilege_expire=3600)
+        .build()
+    )
+
+The drop-in API mirrors the upstream Python builders module by module, so only the
+import changes, e.g. ``from agora_token.RtcTokenBuilder2 import RtcTokenBuilder, Role_Publisher``.
+Legacy formats (006, DynamicKey, signaling) are in :mod:`agora_token.legacy`.
+
+Every error is an :class:`AgoraTokenError` (a ``ValueError``) of a class per kind.
+"""
+
+from ._enums import (
+    ApaasPrivilege,
+    ChatPrivilege,
+    FcdnPrivilege,
+    FpaPrivilege,
+    Role,
+    RtcPrivilege,
+    Rtm2PermissionType,
+    Rtm2Privilege,
+    Rtm2ResourceType,
+    RtmPrivilege,
+    ServiceType,
+    StreamingPrivilege,
+)
+from ._native import (
+    APAAS_NO_ROLE,
+    FPA_TOKEN_EXPIRE,
+    AccessVerdict,
+    AgoraTokenError,
+    ApaasService,
+    ChatService,
+    ClockError,
+    ConvoAiService,
+    Credentials,
+    ExpiryLooksAbsoluteError,
+    ExpiryLooksRelativeError,
+    Explanation,
+    FcdnService,
+    FieldTooLongError,
+    FpaService,
+    InvalidAppCertificateError,
+    InvalidAppIdError,
+    InvalidArgumentError,
+    InvalidBase64Error,
+    InvalidUtf8Error,
+    InvalidZlibError,
+    NoServicesError,
+    Payload,
+    PrivilegeReport,
+    RandomnessError,
+    Reason,
+    RtcService,
+    Rtm2Permissions,
+    Rtm2Service,
+    RtmService,
+    ServiceReport,
+    SignatureMismatchError,
+    StreamingService,
+    SttService,
+    TokenBuilder,
+    TooManyEntriesError,
+    TruncatedError,
+    UnknownPrivilegeError,
+    UnknownRoleError,
+    UnknownRtm2TypeError,
+    UnknownServiceTypeError,
+    UnverifiedToken,
+    VerifiedToken,
+    WrongVersionError,
+    __version__,
+    decode,
+    explain,
+    verify,
+)
+
+__all__ = [
+    "__version__",
+    # Credentials and building
+    "Credentials",
+    "TokenBuilder",
+    "FPA_TOKEN_EXPIRE",
+    "APAAS_NO_ROLE",
+    # Enums
+    "Role",
+    "ServiceType",
+    "RtcPrivilege",
+    "RtmPrivilege",
+    "StreamingPrivilege",
+    "FpaPrivilege",
+    "ChatPrivilege",
+    "FcdnPrivilege",
+    "ApaasPrivilege",
+    "Rtm2Privilege",
+    "Rtm2ResourceType",
+    "Rtm2PermissionType",
+    # Services
+    "RtcService",
+    "RtmService",
+    "StreamingService",
+    "FpaService",
+    "ChatService",
+    "FcdnService",
+    "ApaasService",
+    "Rtm2Service",
+    "Rtm2Permissions",
+    "ConvoAiService",
+    "SttService",
+    # Decoding, verifying, explaining
+    "decode",
+    "verify",
+    "explain",
+    "UnverifiedToken",
+    "VerifiedToken",
+    "Payload",
+    "Explanation",
+    "AccessVerdict",
+    "Reason",
+    "ServiceReport",
+    "PrivilegeReport",
+    # Errors
+    "AgoraTokenError",
+    "InvalidAppIdError",
+    "InvalidAppCertificateError",
+    "FieldTooLongError",
+    "TooManyEntriesError",
+    "NoServicesError",
+    "UnknownRoleError",
+    "UnknownPrivilegeError",
+    "UnknownServiceTypeError",
+    "UnknownRtm2TypeError",
+    "ExpiryLooksAbsoluteError",
+    "ExpiryLooksRelativeError",
+    "InvalidArgumentError",
+    "ClockError",
+    "RandomnessError",
+    "WrongVersionError",
+    "InvalidBase64Error",
+    "InvalidZlibError",
+    "TruncatedError",
+    "InvalidUtf8Error",
+    "SignatureMismatchError",
+]

@@ -1,0 +1,59 @@
+"""The hand-written stubs document what they declare, and the public names resolve.
+
+`python -m mypy.stubtest agora_token._native` (run by scripts/test-python.sh) checks that the
+stubs match the built module's names and signatures; this checks what stubtest does not: that
+every public class, function and property of the stub has a docstring, and that `__all__` of
+the package and of `agora_token.legacy` name real objects."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import pathlib
+from typing import List
+
+import agora_token
+from agora_token import _native, legacy
+
+STUB = pathlib.Path(agora_token.__file__).with_name("_native.pyi")
+
+
+def test_the_stub_ships_in_the_wheel_with_py_typed() -> None:
+    assert STUB.is_file()
+    assert STUB.with_name("py.typed").is_file()
+
+
+def test_every_public_stub_item_has_a_docstring() -> None:
+    tree = ast.parse(STUB.read_text(encoding="utf-8"))
+    missing: List[str] = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_"):
+            if not ast.get_docstring(node):
+                missing.append(node.name)
+            if isinstance(node, ast.ClassDef):
+                for member in node.body:
+                    if isinstance(member, ast.FunctionDef) and not member.name.startswith("_") and not ast.get_docstring(member):
+                        missing.append(f"{node.name}.{member.name}")
+    assert missing == []
+
+
+def test_the_stub_declares_every_runtime_name() -> None:
+    tree = ast.parse(STUB.read_text(encoding="utf-8"))
+    declared = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+    declared |= {node.target.id for node in tree.body if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)}
+    assert set(_native.__all__) <= declared
+
+
+def test_runtime_docstrings_exist_too() -> None:
+    for name in _native.__all__:
+        value = getattr(_native, name)
+        if inspect.isclass(value) or callable(value):
+            assert value.__doc__, name
+
+
+def test_package_all_names_resolve() -> None:
+    for module in (agora_token, legacy):
+        assert len(module.__all__) == len(set(module.__all__))
+        for name in module.__all__:
+            assert hasattr(module, name), f"{module.__name__}.{name}"
+    assert agora_token.__version__ == _native.__version__

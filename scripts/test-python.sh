@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Python package (python/, bindings/python): builds the abi3 wheel with maturin, installs it into
+# a virtualenv created afresh on every run (so nothing from the source tree can shadow the
+# installed package), then runs pytest (conformance vectors through both layers, differential
+# tests against the real peers agoraiotools and agora-token-builder, errors, bad types, the
+# Flask / Django / FastAPI examples), mypy.stubtest on the native module, and checks that the
+# extension links neither libz nor libpython.
+set -euo pipefail
+source "$(dirname "$0")/lib/env.sh"
+cd "$ROOT"
+
+# Debian pieces: the venv module (python3-venv) and readelf (binutils) for the link check.
+if ! python3 -c 'import ensurepip, venv' 2>/dev/null || ! command -v readelf >/dev/null; then
+  log "installing python3-venv and binutils"
+  apt-get update -q && apt-get install -y -q python3-venv binutils
+fi
+
+VENV_DIR="$TOOLS/python-test-venv"
+log "fresh virtualenv $VENV_DIR with python/requirements-test.txt"
+rm -rf "$VENV_DIR"
+python3 -m venv "$VENV_DIR"
+VPY="$VENV_DIR/bin/python"
+"$VPY" -m pip install -q --disable-pip-version-check -r python/requirements-test.txt
+
+log "building the abi3 wheel (maturin, release, --target $HOST)"
+rm -rf dist/py
+(cd python && "$VENV_DIR/bin/maturin" build -q --release --target "$HOST" -o "$ROOT/dist/py")
+shopt -s nullglob
+wheels=(dist/py/agora_token_rs-*-abi3-*.whl)
+shopt -u nullglob
+[ "${#wheels[@]}" -eq 1 ] || { echo "expected one abi3 wheel in dist/py, found: $(ls dist/py)" >&2; exit 1; }
+log "installing ${wheels[0]}"
+"$VPY" -m pip install -q --disable-pip-version-check "${wheels[0]}"
+
+# Run the tools from inside the virtualenv directory: `python -m` puts the working directory on
+# sys.path, and there must be no agora_token/ folder there.
+log "link check: the extension must not need libz or libpython"
+EXT="$(cd "$VENV_DIR" && "$VPY" -c 'import agora_token._native as m; print(m.__file__)')"
+case "$EXT" in "$VENV_DIR"/*) ;; *) echo "agora_token imported from $EXT, not from the virtualenv" >&2; exit 1 ;; esac
+needed="$(readelf -d "$EXT" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')"
+echo "NEEDED: $(echo $needed)"
+if echo "$needed" | grep -Eq 'libz\.|libpython'; then
+  echo "the extension links libz or libpython: $needed" >&2
+  exit 1
+fi
+if ldd "$EXT" | grep -Eq 'libz\.so|libpython'; then
+  ldd "$EXT" >&2
+  echo "ldd resolves libz or libpython for the extension" >&2
+  exit 1
+fi
+
+log "mypy.stubtest agora_token._native"
+(cd "$VENV_DIR" && "$VPY" -m mypy.stubtest agora_token._native)
+log "mypy --strict on the installed package (the stubs as users' type checkers see them)"
+(cd "$VENV_DIR" && "$VPY" -m mypy --strict --no-error-summary -p agora_token && echo "mypy: no issues")
+
+log "pytest"
+(cd "$VENV_DIR" && "$VENV_DIR/bin/pytest" -q -c "$ROOT/python/pyproject.toml" --rootdir "$ROOT/python" "$ROOT/python/tests")
