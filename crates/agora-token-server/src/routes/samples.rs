@@ -1,0 +1,189 @@
+//! The token servers of the Agora docs and old community samples:
+//!
+//! - `POST /fetch_rtc_token` — the Web SDK authentication guide's Go server
+//!   (`{uid, channelName|ChannelName, role: 1|2}` → `{"token", "code": "200"}`);
+//! - `GET /rtcToken`, `GET /rtmToken` — AgoraIO/Tools `nodejs/server/DemoServer.js` (`{"key"}`);
+//! - `GET /access_token` — TokenServer-nodejs and Agora-Node-TokenServer v1 (`{"token"}`).
+//!
+//! All return AccessToken2 (`007`) tokens, including the routes whose original returned
+//! `006`: every Agora SDK of the last years accepts `007`. `expiredTs` of `/access_token`
+//! was an absolute Unix time; it is converted to a lifetime (a small value is read as a
+//! lifetime already). A missing channel is a 400 (the originals answered 500).
+
+use agora_token::clock::looks_like_unix_timestamp;
+use agora_token::{RtcRole, User};
+use axum::extract::{Request, State};
+use axum::http::Uri;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{audit, issue, param, query, respond, string_object, StrOrNum};
+use crate::api::{Op, RouteTable};
+use crate::app::AppState;
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::issue::{parse_seconds, parse_uid, Grant};
+
+const DOCS: &str = "Agora docs samples";
+
+/// Registers the family's routes.
+pub fn register(t: &mut RouteTable) {
+    t.add(
+        Op::post("/fetch_rtc_token", DOCS, "RTC token (Web SDK authentication guide)")
+            .protected()
+            .describe("`channelName` also as `ChannelName` or `channel_name`; `role` 1 publisher, 2 subscriber (absent = subscriber); uid absent = 0 (any user). Errors: `{\"code\": \"<status>\", \"error\", \"message\"}`.")
+            .body(&[(
+                "application/json",
+                json!({"type": "object", "properties": {
+                    "uid": {"type": ["integer", "string"]}, "channelName": {"type": "string"},
+                    "role": {"type": ["integer", "string"]}, "expire": {"type": "integer", "description": "seconds; absent or 0 = default"}}}),
+            )])
+            .returns_json(string_object(&["token", "code"])),
+        fetch_rtc_token,
+    );
+    t.add(
+        Op::get("/rtcToken", DOCS, "RTC publisher token (AgoraIO/Tools DemoServer)")
+            .protected()
+            .query("channelName", "string", "required")
+            .query("uid", "integer", "numeric uid; absent = 0 (any user)")
+            .returns_json(string_object(&["key"])),
+        rtc_token,
+    );
+    t.add(
+        Op::get("/rtmToken", DOCS, "RTM token (AgoraIO/Tools DemoServer)")
+            .protected()
+            .query("account", "string", "required RTM user id")
+            .returns_json(string_object(&["key"])),
+        rtm_token,
+    );
+    t.add(
+        Op::get("/access_token", DOCS, "RTC token (TokenServer-nodejs, Agora-Node-TokenServer v1)")
+            .protected()
+            .query("channel", "string", "required (also as channelName)")
+            .query("channelName", "string", "alias of channel")
+            .query("uid", "string", "numeric uid (absent = 0, any user) or an account")
+            .query("role", "string", "publisher | host | 1, subscriber | audience | 2; absent = subscriber (join only, as TokenServer-nodejs)")
+            .query("expireTime", "integer", "lifetime in seconds")
+            .query("expiredTs", "integer", "absolute Unix expiry time (TokenServer-nodejs); 0 = default")
+            .returns_json(string_object(&["token"])),
+        access_token,
+    );
+}
+
+#[derive(Debug, Deserialize)]
+struct FetchRtcRequest {
+    uid: Option<StrOrNum>,
+    #[serde(rename = "channelName", alias = "ChannelName", alias = "channel_name", alias = "channelname")]
+    channel_name: Option<String>,
+    role: Option<StrOrNum>,
+    expire: Option<i64>,
+}
+
+async fn fetch_rtc_token(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    request: Request,
+) -> Response {
+    let result = async {
+        let req: FetchRtcRequest = super::lenient_json(request).await?;
+        let channel = req
+            .channel_name
+            .filter(|c| !c.trim().is_empty())
+            .ok_or_else(|| ApiError::bad_request("missing_channel", "channelName is required"))?;
+        let user = match &req.uid {
+            Some(uid) => uid.rtc_user()?,
+            None => User::ANY,
+        };
+        let role = match &req.role {
+            Some(r) => r.role()?,
+            None => RtcRole::Subscriber,
+        };
+        let expire = super::lifetime_json(&state, "expire", req.expire)?;
+        let grants = [Grant::Rtc { channel, user, role }];
+        let issued = issue(&state, &caller, &grants, expire, expire)?;
+        Ok(respond(Json(json!({"token": issued.token, "code": "200"})), audit(&grants, expire)))
+    }
+    .await;
+    result.unwrap_or_else(|e: ApiError| {
+        let status = e.status.as_u16().to_string();
+        e.with_headers(
+            (e.status, Json(json!({"code": status, "error": e.message, "message": e.message}))).into_response(),
+        )
+    })
+}
+
+async fn rtc_token(State(state): State<AppState>, Extension(caller): Extension<Caller>, uri: Uri) -> Response {
+    let result = (|| {
+        let q = query(&uri)?;
+        let channel = param(&q, &["channelName"])
+            .ok_or_else(|| ApiError::bad_request("missing_channel", "channel name is required"))?;
+        let user = param(&q, &["uid"]).map_or(Ok(User::ANY), parse_uid)?;
+        let expire = state.issuer.lifetime(None);
+        let grants = [Grant::Rtc { channel: channel.to_owned(), user, role: RtcRole::Publisher }];
+        let issued = issue(&state, &caller, &grants, expire, expire)?;
+        Ok(respond(Json(json!({"key": issued.token})), audit(&grants, expire)))
+    })();
+    result.unwrap_or_else(|e: ApiError| e.standard())
+}
+
+async fn rtm_token(State(state): State<AppState>, Extension(caller): Extension<Caller>, uri: Uri) -> Response {
+    let result = (|| {
+        let q = query(&uri)?;
+        let account =
+            param(&q, &["account"]).ok_or_else(|| ApiError::bad_request("missing_account", "account is required"))?;
+        let expire = state.issuer.lifetime(None);
+        let grants = [Grant::Rtm { user_id: account.to_owned(), stream_channel: None }];
+        let issued = issue(&state, &caller, &grants, expire, expire)?;
+        Ok(respond(Json(json!({"key": issued.token})), audit(&grants, expire)))
+    })();
+    result.unwrap_or_else(|e: ApiError| e.standard())
+}
+
+/// The lifetime of `/access_token`: `expireTime` (seconds), or `expiredTs` (absolute).
+fn access_token_lifetime(
+    state: &AppState,
+    expire_time: Option<&str>,
+    expired_ts: Option<&str>,
+) -> Result<u32, ApiError> {
+    if let Some(seconds) = parse_seconds("expireTime", expire_time)? {
+        return Ok(state.issuer.lifetime(Some(seconds)));
+    }
+    match parse_seconds("expiredTs", expired_ts)? {
+        None | Some(0) => Ok(state.issuer.lifetime(None)),
+        Some(ts) => {
+            let now = u64::from(agora_token::clock::now()?);
+            let as_u32 = u32::try_from(ts).unwrap_or(u32::MAX);
+            if !looks_like_unix_timestamp(as_u32) {
+                // A small number is a lifetime already (the 007 meaning).
+                return Ok(state.issuer.lifetime(Some(ts)));
+            }
+            match ts.checked_sub(now).filter(|s| *s > 0) {
+                Some(seconds) => Ok(state.issuer.lifetime(Some(seconds))),
+                None => Err(ApiError::bad_request(
+                    "invalid_expiry",
+                    format!("expiredTs {ts} is in the past (now is {now})"),
+                )),
+            }
+        }
+    }
+}
+
+async fn access_token(State(state): State<AppState>, Extension(caller): Extension<Caller>, uri: Uri) -> Response {
+    let result = (|| {
+        let q = query(&uri)?;
+        let channel = param(&q, &["channel", "channelName"])
+            .ok_or_else(|| ApiError::bad_request("missing_channel", "channel name is required"))?;
+        let user = match param(&q, &["uid"]) {
+            None => User::ANY,
+            Some(uid) => StrOrNum::Str(uid.to_owned()).rtc_user()?,
+        };
+        let role = param(&q, &["role"]).map_or(Ok(RtcRole::Subscriber), str::parse)?;
+        let expire = access_token_lifetime(&state, param(&q, &["expireTime"]), param(&q, &["expiredTs"]))?;
+        let grants = [Grant::Rtc { channel: channel.to_owned(), user, role }];
+        let issued = issue(&state, &caller, &grants, expire, expire)?;
+        Ok(respond(Json(json!({"token": issued.token})), audit(&grants, expire)))
+    })();
+    result.unwrap_or_else(|e: ApiError| e.standard())
+}
