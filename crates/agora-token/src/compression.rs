@@ -14,7 +14,18 @@ use crate::error::{Error, Result};
 pub(crate) const MAX_INFLATED_LEN: usize = 1 << 20;
 
 /// Compresses `input` as a zlib stream exactly as stock zlib does at level 6, appending to `out`.
+///
+/// Token-sized inputs go through [`zlib6`](crate::zlib6), an encoder that reproduces stock
+/// zlib's output bit for bit without its per-call set-up cost; longer inputs go to stock zlib.
 pub(crate) fn compress(input: &[u8], out: &mut Vec<u8>) -> Result<()> {
+    if crate::zlib6::compress_level6(input, out) {
+        return Ok(());
+    }
+    stock_zlib(input, out)
+}
+
+/// Stock zlib (statically linked), level 6.
+fn stock_zlib(input: &[u8], out: &mut Vec<u8>) -> Result<()> {
     let mut compressor = Compress::new(Compression::new(6), true);
     // zlib's compressBound, plus room for the header and trailer.
     out.reserve(input.len() + input.len() / 1000 + 64);
@@ -66,6 +77,17 @@ fn input_rest(input: &[u8], consumed: u64) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn both_paths_equal_stock_zlib() {
+        for len in [0, 1, 100, crate::zlib6::MAX_INPUT, crate::zlib6::MAX_INPUT + 1, 100_000] {
+            let input: Vec<u8> = (0..len).map(|i| u8::try_from(i * 7 % 251).unwrap()).collect();
+            let (mut ours, mut stock) = (Vec::new(), Vec::new());
+            compress(&input, &mut ours).unwrap();
+            stock_zlib(&input, &mut stock).unwrap();
+            assert!(ours == stock, "length {len}");
+        }
+    }
 
     #[test]
     fn hello_matches_the_upstream_vector() {

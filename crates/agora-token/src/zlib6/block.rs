@@ -1,0 +1,344 @@
+//! Collects the symbols of one deflate block and writes the block the way zlib's
+//! `_tr_flush_block` (trees.c) does: build both dynamic trees and the code-length tree, then pick
+//! a stored, static or dynamic block by the same size comparison.
+
+use super::bits::BitWriter;
+use super::huffman::{BlockBits, Code, TreeBuilder, TreeSpec};
+use super::tables::{
+    dist_code, BASE_DIST, BASE_LENGTH, BL_CODES, BL_ORDER, D_CODES, END_BLOCK, EXTRA_BITS_PER_LIT_SYMBOL, EXTRA_BLBITS,
+    EXTRA_DBITS, EXTRA_LBITS, LENGTH_CODE, L_CODES, MAX_BITS, MAX_BL_BITS, MIN_MATCH, REPZ_11_138, REPZ_3_10, REP_3_6,
+    STATIC_DIST_CODES, STATIC_DIST_LENS, STATIC_LIT_CODES, STATIC_LIT_LENS,
+};
+
+/// zlib ends a block when its symbol buffer holds `lit_bufsize - 1` symbols: `lit_bufsize` is
+/// `1 << (memLevel + 6)` = 16384 for memLevel 8 and `sym_end` is `(lit_bufsize - 1) * 3` bytes.
+pub(super) const BLOCK_SYMBOL_LIMIT: usize = 16383;
+
+/// First literal/length symbol that codes a match length.
+const FIRST_LENGTH_SYMBOL: usize = END_BLOCK + 1;
+
+/// Block type field values (RFC 1951 3.2.3).
+const STORED_BLOCK: u32 = 0;
+const STATIC_TREES: u32 = 1;
+const DYNAMIC_TREES: u32 = 2;
+
+const LIT_SPEC: TreeSpec<L_CODES> =
+    TreeSpec { max_length: MAX_BITS, extra_bits: &EXTRA_BITS_PER_LIT_SYMBOL, static_lens: Some(&STATIC_LIT_LENS) };
+const DIST_SPEC: TreeSpec<D_CODES> =
+    TreeSpec { max_length: MAX_BITS, extra_bits: &EXTRA_DBITS, static_lens: Some(&STATIC_DIST_LENS) };
+/// The code-length tree has no static counterpart (zlib's `static_bl_desc`).
+const BL_SPEC: TreeSpec<BL_CODES> = TreeSpec { max_length: MAX_BL_BITS, extra_bits: &EXTRA_BLBITS, static_lens: None };
+
+/// One entry of zlib's `sym_buf`: a literal byte (`distance == 0`) or a match.
+#[derive(Clone, Copy)]
+struct Symbol {
+    distance: u16,
+    /// The literal byte, or the match length minus `MIN_MATCH`.
+    literal_or_length: u8,
+}
+
+/// A Huffman code as the symbol writer needs it: bit-reversed codes and their lengths.
+struct CodeTable<'a> {
+    codes: &'a [u32],
+    lens: &'a [u8],
+}
+
+impl CodeTable<'_> {
+    #[inline]
+    fn put(&self, bits: &mut BitWriter<'_>, symbol: usize) {
+        let code = self.codes.get(symbol).copied().unwrap_or(0);
+        let len = self.lens.get(symbol).copied().unwrap_or(0);
+        bits.put(code, usize::from(len));
+    }
+}
+
+/// Storage reused across calls: the symbol buffer (parked here between calls) and the tree
+/// builder's scratch arrays.
+pub(super) struct BlockBuffers {
+    symbols: Vec<Symbol>,
+    trees: TreeBuilder,
+}
+
+impl BlockBuffers {
+    pub(super) fn new() -> Self {
+        BlockBuffers { symbols: Vec::new(), trees: TreeBuilder::new() }
+    }
+
+    /// Releases symbol buffer capacity beyond what an input of `input_len` bytes needs.
+    pub(super) fn trim(&mut self, input_len: usize) {
+        self.symbols.shrink_to(input_len);
+    }
+}
+
+/// Writes the deflate blocks of one stream. The current block's symbols and frequencies are
+/// held directly here, so that the LZ77 loop's tallies stay cheap.
+pub(super) struct BlockEncoder<'a> {
+    bits: BitWriter<'a>,
+    symbols: Vec<Symbol>,
+    lit_freq: [u16; L_CODES],
+    dist_freq: [u16; D_CODES],
+    buffers: &'a mut BlockBuffers,
+}
+
+impl<'a> BlockEncoder<'a> {
+    pub(super) fn new(out: &'a mut Vec<u8>, buffers: &'a mut BlockBuffers, input_len: usize) -> Self {
+        let mut symbols = std::mem::take(&mut buffers.symbols);
+        symbols.reserve(input_len.min(BLOCK_SYMBOL_LIMIT));
+        let mut encoder = BlockEncoder {
+            bits: BitWriter::new(out),
+            symbols,
+            lit_freq: [0; L_CODES],
+            dist_freq: [0; D_CODES],
+            buffers,
+        };
+        encoder.start_block();
+        encoder
+    }
+
+    /// Hands the symbol buffer back for the next call.
+    pub(super) fn finish(self) {
+        self.buffers.symbols = self.symbols;
+    }
+
+    /// zlib's `init_block`: every block carries exactly one end-of-block symbol.
+    fn start_block(&mut self) {
+        self.symbols.clear();
+        self.lit_freq = [0; L_CODES];
+        self.lit_freq[END_BLOCK] = 1;
+        self.dist_freq = [0; D_CODES];
+    }
+
+    /// Records a literal; returns true when the block is full (zlib's `_tr_tally_lit`).
+    #[inline]
+    pub(super) fn tally_literal(&mut self, byte: u8) -> bool {
+        self.symbols.push(Symbol { distance: 0, literal_or_length: byte });
+        self.lit_freq[usize::from(byte)] += 1;
+        self.symbols.len() == BLOCK_SYMBOL_LIMIT
+    }
+
+    /// Records a match; returns true when the block is full (zlib's `_tr_tally_dist`).
+    #[inline]
+    #[allow(clippy::cast_possible_truncation)] // distance <= 32768 and length - 3 <= 255 by construction
+    pub(super) fn tally_match(&mut self, distance: usize, length: usize) -> bool {
+        let length_minus_min = length - MIN_MATCH;
+        self.symbols.push(Symbol { distance: distance as u16, literal_or_length: length_minus_min as u8 });
+        let length_code = usize::from(LENGTH_CODE[length_minus_min & 0xff]);
+        self.lit_freq[FIRST_LENGTH_SYMBOL + length_code] += 1;
+        self.dist_freq[dist_code(distance - 1)] += 1;
+        self.symbols.len() == BLOCK_SYMBOL_LIMIT
+    }
+
+    /// Writes the current block (zlib's `_tr_flush_block`). `block_input` is the input the block
+    /// covers, used if a stored block is smallest; `last` marks the final block, after which the
+    /// stream is padded to a byte boundary.
+    pub(super) fn flush_block(&mut self, block_input: &[u8], last: bool) {
+        let mut bits = BlockBits::default();
+        let mut lit = Code::<L_CODES>::new();
+        let mut dist = Code::<D_CODES>::new();
+        let trees = &mut self.buffers.trees;
+        trees.build(&LIT_SPEC, &self.lit_freq, &mut lit, &mut bits);
+        trees.build(&DIST_SPEC, &self.dist_freq, &mut dist, &mut bits);
+
+        // zlib's build_bl_tree: the code-length code for sending both trees.
+        let mut bl_freq = [0u16; BL_CODES];
+        let mut count_symbol = |symbol: usize, _extra: u32, _extra_len: usize| {
+            bl_freq[symbol] += 1;
+        };
+        encode_code_lengths(&lit, &mut count_symbol);
+        encode_code_lengths(&dist, &mut count_symbol);
+        let mut bl = Code::<BL_CODES>::new();
+        trees.build(&BL_SPEC, &bl_freq, &mut bl, &mut bits);
+        // At least 4 code-length code lengths are sent; trailing zeros (in BL_ORDER) are not.
+        let bl_lens_sent = (3..BL_CODES).rev().find(|&rank| bl.lens[BL_ORDER[rank]] != 0).unwrap_or(2) + 1;
+        bits.dynamic = bits.dynamic.wrapping_add(3 * bl_lens_sent + 5 + 5 + 4);
+
+        // Sizes in bytes including the 3-bit block header; static wins ties (zlib 1.3:
+        // `if (static_lenb <= opt_lenb) opt_lenb = static_lenb;`).
+        let dynamic_bytes = bits.dynamic.wrapping_add(3 + 7) >> 3;
+        let static_bytes = bits.fixed.wrapping_add(3 + 7) >> 3;
+        let best_bytes = dynamic_bytes.min(static_bytes);
+        let last_bit = u32::from(last);
+
+        if block_input.len() + 4 <= best_bytes {
+            self.write_stored_block(block_input, last_bit);
+        } else if static_bytes == best_bytes {
+            self.bits.put((STATIC_TREES << 1) | last_bit, 3);
+            let lit_table = CodeTable { codes: &STATIC_LIT_CODES, lens: &STATIC_LIT_LENS };
+            let dist_table = CodeTable { codes: &STATIC_DIST_CODES, lens: &STATIC_DIST_LENS };
+            self.write_symbols(&lit_table, &dist_table);
+        } else {
+            lit.assign_codes();
+            dist.assign_codes();
+            bl.assign_codes();
+            self.bits.put((DYNAMIC_TREES << 1) | last_bit, 3);
+            self.write_tree_description(&lit, &dist, &bl, bl_lens_sent);
+            let lit_table = CodeTable { codes: &lit.codes, lens: &lit.lens };
+            let dist_table = CodeTable { codes: &dist.codes, lens: &dist.lens };
+            self.write_symbols(&lit_table, &dist_table);
+        }
+        self.start_block();
+        if last {
+            self.bits.align_to_byte();
+        }
+    }
+
+    /// zlib's `_tr_stored_block`: header bits, pad to a byte, LEN, NLEN, raw bytes.
+    fn write_stored_block(&mut self, block_input: &[u8], last_bit: u32) {
+        self.bits.put((STORED_BLOCK << 1) | last_bit, 3);
+        self.bits.align_to_byte();
+        // zlib writes (ush)stored_len; blocks never exceed MAX_INPUT < 65536 bytes here.
+        let len = block_input.len().to_le_bytes();
+        self.bits.put_aligned_bytes(&[len[0], len[1], !len[0], !len[1]]);
+        self.bits.put_aligned_bytes(block_input);
+    }
+
+    /// zlib's `send_all_trees`.
+    fn write_tree_description(
+        &mut self,
+        lit: &Code<L_CODES>,
+        dist: &Code<D_CODES>,
+        bl: &Code<BL_CODES>,
+        bl_lens_sent: usize,
+    ) {
+        let lit_codes_sent = lit.max_symbol + 1;
+        let dist_codes_sent = dist.max_symbol + 1;
+        // HLIT, HDIST, HCLEN. The literal/length tree always covers END_BLOCK (256), the
+        // distance tree at least 2 codes and the code-length tree at least 4.
+        self.bits.put(count_field(lit_codes_sent.saturating_sub(FIRST_LENGTH_SYMBOL)), 5);
+        self.bits.put(count_field(dist_codes_sent.saturating_sub(1)), 5);
+        self.bits.put(count_field(bl_lens_sent.saturating_sub(4)), 4);
+        for &symbol in BL_ORDER.iter().take(bl_lens_sent) {
+            self.bits.put(u32::from(bl.lens[symbol]), 3);
+        }
+        let bl_table = CodeTable { codes: &bl.codes, lens: &bl.lens };
+        let bits = &mut self.bits;
+        let mut send_symbol = |symbol: usize, extra: u32, extra_len: usize| {
+            bl_table.put(bits, symbol);
+            if extra_len > 0 {
+                bits.put(extra, extra_len);
+            }
+        };
+        encode_code_lengths(lit, &mut send_symbol);
+        encode_code_lengths(dist, &mut send_symbol);
+    }
+
+    /// zlib's `compress_block`: every symbol of the block, then end-of-block.
+    fn write_symbols(&mut self, lit: &CodeTable<'_>, dist: &CodeTable<'_>) {
+        for symbol in &self.symbols {
+            let value = usize::from(symbol.literal_or_length);
+            if symbol.distance == 0 {
+                lit.put(&mut self.bits, value);
+                continue;
+            }
+            let length_code = usize::from(LENGTH_CODE[value]);
+            lit.put(&mut self.bits, FIRST_LENGTH_SYMBOL + length_code);
+            let extra_len = usize::from(EXTRA_LBITS[length_code]);
+            if extra_len > 0 {
+                let extra = value - usize::from(BASE_LENGTH[length_code]);
+                self.bits.put(extra_value(extra), extra_len);
+            }
+            let distance_minus_one = usize::from(symbol.distance) - 1;
+            let dist_code = dist_code(distance_minus_one);
+            dist.put(&mut self.bits, dist_code);
+            let extra_len = usize::from(EXTRA_DBITS[dist_code]);
+            if extra_len > 0 {
+                let extra = distance_minus_one - usize::from(BASE_DIST[dist_code]);
+                self.bits.put(extra_value(extra), extra_len);
+            }
+        }
+        lit.put(&mut self.bits, END_BLOCK);
+    }
+}
+
+/// Extra-bit values are below 2^13.
+#[allow(clippy::cast_possible_truncation)] // value < 8192 (13 extra bits at most)
+#[inline]
+fn extra_value(value: usize) -> u32 {
+    value as u32
+}
+
+/// Header count fields (HLIT, HDIST, HCLEN) are below 32.
+#[allow(clippy::cast_possible_truncation)] // value < 32 by the deflate alphabet sizes
+fn count_field(value: usize) -> u32 {
+    value as u32
+}
+
+/// Run-length encodes the code lengths of `code` (symbols `0..=max_symbol`) with the
+/// code-length alphabet exactly as zlib's `scan_tree` / `send_tree` do, calling
+/// `emit(symbol, extra_value, extra_len)` for every code-length symbol (`scan_tree` only counts
+/// them, `send_tree` writes them).
+///
+/// zlib's state machine encodes each maximal run of equal lengths on its own, in a way that
+/// depends only on the length and the run size (see `encode_zero_run` and `encode_length_run`),
+/// so the runs are found from the list of symbols with a code: zero runs are the gaps between
+/// them, and runs of a non-zero length are neighbours with equal lengths.
+fn encode_code_lengths<const N: usize>(code: &Code<N>, emit: &mut impl FnMut(usize, u32, usize)) {
+    let mut next_symbol = 0;
+    let mut run_len = 0u8;
+    let mut run_size = 0u32;
+    for &symbol in code.symbols_with_code() {
+        let symbol = usize::from(symbol);
+        let len = code.lens.get(symbol).copied().unwrap_or(0);
+        let zeros = symbol.saturating_sub(next_symbol);
+        if zeros == 0 && len == run_len {
+            run_size += 1;
+        } else {
+            encode_length_run(run_len, run_size, emit);
+            encode_zero_run(zeros, emit);
+            run_len = len;
+            run_size = 1;
+        }
+        next_symbol = symbol + 1;
+    }
+    encode_length_run(run_len, run_size, emit);
+}
+
+/// `size` zero lengths: chunks of at most 138, each sent as single zeros (fewer than 3),
+/// `REPZ_3_10` or `REPZ_11_138`.
+fn encode_zero_run(size: usize, emit: &mut impl FnMut(usize, u32, usize)) {
+    let mut left = size;
+    while left > 0 {
+        let chunk = left.min(138);
+        if chunk < 3 {
+            for _ in 0..chunk {
+                emit(0, 0, 0);
+            }
+        } else if chunk <= 10 {
+            emit(REPZ_3_10, count_field(chunk - 3), 3);
+        } else {
+            emit(REPZ_11_138, count_field(chunk - 11), 7);
+        }
+        left -= chunk;
+    }
+}
+
+/// `size` equal non-zero lengths `len`: the first chunk of at most 7 is sent as single lengths
+/// (fewer than 4) or as the length followed by `REP_3_6`; further chunks of at most 6 as single
+/// lengths (fewer than 3) or `REP_3_6` alone.
+fn encode_length_run(len: u8, size: u32, emit: &mut impl FnMut(usize, u32, usize)) {
+    if size == 0 {
+        return;
+    }
+    let symbol = usize::from(len);
+    let first = size.min(7);
+    if first < 4 {
+        for _ in 0..first {
+            emit(symbol, 0, 0);
+        }
+    } else {
+        emit(symbol, 0, 0);
+        emit(REP_3_6, first - 4, 2);
+    }
+    let mut left = size - first;
+    while left > 0 {
+        let chunk = left.min(6);
+        if chunk < 3 {
+            for _ in 0..chunk {
+                emit(symbol, 0, 0);
+            }
+        } else {
+            emit(REP_3_6, chunk - 3, 2);
+        }
+        left -= chunk;
+    }
+}
