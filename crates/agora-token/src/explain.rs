@@ -536,9 +536,21 @@ fn verdict_007(payload: &Payload, explanation: &Explanation, options: &ExplainOp
         }
         best
     };
+    verdict(reasons, !for_user.is_empty(), options, status)
+}
+
+/// The join and publish answers, from the reasons found so far and the state of each RTC
+/// privilege (006 numbers its RTC privileges as 007 does). `join_applies` is false when no
+/// service is for the channel and user, whose reason is already given.
+fn verdict(
+    mut reasons: Vec<Reason>,
+    join_applies: bool,
+    options: &ExplainOptions<'_>,
+    status: impl Fn(RtcPrivilege) -> PrivilegeStatus,
+) -> AccessVerdict {
     let usable = reasons.is_empty();
     let join = status(RtcPrivilege::JoinChannel);
-    if !for_user.is_empty() {
+    if join_applies {
         match join {
             PrivilegeStatus::Missing => reasons.push(Reason::JoinPrivilegeMissing),
             PrivilegeStatus::Expired(at) => reasons.push(Reason::JoinPrivilegeExpired { at }),
@@ -549,13 +561,10 @@ fn verdict_007(payload: &Payload, explanation: &Explanation, options: &ExplainOp
     let mut publish = |privilege: RtcPrivilege| -> bool {
         let state = status(privilege);
         if can_join {
+            let name = privilege.name().to_owned();
             match state {
-                PrivilegeStatus::Missing => {
-                    reasons.push(Reason::PublishPrivilegeMissing { privilege: privilege.name().to_owned() })
-                }
-                PrivilegeStatus::Expired(at) => {
-                    reasons.push(Reason::PublishPrivilegeExpired { privilege: privilege.name().to_owned(), at });
-                }
+                PrivilegeStatus::Missing => reasons.push(Reason::PublishPrivilegeMissing { privilege: name }),
+                PrivilegeStatus::Expired(at) => reasons.push(Reason::PublishPrivilegeExpired { privilege: name, at }),
                 PrivilegeStatus::Active => {}
             }
         }
@@ -693,7 +702,7 @@ fn verdict_006(
                 .push(Reason::UserMismatch { token_users: vec!["(another user; 006 stores only its CRC)".to_owned()] });
         }
     }
-    let state = |privilege: Privilege006| -> PrivilegeStatus {
+    let status = |privilege: RtcPrivilege| -> PrivilegeStatus {
         match token.privileges().get(&privilege.code()) {
             None => PrivilegeStatus::Missing,
             Some(0) => PrivilegeStatus::Active,
@@ -701,40 +710,7 @@ fn verdict_006(
             Some(&at) => PrivilegeStatus::Expired(Timestamp(u64::from(at))),
         }
     };
-    let usable = reasons.is_empty();
-    match state(Privilege006::JoinChannel) {
-        PrivilegeStatus::Missing => reasons.push(Reason::JoinPrivilegeMissing),
-        PrivilegeStatus::Expired(at) => reasons.push(Reason::JoinPrivilegeExpired { at }),
-        PrivilegeStatus::Active => {}
-    }
-    let can_join = usable && state(Privilege006::JoinChannel) == PrivilegeStatus::Active;
-    let mut publish = |privilege: Privilege006| -> bool {
-        let status = state(privilege);
-        if can_join {
-            match status {
-                PrivilegeStatus::Missing => {
-                    reasons.push(Reason::PublishPrivilegeMissing { privilege: privilege.name().to_owned() })
-                }
-                PrivilegeStatus::Expired(at) => {
-                    reasons.push(Reason::PublishPrivilegeExpired { privilege: privilege.name().to_owned(), at })
-                }
-                PrivilegeStatus::Active => {}
-            }
-        }
-        can_join && status == PrivilegeStatus::Active
-    };
-    let can_publish_audio = publish(Privilege006::PublishAudioStream);
-    let can_publish_video = publish(Privilege006::PublishVideoStream);
-    let can_publish_data = publish(Privilege006::PublishDataStream);
-    AccessVerdict {
-        channel_name: options.channel_name.map(str::to_owned),
-        user: options.user.as_ref().map(joining_user_string),
-        can_join,
-        can_publish_audio,
-        can_publish_video,
-        can_publish_data,
-        reasons,
-    }
+    verdict(reasons, true, options, status)
 }
 
 impl fmt::Display for Explanation {
