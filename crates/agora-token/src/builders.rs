@@ -77,18 +77,18 @@ fn unknown_rtc_role(value: String) -> Error {
     Error::UnknownRole {
         kind: "RTC",
         value,
-        expected: "1 or \"publisher\" (alias \"host\"), 2 or \"subscriber\" (alias \"audience\")",
+        expected: "1 or \"publisher\" (aliases \"host\", \"broadcaster\"), 2 or \"subscriber\" (alias \"audience\")",
     }
 }
 
 impl FromStr for RtcRole {
     type Err = Error;
 
-    /// Parses `publisher`/`host`/`1` and `subscriber`/`audience`/`2`, ignoring case
-    /// (the spellings today's token servers accept).
+    /// Parses `publisher`/`host`/`broadcaster`/`1` and `subscriber`/`audience`/`2`, ignoring
+    /// case (the spellings today's token servers and SDK constants use).
     fn from_str(s: &str) -> Result<Self> {
         match s.trim().to_ascii_lowercase().as_str() {
-            "publisher" | "host" | "1" => Ok(RtcRole::Publisher),
+            "publisher" | "host" | "broadcaster" | "1" => Ok(RtcRole::Publisher),
             "subscriber" | "audience" | "2" => Ok(RtcRole::Subscriber),
             _ => Err(unknown_rtc_role(format!("{s:?}"))),
         }
@@ -353,6 +353,7 @@ mod tests {
     fn roles_parse_from_numbers_and_names() {
         assert_eq!(RtcRole::from_code(1).unwrap(), RtcRole::Publisher);
         assert_eq!("Host".parse::<RtcRole>().unwrap(), RtcRole::Publisher);
+        assert_eq!("BROADCASTER".parse::<RtcRole>().unwrap(), RtcRole::Publisher);
         assert_eq!("audience".parse::<RtcRole>().unwrap(), RtcRole::Subscriber);
         assert_eq!("2".parse::<RtcRole>().unwrap(), RtcRole::Subscriber);
         let err = RtcRole::from_code(0).unwrap_err();
