@@ -4,7 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod access_token2;
-mod builders;
+pub mod builders;
 pub mod clock;
 mod compression;
 mod credentials;
