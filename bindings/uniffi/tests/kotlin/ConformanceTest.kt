@@ -612,7 +612,7 @@ fun errorCases(byId: Map<String, Map<String, Any?>>) {
                 buildToken(creds, 600u, listOf(Service.Rtm2("u", listOf(Rtm2PermissionEntry(9u, 0u, listOf("x"))), emptyList())))
             }
             assertFailsWith<AgoraTokenException.UnknownPrivilege> {
-                buildAccessToken006(creds, "c", User.Uid(1u), listOf(PrivilegeEntry(7u, 0u)))
+                buildAccessToken006(creds, "c", User.Uid(1u), listOf(PrivilegeEntry(13u, 0u)))
             }
         }
         assertFailsWith<AgoraTokenException.UnknownRtm2Type> { rtm2ResourceTypeFromCode(5u) }
