@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional, Union
 
-from ._native import Credentials, TokenBuilder
+from ._native import Credentials, TokenBuilder, rtc_token
 from .AccessToken2 import *  # noqa: F401,F403  (upstream re-exports AccessToken2's names here)
 
 # RECOMMENDED for calls and live broadcasts unless co-host authentication is enabled.
@@ -41,8 +41,7 @@ class RtcTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """RTC token for a uid (0 = any user): join until ``privilege_expire``, plus publishing for Role_Publisher."""
-        builder = TokenBuilder(Credentials(app_id, app_certificate), expire=token_expire, issued_at=issued_at, salt=salt)
-        return builder.rtc(channel_name=channel_name, user=uid, role=role, privilege_expire=privilege_expire).build()
+        return rtc_token(app_id, app_certificate, channel_name, uid, role, token_expire, privilege_expire, issued_at=issued_at, salt=salt)
 
     @staticmethod
     def build_token_with_user_account(
@@ -58,8 +57,7 @@ class RtcTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """RTC token for a string account: join until ``privilege_expire``, plus publishing for Role_Publisher."""
-        builder = TokenBuilder(Credentials(app_id, app_certificate), expire=token_expire, issued_at=issued_at, salt=salt)
-        return builder.rtc(channel_name=channel_name, user=account, role=role, privilege_expire=privilege_expire).build()
+        return rtc_token(app_id, app_certificate, channel_name, account, role, token_expire, privilege_expire, issued_at=issued_at, salt=salt)
 
     @staticmethod
     def build_token_with_uid_and_privilege(

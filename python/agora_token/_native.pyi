@@ -47,6 +47,7 @@ __all__ = [
     "ConvoAiService",
     "Credentials",
     "decode",
+    "rtc_token",
     "decode_006",
     "dynamic_key5",
     "dynamic_key_v1",
@@ -616,6 +617,27 @@ def decode(token: str) -> UnverifiedToken:
     Raises:
         WrongVersionError: it is not a 007 token (the message says what it is instead).
         InvalidBase64Error, InvalidZlibError, TruncatedError, InvalidUtf8Error: it is corrupt.
+    """
+
+def rtc_token(
+    app_id: str,
+    app_certificate: str,
+    channel_name: str,
+    user: _User,
+    role: int,
+    token_expire: _Seconds,
+    privilege_expire: Optional[_Seconds] = None,
+    *,
+    issued_at: Optional[_UnixTime] = None,
+    salt: Optional[int] = None,
+) -> str:
+    """One call for ``TokenBuilder(Credentials(app_id, app_certificate), expire=token_expire,
+    issued_at=..., salt=...).rtc(channel_name=..., user=..., role=..., privilege_expire=...).build()``
+    (upstream ``build_token_with_uid`` / ``build_token_with_user_account``).
+
+    Raises:
+        InvalidAppIdError, InvalidAppCertificateError, UnknownRoleError, FieldTooLongError,
+        InvalidArgumentError: as those calls.
     """
 
 def verify(token: str, app_certificate: _Certificate) -> VerifiedToken:

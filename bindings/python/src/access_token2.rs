@@ -400,6 +400,39 @@ impl PyTokenBuilder {
     }
 }
 
+/// One call for the RTC builder most servers use (upstream `build_token_with_uid` /
+/// `build_token_with_user_account`): the same as `TokenBuilder(Credentials(app_id,
+/// app_certificate), expire=token_expire, ...).rtc(...).build()`, without three Python-level
+/// calls, which cost a third of a token.
+#[pyfunction]
+#[pyo3(signature = (app_id, app_certificate, channel_name, user, role, token_expire, privilege_expire = None, *, issued_at = None, salt = None))]
+#[allow(clippy::too_many_arguments)] // the upstream argument list, positional as upstream has it
+pub(crate) fn rtc_token(
+    app_id: &str,
+    app_certificate: &str,
+    channel_name: String,
+    user: &Bound<'_, PyAny>,
+    role: &Bound<'_, PyAny>,
+    token_expire: &Bound<'_, PyAny>,
+    privilege_expire: Option<&Bound<'_, PyAny>>,
+    issued_at: Option<&Bound<'_, PyAny>>,
+    salt: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let credentials = Credentials::new(app_id, app_certificate).or_raise()?;
+    let user = user_arg(user, "user")?;
+    let role = rtc_role_arg(role)?;
+    // Upstream defaults privilege_expire to 0: no limit of its own (the token lifetime applies).
+    let privilege_expire = opt_seconds_arg(privilege_expire, "privilege_expire")?.unwrap_or(0);
+    let mut token = AccessToken2::new(&credentials, seconds_arg(token_expire, "token_expire")?);
+    if let Some(issued_at) = opt_u32_time_arg(issued_at, "issued_at")? {
+        token = token.issued_at(issued_at);
+    }
+    if let Some(salt) = opt_u32_arg(salt, "salt")? {
+        token = token.salt(salt);
+    }
+    token.rtc(channel_name, user, role, privilege_expire).build().or_raise()
+}
+
 /// What a 007 token says: the fields of its signing info.
 #[pyclass(module = "agora_token._native", name = "Payload", frozen, eq)]
 #[derive(PartialEq)]

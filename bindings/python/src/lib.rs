@@ -36,7 +36,9 @@ mod _native {
     };
 
     #[pymodule_export]
-    use super::access_token2::{decode, verify, PyPayload, PyTokenBuilder, PyUnverifiedToken, PyVerifiedToken};
+    use super::access_token2::{
+        decode, rtc_token, verify, PyPayload, PyTokenBuilder, PyUnverifiedToken, PyVerifiedToken,
+    };
 
     #[pymodule_export]
     use super::explain::{explain, PyAccessVerdict, PyExplanation, PyPrivilegeReport, PyReason, PyServiceReport};
