@@ -33,6 +33,24 @@ pub(crate) struct PyTokenBuilder {
     services: Vec<Service>,
 }
 
+/// A core builder with the options every Python entry point takes.
+fn core_builder(
+    credentials: &Credentials,
+    expire: u32,
+    issued_at: Option<u32>,
+    salt: Option<u32>,
+    strict: bool,
+) -> AccessToken2<'_> {
+    let mut token = AccessToken2::new(credentials, expire).strict(strict);
+    if let Some(issued_at) = issued_at {
+        token = token.issued_at(issued_at);
+    }
+    if let Some(salt) = salt {
+        token = token.salt(salt);
+    }
+    token
+}
+
 impl PyTokenBuilder {
     /// Adds the services a core builder method adds. The core method runs on a fresh
     /// builder with the same credentials and lifetime (what `rtc_with_rtm` reads), so every
@@ -372,13 +390,7 @@ impl PyTokenBuilder {
 
     /// Signs and encodes the token: "007" + base64(zlib(...)).
     fn build(&self) -> PyResult<String> {
-        let mut token = AccessToken2::new(&self.credentials, self.expire).strict(self.strict);
-        if let Some(issued_at) = self.issued_at {
-            token = token.issued_at(issued_at);
-        }
-        if let Some(salt) = self.salt {
-            token = token.salt(salt);
-        }
+        let mut token = core_builder(&self.credentials, self.expire, self.issued_at, self.salt, self.strict);
         for service in &self.services {
             token.push_service(service.clone());
         }
@@ -423,14 +435,12 @@ pub(crate) fn rtc_token(
     let role = rtc_role_arg(role)?;
     // Upstream defaults privilege_expire to 0: no limit of its own (the token lifetime applies).
     let privilege_expire = opt_seconds_arg(privilege_expire, "privilege_expire")?.unwrap_or(0);
-    let mut token = AccessToken2::new(&credentials, seconds_arg(token_expire, "token_expire")?);
-    if let Some(issued_at) = opt_u32_time_arg(issued_at, "issued_at")? {
-        token = token.issued_at(issued_at);
-    }
-    if let Some(salt) = opt_u32_arg(salt, "salt")? {
-        token = token.salt(salt);
-    }
-    token.rtc(channel_name, user, role, privilege_expire).build().or_raise()
+    let expire = seconds_arg(token_expire, "token_expire")?;
+    let (issued_at, salt) = (opt_u32_time_arg(issued_at, "issued_at")?, opt_u32_arg(salt, "salt")?);
+    core_builder(&credentials, expire, issued_at, salt, false)
+        .rtc(channel_name, user, role, privilege_expire)
+        .build()
+        .or_raise()
 }
 
 /// What a 007 token says: the fields of its signing info.
