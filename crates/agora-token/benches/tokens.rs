@@ -4,6 +4,10 @@
 //! The upstream Rust crate builds about 109k RTC tokens/s (about 9.2 µs each) on the
 //! project's 2-core machines (see shared/design/performance-notes.md).
 //!
+//! `upstream_reference_rtc_007_build` times a re-implementation of the upstream crate's build
+//! path on the same inputs; `cargo bench -p agora-token --bench versus_upstream` times both in
+//! interleaved rounds and prints the ratio.
+//!
 //! The salt changes on every iteration: with a fixed salt every token is the same input,
 //! and the compressor's branches are learnt by the CPU, which flatters the figure by a third.
 
@@ -13,6 +17,8 @@
 use agora_token::legacy::{AccessToken, Role006};
 use agora_token::{decode, AccessToken2, Credentials, RtcRole, UnverifiedToken};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
+
+mod upstream_reference;
 
 const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";
 const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";
@@ -56,6 +62,31 @@ fn rtc_007(c: &mut Criterion) {
     });
 }
 
+/// The upstream Rust crate's build path (see `upstream_reference`) on `rtc_007_build`'s inputs.
+fn upstream_reference_rtc_007(c: &mut Criterion) {
+    let mut salt = 0u32;
+    let mut next_salt = move || {
+        salt = salt.wrapping_add(7919);
+        salt
+    };
+    c.bench_function("upstream_reference_rtc_007_build", |b| {
+        b.iter(|| {
+            upstream_reference::build_token_with_uid(
+                APP_ID,
+                CERT,
+                black_box(CHANNEL),
+                black_box(2_882_341_273),
+                upstream_reference::ROLE_PUBLISHER,
+                3600,
+                3600,
+                1_700_000_000,
+                next_salt(),
+            )
+            .unwrap()
+        });
+    });
+}
+
 fn rtc_006(c: &mut Criterion) {
     let creds = Credentials::new(APP_ID, CERT).unwrap();
     let mut salt = 0u32;
@@ -89,6 +120,6 @@ fn decode_verify(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default();
-    targets = rtc_007, rtc_006, decode_verify
+    targets = rtc_007, upstream_reference_rtc_007, rtc_006, decode_verify
 }
 criterion_main!(benches);
