@@ -15,6 +15,7 @@ use crate::clock;
 use crate::compression;
 use crate::credentials::{AppCertificate, AppId, Credentials};
 use crate::error::{Error, Result};
+use crate::hmac_sha256::HmacKey;
 use crate::services::{Service, ServiceType};
 use crate::wire::{Reader, Writer};
 
@@ -160,7 +161,7 @@ impl<'a> AccessToken2<'a> {
 
         let key = signing_key(self.credentials.certificate(), issued_at, salt);
         let (head, signing_info) = content.split_at_mut(SIGNING_INFO_OFFSET);
-        let signature = hmac_sha256(&key, signing_info);
+        let signature = HmacKey::new(&key).mac(signing_info);
         if let Some((len, sig)) = head.split_first_chunk_mut::<2>() {
             *len = u16::try_from(SIGNATURE_LEN).unwrap_or(32).to_le_bytes();
             sig.copy_from_slice(&signature);
@@ -194,8 +195,8 @@ fn check_relative(field: &str, value: u32) -> Result<()> {
 /// The signing key: HMAC(key = salt, HMAC(key = issue time, certificate)), with both
 /// integers packed little-endian. The packed integer is the HMAC *key* each time.
 fn signing_key(certificate: &AppCertificate, issued_at: u32, salt: u32) -> [u8; 32] {
-    let by_time = hmac_sha256(&issued_at.to_le_bytes(), certificate.secret_bytes());
-    hmac_sha256(&salt.to_le_bytes(), &by_time)
+    let by_time = HmacKey::for_issue_time(issued_at).mac(certificate.secret_bytes());
+    HmacKey::new(&salt.to_le_bytes()).mac(&by_time)
 }
 
 fn new_hmac(key: &[u8]) -> Hmac<Sha256> {
@@ -207,12 +208,6 @@ fn new_hmac(key: &[u8]) -> Hmac<Sha256> {
         dst.copy_from_slice(src);
     }
     <Hmac<Sha256> as hmac::digest::KeyInit>::new(&block)
-}
-
-fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
-    let mut mac = new_hmac(key);
-    mac.update(message);
-    mac.finalize().into_bytes().into()
 }
 
 /// What a 007 token says: the fields of its signing info.

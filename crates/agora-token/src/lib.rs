@@ -10,6 +10,7 @@ mod compression;
 mod credentials;
 mod error;
 pub mod explain;
+mod hmac_sha256;
 pub mod legacy;
 mod services;
 mod wire;

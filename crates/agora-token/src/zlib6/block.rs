@@ -3,7 +3,7 @@
 //! a stored, static or dynamic block by the same size comparison.
 
 use super::bits::BitWriter;
-use super::huffman::{BlockBits, Code, TreeBuilder, TreeSpec};
+use super::huffman::{unlimited_huffman_cost, BlockBits, Code, TreeBuilder, TreeSpec};
 use super::tables::{
     dist_code, BASE_DIST, BASE_LENGTH, BL_CODES, BL_ORDER, D_CODES, END_BLOCK, EXTRA_BITS_PER_LIT_SYMBOL, EXTRA_BLBITS,
     EXTRA_DBITS, EXTRA_LBITS, LENGTH_CODE, L_CODES, MAX_BITS, MAX_BL_BITS, MIN_MATCH, REPZ_11_138, REPZ_3_10, REP_3_6,
@@ -146,39 +146,59 @@ impl<'a> BlockEncoder<'a> {
         };
         encode_code_lengths(&lit, &mut count_symbol);
         encode_code_lengths(&dist, &mut count_symbol);
-        let mut bl = Code::<BL_CODES>::new();
-        trees.build(&BL_SPEC, &bl_freq, &mut bl, &mut bits);
-        // At least 4 code-length code lengths are sent; trailing zeros (in BL_ORDER) are not.
-        let bl_lens_sent = (3..BL_CODES).rev().find(|&rank| bl.lens[BL_ORDER[rank]] != 0).unwrap_or(2) + 1;
-        bits.dynamic = bits.dynamic.wrapping_add(3 * bl_lens_sent + 5 + 5 + 4);
-
-        // Sizes in bytes including the 3-bit block header; static wins ties (zlib 1.3:
-        // `if (static_lenb <= opt_lenb) opt_lenb = static_lenb;`).
-        let dynamic_bytes = bits.dynamic.wrapping_add(3 + 7) >> 3;
+        // Static trees win most small blocks (token payloads among them) by tens of bits, and
+        // zlib's code-length tree only adds to the dynamic size: an optimal code for `bl_freq`
+        // (which zlib's 7-bit-limited one cannot beat), the extra bits of the repeat codes and
+        // the header fields give a lower bound that usually settles the choice without it.
         let static_bytes = bits.fixed.wrapping_add(3 + 7) >> 3;
-        let best_bytes = dynamic_bytes.min(static_bytes);
+        let bl_extra: usize =
+            bl_freq.iter().zip(&EXTRA_BLBITS).map(|(&freq, &extra)| usize::from(freq) * usize::from(extra)).sum();
+        let bl_lens_sent_at_least = bl_lens_sent(|symbol| bl_freq[symbol] != 0);
+        let dynamic_at_least = bits
+            .dynamic
+            .wrapping_add(unlimited_huffman_cost(&bl_freq) + bl_extra + 3 * bl_lens_sent_at_least + 5 + 5 + 4);
         let last_bit = u32::from(last);
-
-        if block_input.len() + 4 <= best_bytes {
-            self.write_stored_block(block_input, last_bit);
-        } else if static_bytes == best_bytes {
-            self.bits.put((STATIC_TREES << 1) | last_bit, 3);
-            let lit_table = CodeTable { codes: &STATIC_LIT_CODES, lens: &STATIC_LIT_LENS };
-            let dist_table = CodeTable { codes: &STATIC_DIST_CODES, lens: &STATIC_DIST_LENS };
-            self.write_symbols(&lit_table, &dist_table);
+        if static_bytes <= dynamic_at_least.wrapping_add(3 + 7) >> 3 {
+            self.write_static_or_stored_block(block_input, static_bytes, last_bit);
         } else {
-            lit.assign_codes();
-            dist.assign_codes();
-            bl.assign_codes();
-            self.bits.put((DYNAMIC_TREES << 1) | last_bit, 3);
-            self.write_tree_description(&lit, &dist, &bl, bl_lens_sent);
-            let lit_table = CodeTable { codes: &lit.codes, lens: &lit.lens };
-            let dist_table = CodeTable { codes: &dist.codes, lens: &dist.lens };
-            self.write_symbols(&lit_table, &dist_table);
+            let mut bl = Code::<BL_CODES>::new();
+            trees.build(&BL_SPEC, &bl_freq, &mut bl, &mut bits);
+            let bl_lens_sent = bl_lens_sent(|symbol| bl.lens[symbol] != 0);
+            bits.dynamic = bits.dynamic.wrapping_add(3 * bl_lens_sent + 5 + 5 + 4);
+
+            // Sizes in bytes including the 3-bit block header; static wins ties (zlib 1.3:
+            // `if (static_lenb <= opt_lenb) opt_lenb = static_lenb;`).
+            let dynamic_bytes = bits.dynamic.wrapping_add(3 + 7) >> 3;
+            if static_bytes <= dynamic_bytes {
+                self.write_static_or_stored_block(block_input, static_bytes, last_bit);
+            } else if block_input.len() + 4 <= dynamic_bytes {
+                self.write_stored_block(block_input, last_bit);
+            } else {
+                self.bits.put((DYNAMIC_TREES << 1) | last_bit, 3);
+                self.write_tree_description(&lit, &dist, &bl, bl_lens_sent);
+                let lit_codes = lit.canonical_codes();
+                let dist_codes = dist.canonical_codes();
+                let lit_table = CodeTable { codes: &lit_codes, lens: &lit.lens };
+                let dist_table = CodeTable { codes: &dist_codes, lens: &dist.lens };
+                self.write_symbols(&lit_table, &dist_table);
+            }
         }
         self.start_block();
         if last {
             self.bits.align_to_byte();
+        }
+    }
+
+    /// The end of `_tr_flush_block` once static trees are known to beat dynamic ones: a stored
+    /// block if that is smaller still, else a static one.
+    fn write_static_or_stored_block(&mut self, block_input: &[u8], static_bytes: usize, last_bit: u32) {
+        if block_input.len() + 4 <= static_bytes {
+            self.write_stored_block(block_input, last_bit);
+        } else {
+            self.bits.put((STATIC_TREES << 1) | last_bit, 3);
+            let lit_table = CodeTable { codes: &STATIC_LIT_CODES, lens: &STATIC_LIT_LENS };
+            let dist_table = CodeTable { codes: &STATIC_DIST_CODES, lens: &STATIC_DIST_LENS };
+            self.write_symbols(&lit_table, &dist_table);
         }
     }
 
@@ -210,7 +230,8 @@ impl<'a> BlockEncoder<'a> {
         for &symbol in BL_ORDER.iter().take(bl_lens_sent) {
             self.bits.put(u32::from(bl.lens[symbol]), 3);
         }
-        let bl_table = CodeTable { codes: &bl.codes, lens: &bl.lens };
+        let bl_codes = bl.canonical_codes();
+        let bl_table = CodeTable { codes: &bl_codes, lens: &bl.lens };
         let bits = &mut self.bits;
         let mut send_symbol = |symbol: usize, extra: u32, extra_len: usize| {
             bl_table.put(bits, symbol);
@@ -248,6 +269,12 @@ impl<'a> BlockEncoder<'a> {
         }
         lit.put(&mut self.bits, END_BLOCK);
     }
+}
+
+/// How many code-length code lengths zlib sends (HCLEN + 4): up to the last used one in
+/// `BL_ORDER`, and at least 4.
+fn bl_lens_sent(is_used: impl Fn(usize) -> bool) -> usize {
+    (3..BL_CODES).rev().find(|&rank| is_used(BL_ORDER[rank])).unwrap_or(2) + 1
 }
 
 /// Extra-bit values are below 2^13.

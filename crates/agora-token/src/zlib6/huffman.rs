@@ -36,8 +36,6 @@ pub(super) struct BlockBits {
 /// One built tree: code length and bit-reversed code for every symbol of the alphabet.
 pub(super) struct Code<const N: usize> {
     pub(super) lens: [u8; N],
-    /// Filled in by `assign_codes`, only for trees that are actually sent.
-    pub(super) codes: [u32; N],
     /// Largest symbol with a non-zero code length (zlib's `max_code`).
     pub(super) max_symbol: usize,
     /// The symbols with a code (used, or zlib's placeholders), in increasing order.
@@ -49,14 +47,7 @@ pub(super) struct Code<const N: usize> {
 
 impl<const N: usize> Code<N> {
     pub(super) fn new() -> Self {
-        Code {
-            lens: [0; N],
-            codes: [0; N],
-            max_symbol: 0,
-            symbols: [0; N],
-            symbol_count: 0,
-            bl_count: [0; BIT_LENGTHS],
-        }
+        Code { lens: [0; N], max_symbol: 0, symbols: [0; N], symbol_count: 0, bl_count: [0; BIT_LENGTHS] }
     }
 
     /// The symbols with a code, in increasing order.
@@ -64,8 +55,9 @@ impl<const N: usize> Code<N> {
         self.symbols.get(..self.symbol_count).unwrap_or_default()
     }
 
-    /// zlib's `gen_codes`: canonical codes, assigned in symbol order within each length.
-    pub(super) fn assign_codes(&mut self) {
+    /// zlib's `gen_codes`: canonical codes (bit-reversed for output), assigned in symbol order
+    /// within each length. Only computed for trees that are actually sent.
+    pub(super) fn canonical_codes(&self) -> [u32; N] {
         // next_code[len] = (next_code[len - 1] + bl_count[len - 1]) << 1
         let mut next_code = [0u32; BIT_LENGTHS];
         let mut running = 0u32;
@@ -73,15 +65,68 @@ impl<const N: usize> Code<N> {
             running = (running + u32::from(shorter_codes)) << 1;
             *next = running;
         }
-        let count = self.symbol_count;
-        for &symbol in self.symbols.iter().take(count) {
+        let mut codes = [0u32; N];
+        for &symbol in self.symbols_with_code() {
             let symbol = usize::from(symbol);
             let len = self.lens[symbol];
             let slot = &mut next_code[usize::from(len)];
-            self.codes[symbol] = reverse_bits(*slot, len);
+            codes[symbol] = reverse_bits(*slot, len);
             *slot += 1;
         }
+        codes
     }
+}
+
+/// Cost in bits of an optimal Huffman code without a length limit for these frequencies (the sum
+/// of the weights of the internal nodes). A length-limited code, such as zlib's, never costs less,
+/// so this is a lower bound of what `TreeBuilder::build` adds to the dynamic size (before extra
+/// bits). One or no used symbol costs 0.
+pub(super) fn unlimited_huffman_cost<const N: usize>(freqs: &[u16; N]) -> usize {
+    let mut leaves = [0usize; N];
+    let mut count = 0;
+    for &freq in freqs {
+        if freq != 0 {
+            // Insertion sort: callers have at most a few dozen used symbols.
+            let mut at = count;
+            while at > 0 && leaves[at - 1] > usize::from(freq) {
+                leaves[at] = leaves[at - 1];
+                at -= 1;
+            }
+            leaves[at] = usize::from(freq);
+            count += 1;
+        }
+    }
+    // Two queues: the sorted leaves, and internal nodes, which are created in increasing order.
+    let mut internal = [0usize; N];
+    let (mut next_leaf, mut next_internal, mut internal_len) = (0, 0, 0);
+    let mut cost = 0usize;
+    for _ in 1..count {
+        let mut take_smallest = || {
+            let leaf = leaves.get(next_leaf).copied().filter(|_| next_leaf < count);
+            let node = internal.get(next_internal).copied().filter(|_| next_internal < internal_len);
+            match (leaf, node) {
+                (Some(leaf), Some(node)) if node < leaf => {
+                    next_internal += 1;
+                    node
+                }
+                (Some(leaf), _) => {
+                    next_leaf += 1;
+                    leaf
+                }
+                (None, node) => {
+                    next_internal += 1;
+                    node.unwrap_or(0)
+                }
+            }
+        };
+        let weight = take_smallest() + take_smallest();
+        cost += weight;
+        if let Some(slot) = internal.get_mut(internal_len) {
+            *slot = weight;
+        }
+        internal_len += 1;
+    }
+    cost
 }
 
 /// Heap entries pack a node's ordering key above its number:
