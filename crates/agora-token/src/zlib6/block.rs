@@ -141,11 +141,8 @@ impl<'a> BlockEncoder<'a> {
 
         // zlib's build_bl_tree: the code-length code for sending both trees.
         let mut bl_freq = [0u16; BL_CODES];
-        let mut count_symbol = |symbol: usize, _extra: u32, _extra_len: usize| {
-            bl_freq[symbol] += 1;
-        };
-        encode_code_lengths(&lit, &mut count_symbol);
-        encode_code_lengths(&dist, &mut count_symbol);
+        count_code_length_symbols(&lit, &mut bl_freq);
+        count_code_length_symbols(&dist, &mut bl_freq);
         // Static trees win most small blocks (token payloads among them) by tens of bits, and
         // zlib's code-length tree only adds to the dynamic size: an optimal code for `bl_freq`
         // (which zlib's 7-bit-limited one cannot beat), the extra bits of the repeat codes and
@@ -319,6 +316,64 @@ fn encode_code_lengths<const N: usize>(code: &Code<N>, emit: &mut impl FnMut(usi
     }
     encode_length_run(run_len, run_size, emit);
 }
+
+/// What `encode_code_lengths` would emit, counted per code-length symbol into `bl_freq` (zlib's
+/// `scan_tree`). The same run decomposition, with the zero runs looked up in a table: most used
+/// symbols of a small block are isolated between zero runs.
+fn count_code_length_symbols<const N: usize>(code: &Code<N>, bl_freq: &mut [u16; BL_CODES]) {
+    let mut next_symbol = 0;
+    let mut run_len = 0u8;
+    let mut run_size = 0u32;
+    let mut count = |symbol: usize, _extra: u32, _extra_len: usize| bl_freq[symbol] += 1;
+    let mut zero_runs = [0u16; 3];
+    for &symbol in code.symbols_with_code() {
+        let symbol = usize::from(symbol);
+        let len = code.lens.get(symbol).copied().unwrap_or(0);
+        let zeros = symbol.saturating_sub(next_symbol);
+        if zeros == 0 && len == run_len {
+            run_size += 1;
+        } else {
+            encode_length_run(run_len, run_size, &mut count);
+            let [singles, short_runs, long_runs] = ZERO_RUN_SYMBOLS.get(zeros).copied().unwrap_or([0; 3]);
+            zero_runs[0] += u16::from(singles);
+            zero_runs[1] += u16::from(short_runs);
+            zero_runs[2] += u16::from(long_runs);
+            run_len = len;
+            run_size = 1;
+        }
+        next_symbol = symbol + 1;
+    }
+    encode_length_run(run_len, run_size, &mut count);
+    bl_freq[0] += zero_runs[0];
+    bl_freq[REPZ_3_10] += zero_runs[1];
+    bl_freq[REPZ_11_138] += zero_runs[2];
+}
+
+/// For a run of `n` zero lengths (`n` < `L_CODES`): how many single zeros, `REPZ_3_10` and
+/// `REPZ_11_138` symbols `encode_zero_run` sends.
+const ZERO_RUN_SYMBOLS: [[u8; 3]; L_CODES] = {
+    let mut table = [[0u8; 3]; L_CODES];
+    let mut size = 0;
+    while size < L_CODES {
+        let mut left = size;
+        while left > 0 {
+            let chunk = if left < 138 { left } else { 138 };
+            if chunk < 3 {
+                // chunk is 1 or 2 here.
+                #[allow(clippy::cast_possible_truncation)]
+                let singles = chunk as u8;
+                table[size][0] += singles;
+            } else if chunk <= 10 {
+                table[size][1] += 1;
+            } else {
+                table[size][2] += 1;
+            }
+            left -= chunk;
+        }
+        size += 1;
+    }
+    table
+};
 
 /// `size` zero lengths: chunks of at most 138, each sent as single zeros (fewer than 3),
 /// `REPZ_3_10` or `REPZ_11_138`.
