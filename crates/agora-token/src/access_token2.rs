@@ -10,6 +10,7 @@ use base64::engine::DecodePaddingMode;
 use base64::Engine;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
+use std::cell::Cell;
 
 use crate::clock;
 use crate::compression;
@@ -18,6 +19,14 @@ use crate::error::{Error, Result};
 use crate::hmac_sha256::HmacKey;
 use crate::services::{Service, ServiceType};
 use crate::wire::{Reader, Writer};
+
+thread_local! {
+    /// Packing and compression buffers reused by `AccessToken2::build` on this thread.
+    static BUILD_BUFFERS: Cell<Option<(Vec<u8>, Vec<u8>)>> = const { Cell::new(None) };
+}
+
+/// Buffers up to this capacity are kept for the next token; larger ones are freed.
+const KEPT_BUFFER_BYTES: usize = 4096;
 
 /// The version prefix of AccessToken2 tokens.
 pub const VERSION: &str = "007";
@@ -130,18 +139,29 @@ impl<'a> AccessToken2<'a> {
             None => clock::random_salt()?,
         };
 
-        let content = self.pack_content(issued_at, salt)?;
-        let mut compressed = Vec::with_capacity(content.len() + 16);
-        compression::compress(&content, &mut compressed)?;
+        // The packed and compressed bytes go to buffers kept per thread: they hold nothing
+        // that the token itself does not show, and reusing them saves two allocations a token.
+        let (mut content, mut compressed) = BUILD_BUFFERS.with(|buffers| buffers.take()).unwrap_or_default();
+        content.clear();
+        compressed.clear();
+        let built = self.pack_content(issued_at, salt, content).and_then(|content| {
+            compression::compress(&content, &mut compressed)?;
+            Ok(content)
+        });
+        let content = built?;
         let mut token = String::with_capacity(VERSION.len() + compressed.len().div_ceil(3) * 4);
         token.push_str(VERSION);
         STANDARD.encode_string(&compressed, &mut token);
+        if content.capacity() <= KEPT_BUFFER_BYTES && compressed.capacity() <= KEPT_BUFFER_BYTES {
+            BUILD_BUFFERS.with(|buffers| buffers.set(Some((content, compressed))));
+        }
         Ok(token)
     }
 
-    /// Packs the signature and signing info (the bytes that get compressed).
-    fn pack_content(&self, issued_at: u32, salt: u32) -> Result<Vec<u8>> {
-        let mut content = Vec::with_capacity(256);
+    /// Packs the signature and signing info (the bytes that get compressed) into `content`,
+    /// which must be empty.
+    fn pack_content(&self, issued_at: u32, salt: u32, mut content: Vec<u8>) -> Result<Vec<u8>> {
+        content.reserve(256);
         // Leave room for the signature's length and bytes; filled in once the info is packed.
         content.resize(SIGNING_INFO_OFFSET, 0);
         let mut w = Writer::from_vec(content);
@@ -152,10 +172,16 @@ impl<'a> AccessToken2<'a> {
         w.count("services", self.services.len())?;
         // Services are packed by ascending type; the sort is stable so repeated types
         // keep their insertion order (as Go's SliceStable and every other upstream does).
-        let mut ordered: Vec<&Service> = self.services.iter().collect();
-        ordered.sort_by_key(|service| service.service_type());
-        for service in ordered {
-            service.pack(&mut w)?;
+        if self.services.is_sorted_by_key(Service::service_type) {
+            for service in &self.services {
+                service.pack(&mut w)?;
+            }
+        } else {
+            let mut ordered: Vec<&Service> = self.services.iter().collect();
+            ordered.sort_by_key(|service| service.service_type());
+            for service in ordered {
+                service.pack(&mut w)?;
+            }
         }
         let mut content = w.into_inner();
 
