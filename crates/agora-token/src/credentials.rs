@@ -146,6 +146,10 @@ impl Credentials {
 /// Describes why `value` is not 32 hex characters, or `None` if it is.
 /// With `show_chars` false (secrets), the description never includes characters of `value`.
 fn hex32_problem(value: &str, show_chars: bool) -> Option<String> {
+    // The common case, checked byte by byte without decoding characters.
+    if value.len() == CREDENTIAL_LEN && value.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+        return None;
+    }
     if value.is_empty() {
         return Some("it is empty".to_owned());
     }
