@@ -417,3 +417,36 @@ fn rejects_inputs_over_max_input() {
     assert!(!compress_level6(&big, &mut out));
     assert_eq!(out, b"keep");
 }
+
+/// Inputs where static and dynamic trees cost almost the same: random bytes mixed with hex text
+/// and small numbers (like a token's signature next to its app id, channel and lengths), in
+/// proportions from all structure to mostly random.
+/// Static trees are chosen here without building zlib's code-length tree whenever a lower bound
+/// of the dynamic size already loses; this checks that shortcut on both sides of the boundary.
+#[test]
+fn static_and_dynamic_blocks_of_nearly_equal_size() {
+    const HEX: &[u8] = b"0123456789abcdefABCDEF";
+    let mut rng = Rng::new(0x5eed_b10c);
+    let (mut static_blocks, mut dynamic_blocks) = (0, 0);
+    for random_percent in (10..=80).step_by(5) {
+        for len in (40..=400).step_by(9) {
+            // The rest of the bytes: hex text, or small numbers like a token's lengths and zeros.
+            let input: Vec<u8> = (0..len)
+                .map(|_| match rng.below(100) {
+                    roll if roll < random_percent => rng.byte(),
+                    roll if roll < random_percent + (100 - random_percent) / 2 => HEX[rng.below(HEX.len())],
+                    _ => rng.byte() % 4,
+                })
+                .collect();
+            assert_same(&input, &format!("{random_percent}% random"));
+            // The block type of the first (here the only) block: bits 1-2 of the byte after the
+            // 2-byte zlib header.
+            match (stock_zlib(&input)[2] >> 1) & 3 {
+                1 => static_blocks += 1,
+                2 => dynamic_blocks += 1,
+                _ => {}
+            }
+        }
+    }
+    assert!(static_blocks > 50 && dynamic_blocks > 50, "static {static_blocks}, dynamic {dynamic_blocks}");
+}
