@@ -180,9 +180,10 @@ impl<'a> BlockEncoder<'a> {
                 self.write_symbols(&lit_table, &dist_table);
             }
         }
-        self.start_block();
         if last {
             self.bits.align_to_byte();
+        } else {
+            self.start_block();
         }
     }
 
@@ -318,55 +319,77 @@ fn encode_code_lengths<const N: usize>(code: &Code<N>, emit: &mut impl FnMut(usi
 }
 
 /// What `encode_code_lengths` would emit, counted per code-length symbol into `bl_freq` (zlib's
-/// `scan_tree`). The same run decomposition, with the zero runs looked up in a table: most used
-/// symbols of a small block are isolated between zero runs.
+/// `scan_tree`), with few data-dependent branches: most used symbols of a small block sit alone
+/// between zero runs and are sent as their length, so every symbol is first counted that way
+/// (from `bl_count`), zero runs are counted from a table, and only runs of 4 or more equal
+/// lengths, which `encode_length_run` sends with `REP_3_6`, are corrected afterwards.
 fn count_code_length_symbols<const N: usize>(code: &Code<N>, bl_freq: &mut [u16; BL_CODES]) {
+    for (freq, &with_this_length) in bl_freq.iter_mut().zip(code.codes_of_each_length()).skip(1) {
+        *freq += with_this_length;
+    }
+    let mut zero_runs = 0u64;
     let mut next_symbol = 0;
     let mut run_len = 0u8;
     let mut run_size = 0u32;
-    let mut count = |symbol: usize, _extra: u32, _extra_len: usize| bl_freq[symbol] += 1;
-    let mut zero_runs = [0u16; 3];
     for &symbol in code.symbols_with_code() {
         let symbol = usize::from(symbol);
         let len = code.lens.get(symbol).copied().unwrap_or(0);
         let zeros = symbol.saturating_sub(next_symbol);
-        if zeros == 0 && len == run_len {
-            run_size += 1;
-        } else {
-            encode_length_run(run_len, run_size, &mut count);
-            let [singles, short_runs, long_runs] = ZERO_RUN_SYMBOLS.get(zeros).copied().unwrap_or([0; 3]);
-            zero_runs[0] += u16::from(singles);
-            zero_runs[1] += u16::from(short_runs);
-            zero_runs[2] += u16::from(long_runs);
-            run_len = len;
-            run_size = 1;
+        zero_runs += ZERO_RUN_SYMBOLS.get(zeros).copied().unwrap_or(0);
+        let continues_run = zeros == 0 && len == run_len;
+        if !continues_run && run_size >= 4 {
+            send_run_with_repeats(run_len, run_size, bl_freq);
         }
+        run_size = if continues_run { run_size + 1 } else { 1 };
+        run_len = len;
         next_symbol = symbol + 1;
     }
-    encode_length_run(run_len, run_size, &mut count);
-    bl_freq[0] += zero_runs[0];
-    bl_freq[REPZ_3_10] += zero_runs[1];
-    bl_freq[REPZ_11_138] += zero_runs[2];
+    if run_size >= 4 {
+        send_run_with_repeats(run_len, run_size, bl_freq);
+    }
+    let [singles, short_runs, long_runs] = unpack_zero_run_counts(zero_runs);
+    bl_freq[0] += singles;
+    bl_freq[REPZ_3_10] += short_runs;
+    bl_freq[REPZ_11_138] += long_runs;
+}
+
+/// Replaces the `size` single `len` symbols counted for a run by what `encode_length_run`
+/// really sends for it.
+fn send_run_with_repeats(len: u8, size: u32, bl_freq: &mut [u16; BL_CODES]) {
+    let counted_alone = u16::try_from(size).unwrap_or(u16::MAX);
+    if let Some(freq) = bl_freq.get_mut(usize::from(len)) {
+        *freq -= counted_alone;
+    }
+    encode_length_run(len, size, &mut |symbol: usize, _extra: u32, _extra_len: usize| {
+        if let Some(freq) = bl_freq.get_mut(symbol) {
+            *freq += 1;
+        }
+    });
+}
+
+/// The three counts of a `ZERO_RUN_SYMBOLS` entry (or a sum of entries: each count stays below
+/// 2^16 because a tree has fewer than 2^16 symbols).
+#[allow(clippy::cast_possible_truncation)] // each count is masked to 16 bits
+fn unpack_zero_run_counts(packed: u64) -> [u16; 3] {
+    [(packed & 0xffff) as u16, ((packed >> 16) & 0xffff) as u16, ((packed >> 32) & 0xffff) as u16]
 }
 
 /// For a run of `n` zero lengths (`n` < `L_CODES`): how many single zeros, `REPZ_3_10` and
-/// `REPZ_11_138` symbols `encode_zero_run` sends.
-const ZERO_RUN_SYMBOLS: [[u8; 3]; L_CODES] = {
-    let mut table = [[0u8; 3]; L_CODES];
+/// `REPZ_11_138` symbols `encode_zero_run` sends, packed in 16-bit fields (bits 0, 16 and 32) so
+/// that a block's runs add up in one register.
+const ZERO_RUN_SYMBOLS: [u64; L_CODES] = {
+    let mut table = [0u64; L_CODES];
     let mut size = 0;
     while size < L_CODES {
         let mut left = size;
         while left > 0 {
             let chunk = if left < 138 { left } else { 138 };
             if chunk < 3 {
-                // chunk is 1 or 2 here.
-                #[allow(clippy::cast_possible_truncation)]
-                let singles = chunk as u8;
-                table[size][0] += singles;
+                table[size] += chunk as u64;
             } else if chunk <= 10 {
-                table[size][1] += 1;
+                table[size] += 1 << 16;
             } else {
-                table[size][2] += 1;
+                table[size] += 1 << 32;
             }
             left -= chunk;
         }

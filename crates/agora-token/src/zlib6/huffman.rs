@@ -50,6 +50,11 @@ impl<const N: usize> Code<N> {
         Code { lens: [0; N], max_symbol: 0, symbols: [0; N], symbol_count: 0, bl_count: [0; BIT_LENGTHS] }
     }
 
+    /// How many symbols have a code of each length (index 0 unused).
+    pub(super) fn codes_of_each_length(&self) -> &[u16; BIT_LENGTHS] {
+        &self.bl_count
+    }
+
     /// The symbols with a code, in increasing order.
     pub(super) fn symbols_with_code(&self) -> &[u16] {
         self.symbols.get(..self.symbol_count).unwrap_or_default()
@@ -255,13 +260,17 @@ impl TreeBuilder {
         let mut len = 0;
         // Written without a data-dependent branch: an unused symbol's entries are written past
         // the end of the heap and of the symbol list and overwritten by the next used one.
-        for (symbol, (&freq, leaf_freq)) in (0u16..).zip(freqs.iter().zip(self.leaf_freq.iter_mut())) {
+        for (symbol, &freq) in (0u16..).zip(freqs.iter()) {
             self.heap[len + 1] = heap_entry(u32::from(freq), 0, symbol);
             if let Some(slot) = code.symbols.get_mut(len) {
                 *slot = symbol;
             }
-            *leaf_freq = freq;
             len += usize::from(freq != 0);
+        }
+        // `leaf_freq` is only read for the used symbols (and the placeholders below).
+        for &symbol in code.symbols.iter().take(len) {
+            let symbol = usize::from(symbol);
+            self.leaf_freq[symbol] = freqs.get(symbol).copied().unwrap_or(0);
         }
         let mut max_code =
             len.checked_sub(1).and_then(|last| code.symbols.get(last)).map(|&symbol| usize::from(symbol));
@@ -270,6 +279,7 @@ impl TreeBuilder {
             // so zlib adds placeholder leaves of frequency 1: symbol 0, or the symbols after the
             // only used one when that is 0 or 1. It subtracts their cost again, assuming one
             // bit each.
+            let mut placeholders = [usize::MAX; 2];
             while len < 2 {
                 let placeholder = match max_code {
                     None => {
@@ -282,6 +292,9 @@ impl TreeBuilder {
                     }
                     Some(_) => 0,
                 };
+                if let Some(slot) = placeholders.get_mut(len) {
+                    *slot = placeholder;
+                }
                 len += 1;
                 // placeholder <= 2, so the conversion cannot fail.
                 let symbol = u16::try_from(placeholder).unwrap_or(0);
@@ -295,8 +308,8 @@ impl TreeBuilder {
             }
             // The placeholders may come before the used symbol: list them again in order.
             let mut count = 0;
-            for (symbol, &freq) in (0u16..).zip(self.leaf_freq.iter().take(N)) {
-                if freq != 0 {
+            for (symbol, &freq) in (0u16..).zip(freqs.iter()) {
+                if freq != 0 || placeholders.contains(&usize::from(symbol)) {
                     if let Some(slot) = code.symbols.get_mut(count) {
                         *slot = symbol;
                     }
