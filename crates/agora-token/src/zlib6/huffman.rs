@@ -258,19 +258,21 @@ impl TreeBuilder {
         bits: &mut BlockBits,
     ) -> usize {
         let mut len = 0;
-        // Written without a data-dependent branch: an unused symbol's entries are written past
-        // the end of the heap and of the symbol list and overwritten by the next used one.
+        // The list of used symbols, written without a data-dependent branch: an unused symbol is
+        // written past the end of the list and overwritten by the next used one. (`symbols` has
+        // room for all N.)
         for (symbol, &freq) in (0u16..).zip(freqs.iter()) {
-            self.heap[len + 1] = heap_entry(u32::from(freq), 0, symbol);
             if let Some(slot) = code.symbols.get_mut(len) {
                 *slot = symbol;
             }
             len += usize::from(freq != 0);
         }
-        // `leaf_freq` is only read for the used symbols (and the placeholders below).
-        for &symbol in code.symbols.iter().take(len) {
-            let symbol = usize::from(symbol);
-            self.leaf_freq[symbol] = freqs.get(symbol).copied().unwrap_or(0);
+        // Then the heap's leaves, in the same order. `leaf_freq` is only read for the used
+        // symbols (and the placeholders below).
+        for (entry, &symbol) in self.heap.iter_mut().skip(1).zip(code.symbols.iter().take(len)) {
+            let freq = freqs.get(usize::from(symbol)).copied().unwrap_or(0);
+            *entry = heap_entry(u32::from(freq), 0, symbol);
+            self.leaf_freq[usize::from(symbol)] = freq;
         }
         let mut max_code =
             len.checked_sub(1).and_then(|last| code.symbols.get(last)).map(|&symbol| usize::from(symbol));
