@@ -241,8 +241,8 @@ impl TreeBuilder {
         // Internal nodes are numbered after the symbols.
         let first_internal_node = u16::try_from(N).unwrap_or(u16::MAX);
         self.combine_nodes(leaves, first_internal_node);
-        let overflow = self.compute_node_depths(spec.max_length);
-        self.collect_leaf_lengths(spec, code, bits);
+        let internal_overflow = self.compute_internal_node_depths(N, leaves - 1, spec.max_length);
+        let overflow = internal_overflow + self.collect_leaf_lengths(spec, code, bits);
         if overflow > 0 {
             self.fix_overflow(spec.max_length, overflow, code, bits);
         }
@@ -366,16 +366,18 @@ impl TreeBuilder {
         self.sorted_start = sorted_start;
     }
 
-    /// First pass of zlib's `gen_bitlen`: the depth of every node, capped at `max_length`.
-    /// Returns how many nodes were deeper than that.
-    fn compute_node_depths(&mut self, max_length: u8) -> usize {
+    /// First pass of zlib's `gen_bitlen` for the internal nodes: the depth of each, capped at
+    /// `max_length`. Returns how many were deeper than that (zlib counts every node it caps).
+    ///
+    /// zlib walks all nodes from the root in the order they left the heap; any order with
+    /// parents before children gives the same depths. Internal nodes are numbered in the order
+    /// they were created, after their children, so the reverse of that order works, and leaves
+    /// take their parent's depth plus one in `collect_leaf_lengths`.
+    fn compute_internal_node_depths(&mut self, first_internal: usize, internal_count: usize, max_length: u8) -> usize {
+        let root = first_internal + internal_count - 1;
+        self.node_len[root] = 0;
         let mut overflow = 0;
-        let mut order = self.sorted[self.sorted_start..].iter().map(|&node| usize::from(node));
-        if let Some(root) = order.next() {
-            self.node_len[root] = 0;
-        }
-        // Parents come before their children in this order.
-        for node in order {
+        for node in (first_internal..root).rev() {
             let depth = self.node_len[usize::from(self.parent[node])] + 1;
             overflow += usize::from(depth > max_length);
             self.node_len[node] = depth.min(max_length);
@@ -383,17 +385,26 @@ impl TreeBuilder {
         overflow
     }
 
-    /// The rest of zlib's first `gen_bitlen` pass: code length of every used symbol, the number
-    /// of codes of each length, and the block's cost in bits with this tree and the static one.
-    fn collect_leaf_lengths<const N: usize>(&mut self, spec: &TreeSpec<N>, code: &mut Code<N>, bits: &mut BlockBits) {
+    /// The rest of zlib's first `gen_bitlen` pass: code length of every used symbol (its parent's
+    /// depth plus one, capped), the number of codes of each length, and the block's cost in bits
+    /// with this tree and the static one. Returns how many leaves were capped.
+    fn collect_leaf_lengths<const N: usize>(
+        &mut self,
+        spec: &TreeSpec<N>,
+        code: &mut Code<N>,
+        bits: &mut BlockBits,
+    ) -> usize {
         // Four interleaved counters, so that runs of equal lengths do not wait on each other's
         // memory updates.
         let mut counts = [[0u16; BIT_LENGTHS]; 4];
         let mut dynamic = bits.dynamic;
         let mut fixed = bits.fixed;
+        let mut overflow = 0;
         for (index, &symbol) in code.symbols.iter().take(code.symbol_count).enumerate() {
             let symbol = usize::from(symbol);
-            let len = self.node_len[symbol];
+            let depth = self.node_len[usize::from(self.parent[symbol])] + 1;
+            overflow += usize::from(depth > spec.max_length);
+            let len = depth.min(spec.max_length);
             code.lens[symbol] = len;
             counts[index & 3][usize::from(len)] += 1;
             let freq = usize::from(self.leaf_freq[symbol]);
@@ -409,6 +420,7 @@ impl TreeBuilder {
         for (len, total) in code.bl_count.iter_mut().enumerate() {
             *total = counts.iter().map(|partial| partial[len]).sum();
         }
+        overflow
     }
 
     /// The second half of zlib's `gen_bitlen`, run when some codes came out longer than allowed.
