@@ -3,7 +3,7 @@
 //! a stored, static or dynamic block by the same size comparison.
 
 use super::bits::BitWriter;
-use super::huffman::{unlimited_huffman_cost, BlockBits, Code, TreeBuilder, TreeSpec};
+use super::huffman::{code_entry, unlimited_huffman_cost, BlockBits, Code, TreeBuilder, TreeSpec};
 use super::tables::{
     dist_code, BASE_DIST, BASE_LENGTH, BL_CODES, BL_ORDER, D_CODES, END_BLOCK, EXTRA_BITS_PER_LIT_SYMBOL, EXTRA_BLBITS,
     EXTRA_DBITS, EXTRA_LBITS, LENGTH_CODE, L_CODES, MAX_BITS, MAX_BL_BITS, MIN_MATCH, REPZ_11_138, REPZ_3_10, REP_3_6,
@@ -37,20 +37,39 @@ struct Symbol {
     literal_or_length: u8,
 }
 
-/// A Huffman code as the symbol writer needs it: bit-reversed codes and their lengths.
+/// A Huffman code as the symbol writer needs it: `code_entry` values (code and length in one
+/// word, so that writing a symbol takes one table read).
 struct CodeTable<'a> {
-    codes: &'a [u32],
-    lens: &'a [u8],
+    entries: &'a [u32],
 }
 
 impl CodeTable<'_> {
     #[inline]
     fn put(&self, bits: &mut BitWriter<'_>, symbol: usize) {
-        let code = self.codes.get(symbol).copied().unwrap_or(0);
-        let len = self.lens.get(symbol).copied().unwrap_or(0);
-        bits.put(code, usize::from(len));
+        let entry = self.entries.get(symbol).copied().unwrap_or(0);
+        bits.put(entry & 0x00ff_ffff, (entry >> 24) as usize);
     }
 }
+
+/// The static literal/length and distance codes as `code_entry` values.
+const STATIC_LIT_ENTRIES: [u32; STATIC_LIT_CODES.len()] = {
+    let mut entries = [0u32; STATIC_LIT_CODES.len()];
+    let mut symbol = 0;
+    while symbol < entries.len() {
+        entries[symbol] = code_entry(STATIC_LIT_CODES[symbol], STATIC_LIT_LENS[symbol]);
+        symbol += 1;
+    }
+    entries
+};
+const STATIC_DIST_ENTRIES: [u32; D_CODES] = {
+    let mut entries = [0u32; D_CODES];
+    let mut symbol = 0;
+    while symbol < D_CODES {
+        entries[symbol] = code_entry(STATIC_DIST_CODES[symbol], STATIC_DIST_LENS[symbol]);
+        symbol += 1;
+    }
+    entries
+};
 
 /// Storage reused across calls: the symbol buffer (parked here between calls) and the tree
 /// builder's scratch arrays.
@@ -175,8 +194,8 @@ impl<'a> BlockEncoder<'a> {
                 self.write_tree_description(&lit, &dist, &bl, bl_lens_sent);
                 let lit_codes = lit.canonical_codes();
                 let dist_codes = dist.canonical_codes();
-                let lit_table = CodeTable { codes: &lit_codes, lens: &lit.lens };
-                let dist_table = CodeTable { codes: &dist_codes, lens: &dist.lens };
+                let lit_table = CodeTable { entries: &lit_codes };
+                let dist_table = CodeTable { entries: &dist_codes };
                 self.write_symbols(&lit_table, &dist_table);
             }
         }
@@ -194,8 +213,8 @@ impl<'a> BlockEncoder<'a> {
             self.write_stored_block(block_input, last_bit);
         } else {
             self.bits.put((STATIC_TREES << 1) | last_bit, 3);
-            let lit_table = CodeTable { codes: &STATIC_LIT_CODES, lens: &STATIC_LIT_LENS };
-            let dist_table = CodeTable { codes: &STATIC_DIST_CODES, lens: &STATIC_DIST_LENS };
+            let lit_table = CodeTable { entries: &STATIC_LIT_ENTRIES };
+            let dist_table = CodeTable { entries: &STATIC_DIST_ENTRIES };
             self.write_symbols(&lit_table, &dist_table);
         }
     }
@@ -229,7 +248,7 @@ impl<'a> BlockEncoder<'a> {
             self.bits.put(u32::from(bl.lens[symbol]), 3);
         }
         let bl_codes = bl.canonical_codes();
-        let bl_table = CodeTable { codes: &bl_codes, lens: &bl.lens };
+        let bl_table = CodeTable { entries: &bl_codes };
         let bits = &mut self.bits;
         let mut send_symbol = |symbol: usize, extra: u32, extra_len: usize| {
             bl_table.put(bits, symbol);

@@ -61,7 +61,7 @@ impl<const N: usize> Code<N> {
     }
 
     /// zlib's `gen_codes`: canonical codes (bit-reversed for output), assigned in symbol order
-    /// within each length. Only computed for trees that are actually sent.
+    /// within each length, as `code_entry` values. Only computed for trees that are sent.
     pub(super) fn canonical_codes(&self) -> [u32; N] {
         // next_code[len] = (next_code[len - 1] + bl_count[len - 1]) << 1
         let mut next_code = [0u32; BIT_LENGTHS];
@@ -75,11 +75,17 @@ impl<const N: usize> Code<N> {
             let symbol = usize::from(symbol);
             let len = self.lens[symbol];
             let slot = &mut next_code[usize::from(len)];
-            codes[symbol] = reverse_bits(*slot, len);
+            codes[symbol] = code_entry(reverse_bits(*slot, len), len);
             *slot += 1;
         }
         codes
     }
+}
+
+/// A code and its length in one word, as the symbol writer reads them: the (bit-reversed) code
+/// in the low 24 bits, the length above.
+pub(super) const fn code_entry(code: u32, len: u8) -> u32 {
+    code | ((len as u32) << 24)
 }
 
 /// Cost in bits of an optimal Huffman code without a length limit for these frequencies (the sum
