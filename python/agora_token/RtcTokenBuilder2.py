@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional, Union
 
-from ._native import Credentials, TokenBuilder, rtc_token
+from ._native import Credentials, TokenBuilder, rtc_token_with_uid, rtc_token_with_user_account
 from .AccessToken2 import *  # noqa: F401,F403  (upstream re-exports AccessToken2's names here)
 
 # RECOMMENDED for calls and live broadcasts unless co-host authentication is enabled.
@@ -27,37 +27,12 @@ _Time = Optional[Union[int, datetime]]
 
 
 class RtcTokenBuilder:
-    @staticmethod
-    def build_token_with_uid(
-        app_id: str,
-        app_certificate: str,
-        channel_name: str,
-        uid: Union[int, str],
-        role: int,
-        token_expire: int,
-        privilege_expire: int = 0,
-        *,
-        issued_at: _Time = None,
-        salt: Optional[int] = None,
-    ) -> str:
-        """RTC token for a uid (0 = any user): join until ``privilege_expire``, plus publishing for Role_Publisher."""
-        return rtc_token(app_id, app_certificate, channel_name, uid, role, token_expire, privilege_expire, issued_at=issued_at, salt=salt)
-
-    @staticmethod
-    def build_token_with_user_account(
-        app_id: str,
-        app_certificate: str,
-        channel_name: str,
-        account: Union[int, str],
-        role: int,
-        token_expire: int,
-        privilege_expire: int = 0,
-        *,
-        issued_at: _Time = None,
-        salt: Optional[int] = None,
-    ) -> str:
-        """RTC token for a string account: join until ``privilege_expire``, plus publishing for Role_Publisher."""
-        return rtc_token(app_id, app_certificate, channel_name, account, role, token_expire, privilege_expire, issued_at=issued_at, salt=salt)
+    # The two builders most servers call are the native functions themselves (same argument
+    # names, order and defaults as upstream, typed in _native.pyi): a Python-level wrapper would
+    # add a frame to every token. RTC token for a uid (0 = any user) or a string account: join
+    # until ``privilege_expire``, plus publishing for Role_Publisher.
+    build_token_with_uid = staticmethod(rtc_token_with_uid)
+    build_token_with_user_account = staticmethod(rtc_token_with_user_account)
 
     @staticmethod
     def build_token_with_uid_and_privilege(

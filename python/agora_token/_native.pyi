@@ -48,6 +48,8 @@ __all__ = [
     "Credentials",
     "decode",
     "rtc_token",
+    "rtc_token_with_uid",
+    "rtc_token_with_user_account",
     "decode_006",
     "dynamic_key5",
     "dynamic_key_v1",
@@ -638,6 +640,46 @@ def rtc_token(
     Raises:
         InvalidAppIdError, InvalidAppCertificateError, UnknownRoleError, FieldTooLongError,
         InvalidArgumentError: as those calls.
+    """
+
+def rtc_token_with_uid(
+    app_id: str,
+    app_certificate: str,
+    channel_name: str,
+    uid: _User,
+    role: int,
+    token_expire: _Seconds,
+    privilege_expire: Optional[_Seconds] = 0,
+    *,
+    issued_at: Optional[_UnixTime] = None,
+    salt: Optional[int] = None,
+) -> str:
+    """Upstream ``RtcTokenBuilder.build_token_with_uid`` (``uid`` 0 is any user); the drop-in
+    ``agora_token.RtcTokenBuilder2.RtcTokenBuilder.build_token_with_uid`` is this function.
+
+    Raises:
+        InvalidAppIdError, InvalidAppCertificateError, UnknownRoleError, FieldTooLongError,
+        InvalidArgumentError: as :func:`rtc_token`.
+    """
+
+def rtc_token_with_user_account(
+    app_id: str,
+    app_certificate: str,
+    channel_name: str,
+    account: _User,
+    role: int,
+    token_expire: _Seconds,
+    privilege_expire: Optional[_Seconds] = 0,
+    *,
+    issued_at: Optional[_UnixTime] = None,
+    salt: Optional[int] = None,
+) -> str:
+    """Upstream ``RtcTokenBuilder.build_token_with_user_account``; the drop-in method of that
+    name is this function.
+
+    Raises:
+        InvalidAppIdError, InvalidAppCertificateError, UnknownRoleError, FieldTooLongError,
+        InvalidArgumentError: as :func:`rtc_token`.
     """
 
 def verify(token: str, app_certificate: _Certificate) -> VerifiedToken:

@@ -430,8 +430,73 @@ pub(crate) fn rtc_token(
     issued_at: Option<&Bound<'_, PyAny>>,
     salt: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
+    let user = (user, "user");
+    build_rtc_token(app_id, app_certificate, channel_name, user, role, token_expire, privilege_expire, issued_at, salt)
+}
+
+/// Upstream `RtcTokenBuilder.build_token_with_uid`, with its argument names, exported as that
+/// method itself so that a call into the drop-in costs no Python frame. `uid` 0 is any user.
+#[pyfunction]
+#[pyo3(
+    signature = (app_id, app_certificate, channel_name, uid, role, token_expire, privilege_expire = None, *, issued_at = None, salt = None),
+    // Upstream's default, which is what an omitted privilege_expire means here too.
+    text_signature = "(app_id, app_certificate, channel_name, uid, role, token_expire, privilege_expire=0, *, issued_at=None, salt=None)"
+)]
+#[allow(clippy::too_many_arguments)] // the upstream argument list, positional as upstream has it
+pub(crate) fn rtc_token_with_uid(
+    app_id: &str,
+    app_certificate: &str,
+    channel_name: String,
+    uid: &Bound<'_, PyAny>,
+    role: &Bound<'_, PyAny>,
+    token_expire: &Bound<'_, PyAny>,
+    privilege_expire: Option<&Bound<'_, PyAny>>,
+    issued_at: Option<&Bound<'_, PyAny>>,
+    salt: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let user = (uid, "uid");
+    build_rtc_token(app_id, app_certificate, channel_name, user, role, token_expire, privilege_expire, issued_at, salt)
+}
+
+/// Upstream `RtcTokenBuilder.build_token_with_user_account`, with its argument names, exported
+/// as that method itself (see `rtc_token_with_uid`).
+#[pyfunction]
+#[pyo3(
+    signature = (app_id, app_certificate, channel_name, account, role, token_expire, privilege_expire = None, *, issued_at = None, salt = None),
+    // Upstream's default, which is what an omitted privilege_expire means here too.
+    text_signature = "(app_id, app_certificate, channel_name, account, role, token_expire, privilege_expire=0, *, issued_at=None, salt=None)"
+)]
+#[allow(clippy::too_many_arguments)] // the upstream argument list, positional as upstream has it
+pub(crate) fn rtc_token_with_user_account(
+    app_id: &str,
+    app_certificate: &str,
+    channel_name: String,
+    account: &Bound<'_, PyAny>,
+    role: &Bound<'_, PyAny>,
+    token_expire: &Bound<'_, PyAny>,
+    privilege_expire: Option<&Bound<'_, PyAny>>,
+    issued_at: Option<&Bound<'_, PyAny>>,
+    salt: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let user = (account, "account");
+    build_rtc_token(app_id, app_certificate, channel_name, user, role, token_expire, privilege_expire, issued_at, salt)
+}
+
+/// The three RTC functions above; `user` is the user argument and its name for error messages.
+#[allow(clippy::too_many_arguments)] // the upstream argument list
+fn build_rtc_token(
+    app_id: &str,
+    app_certificate: &str,
+    channel_name: String,
+    (user, user_field): (&Bound<'_, PyAny>, &str),
+    role: &Bound<'_, PyAny>,
+    token_expire: &Bound<'_, PyAny>,
+    privilege_expire: Option<&Bound<'_, PyAny>>,
+    issued_at: Option<&Bound<'_, PyAny>>,
+    salt: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
     let credentials = Credentials::new(app_id, app_certificate).or_raise()?;
-    let user = user_arg(user, "user")?;
+    let user = user_arg(user, user_field)?;
     let role = rtc_role_arg(role)?;
     // Upstream defaults privilege_expire to 0: no limit of its own (the token lifetime applies).
     let privilege_expire = opt_seconds_arg(privilege_expire, "privilege_expire")?.unwrap_or(0);
