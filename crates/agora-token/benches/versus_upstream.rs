@@ -3,7 +3,7 @@
 //! `cargo bench -p agora-token --bench versus_upstream` (about 10 s). The upstream crate is not on
 //! crates.io; `upstream_reference` re-implements its build path (see that module; checked by
 //! tests/upstream_reference_peer.rs). Inputs are those of `rtc_007_build` in `tokens.rs`: fixed
-//! issue time, a salt that changes every token. Rounds alternate between the two sides and which
+//! issue time, a pseudo-random salt that changes every token. Rounds alternate between the two sides and which
 //! goes first; each side's figure is its median round. Nothing here asserts a speed: it prints.
 //!
 //! glibc's heap trimming is switched off for the run (the binary re-runs itself with
@@ -30,16 +30,20 @@ const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";
 const CHANNEL: &str = "7d72365eb983485397e3e3f9d460bdda";
 const UID: u32 = 2_882_341_273;
 const ISSUED_AT: u32 = 1_700_000_000;
-const ROUNDS: usize = 5;
+const ROUNDS: usize = 9;
 /// Each side runs about this long per round (token counts are calibrated during warm-up).
 const ROUND_TIME: Duration = Duration::from_millis(500);
 const WARM_UP_TIME: Duration = Duration::from_millis(300);
 const TRIM_ENV: &str = "MALLOC_TRIM_THRESHOLD_";
 const TRIM_OFF: &str = "1073741824";
 
-fn next_salt(salt: &mut u32) -> u32 {
-    *salt = salt.wrapping_add(7919);
-    *salt
+/// The next salt of a fixed pseudo-random sequence (xorshift32) in the majority's range
+/// 1..=99,999,999, like real salts: every token's payload differs unpredictably, as in production.
+fn next_salt(state: &mut u32) -> u32 {
+    *state ^= *state << 13;
+    *state ^= *state >> 17;
+    *state ^= *state << 5;
+    *state % 99_999_999 + 1
 }
 
 fn ours(creds: &Credentials, salt: u32) -> String {
@@ -110,7 +114,7 @@ fn main() {
     assert_eq!(a.payload(), b.payload(), "the reference builds another payload");
     b.check_signature(creds.certificate()).unwrap();
 
-    let (mut salt_ours, mut salt_upstream) = (0u32, 0u32);
+    let (mut salt_ours, mut salt_upstream) = (0x9e37_79b9u32, 0x9e37_79b9u32);
     let n_ours = warm_up(&mut salt_ours, |s| ours(&creds, s));
     let n_upstream = warm_up(&mut salt_upstream, upstream);
 
