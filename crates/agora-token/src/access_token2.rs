@@ -141,7 +141,8 @@ impl<'a> AccessToken2<'a> {
 
         // The packed and compressed bytes go to buffers kept per thread: they hold nothing
         // that the token itself does not show, and reusing them saves two allocations a token.
-        let (mut content, mut compressed) = BUILD_BUFFERS.with(|buffers| buffers.take()).unwrap_or_default();
+        // `try_with`: during thread teardown the buffers may be gone; then fresh ones are used.
+        let (mut content, mut compressed) = BUILD_BUFFERS.try_with(Cell::take).ok().flatten().unwrap_or_default();
         content.clear();
         compressed.clear();
         let built = self.pack_content(issued_at, salt, content).and_then(|content| {
@@ -153,7 +154,8 @@ impl<'a> AccessToken2<'a> {
         token.push_str(VERSION);
         push_base64(&compressed, &mut token);
         if content.capacity() <= KEPT_BUFFER_BYTES && compressed.capacity() <= KEPT_BUFFER_BYTES {
-            BUILD_BUFFERS.with(|buffers| buffers.set(Some((content, compressed))));
+            // Nothing to keep them in during thread teardown: they are then simply dropped.
+            let _ = BUILD_BUFFERS.try_with(|buffers| buffers.set(Some((content, compressed))));
         }
         Ok(token)
     }

@@ -54,14 +54,17 @@ impl HmacKey {
     /// The keyed states for an issue time used as the key, from this thread's cache when the
     /// previous call had the same issue time.
     pub(crate) fn for_issue_time(issued_at: u32) -> Self {
-        ISSUE_TIME_KEY.with(|cached| match cached.get() {
-            Some((time, key)) if time == issued_at => key,
-            _ => {
-                let key = HmacKey::new(&issued_at.to_le_bytes());
-                cached.set(Some((issued_at, key)));
-                key
-            }
-        })
+        // `try_with`: during thread teardown the cache may be gone; the key is then computed.
+        ISSUE_TIME_KEY
+            .try_with(|cached| match cached.get() {
+                Some((time, key)) if time == issued_at => key,
+                _ => {
+                    let key = HmacKey::new(&issued_at.to_le_bytes());
+                    cached.set(Some((issued_at, key)));
+                    key
+                }
+            })
+            .unwrap_or_else(|_| HmacKey::new(&issued_at.to_le_bytes()))
     }
 
     /// HMAC-SHA256 of `message` under this key.
