@@ -5,7 +5,7 @@
 //! HMAC-SHA256 over the signing info with a key derived from the certificate, the issue
 //! time and the salt (see [`signing_key`]).
 
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
 use hmac::{Hmac, Mac};
@@ -152,7 +152,7 @@ impl<'a> AccessToken2<'a> {
         let content = built?;
         let mut token = String::with_capacity(VERSION.len() + compressed.len().div_ceil(3) * 4);
         token.push_str(VERSION);
-        push_base64(&compressed, &mut token);
+        STANDARD.encode_string(&compressed, &mut token);
         if content.capacity() <= KEPT_BUFFER_BYTES && compressed.capacity() <= KEPT_BUFFER_BYTES {
             // Nothing to keep them in during thread teardown: they are then simply dropped.
             let _ = BUILD_BUFFERS.try_with(|buffers| buffers.set(Some((content, compressed))));
@@ -218,31 +218,6 @@ fn check_relative(field: &str, value: u32) -> Result<()> {
         });
     }
     Ok(())
-}
-
-/// Appends standard base64 (RFC 4648 alphabet, with `=` padding) of `bytes` to `out`: what
-/// `base64::engine::general_purpose::STANDARD` produces, written directly into the token.
-fn push_base64(bytes: &[u8], out: &mut String) {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let sextet = |group: u32, shift: u32| char::from(ALPHABET[((group >> shift) & 63) as usize]);
-    let mut chunks = bytes.chunks_exact(3);
-    for chunk in &mut chunks {
-        let group = (u32::from(chunk[0]) << 16) | (u32::from(chunk[1]) << 8) | u32::from(chunk[2]);
-        for shift in [18, 12, 6, 0] {
-            out.push(sextet(group, shift));
-        }
-    }
-    match *chunks.remainder() {
-        [first] => {
-            let group = u32::from(first) << 16;
-            out.extend([sextet(group, 18), sextet(group, 12), '=', '=']);
-        }
-        [first, second] => {
-            let group = (u32::from(first) << 16) | (u32::from(second) << 8);
-            out.extend([sextet(group, 18), sextet(group, 12), sextet(group, 6), '=']);
-        }
-        _ => {}
-    }
 }
 
 /// The signing key: HMAC(key = salt, HMAC(key = issue time, certificate)), with both
@@ -482,25 +457,6 @@ mod tests {
 
     fn credentials() -> Credentials {
         Credentials::new(APP_ID, CERT).unwrap()
-    }
-
-    #[test]
-    fn base64_equals_the_base64_crates_standard_engine_for_every_length() {
-        use base64::engine::general_purpose::STANDARD;
-        let mut state = 0x2545_f491u32;
-        for len in 0..200 {
-            let bytes: Vec<u8> = (0..len)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 17;
-                    state ^= state << 5;
-                    state.to_le_bytes()[0]
-                })
-                .collect();
-            let mut ours = String::from("007");
-            push_base64(&bytes, &mut ours);
-            assert_eq!(ours, format!("007{}", STANDARD.encode(&bytes)), "{len} bytes");
-        }
     }
 
     fn rtc_join() -> RtcService {

@@ -363,26 +363,10 @@ impl User {
     pub fn to_wire_string(&self) -> String {
         match self {
             User::Uid(0) => String::new(),
-            User::Uid(uid) => decimal(*uid),
+            User::Uid(uid) => uid.to_string(),
             User::Account(account) => account.clone(),
         }
     }
-}
-
-/// `value.to_string()` without the formatting machinery (this runs for every uid token).
-fn decimal(mut value: u32) -> String {
-    let mut digits = [0u8; 10];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        // value % 10 < 10, so the digit fits in a byte.
-        digits[start] = b'0' + u8::try_from(value % 10).unwrap_or(0);
-        value /= 10;
-        if value == 0 {
-            break;
-        }
-    }
-    digits[start..].iter().map(|&digit| char::from(digit)).collect()
 }
 
 impl From<u32> for User {
@@ -1052,14 +1036,6 @@ mod tests {
         assert!(err.to_string().contains("RTC privilege 5"), "{err}");
         assert!(Privileges::<ConvoAiPrivilege>::default().set_code(1, 1).is_err());
         assert_eq!(ChatPrivilege::from_code(2).unwrap(), ChatPrivilege::App);
-    }
-
-    #[test]
-    fn uids_are_packed_as_their_decimal_text() {
-        for uid in [1u32, 9, 10, 99, 100, 12_345, 999_999_999, 1_000_000_000, 2_882_341_273, u32::MAX] {
-            assert_eq!(User::Uid(uid).to_wire_string(), uid.to_string());
-        }
-        assert_eq!(User::Uid(0).to_wire_string(), "");
     }
 
     #[test]
