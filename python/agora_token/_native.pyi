@@ -47,7 +47,6 @@ __all__ = [
     "ConvoAiService",
     "Credentials",
     "decode",
-    "rtc_token",
     "rtc_token_with_uid",
     "rtc_token_with_user_account",
     "decode_006",
@@ -621,27 +620,6 @@ def decode(token: str) -> UnverifiedToken:
         InvalidBase64Error, InvalidZlibError, TruncatedError, InvalidUtf8Error: it is corrupt.
     """
 
-def rtc_token(
-    app_id: str,
-    app_certificate: str,
-    channel_name: str,
-    user: _User,
-    role: int,
-    token_expire: _Seconds,
-    privilege_expire: Optional[_Seconds] = None,
-    *,
-    issued_at: Optional[_UnixTime] = None,
-    salt: Optional[int] = None,
-) -> str:
-    """One call for ``TokenBuilder(Credentials(app_id, app_certificate), expire=token_expire,
-    issued_at=..., salt=...).rtc(channel_name=..., user=..., role=..., privilege_expire=...).build()``
-    (upstream ``build_token_with_uid`` / ``build_token_with_user_account``).
-
-    Raises:
-        InvalidAppIdError, InvalidAppCertificateError, UnknownRoleError, FieldTooLongError,
-        InvalidArgumentError: as those calls.
-    """
-
 def rtc_token_with_uid(
     app_id: str,
     app_certificate: str,
@@ -659,7 +637,7 @@ def rtc_token_with_uid(
 
     Raises:
         InvalidAppIdError, InvalidAppCertificateError, UnknownRoleError, FieldTooLongError,
-        InvalidArgumentError: as :func:`rtc_token`.
+        InvalidArgumentError: as ``TokenBuilder(...).rtc(...).build()``.
     """
 
 def rtc_token_with_user_account(
@@ -679,7 +657,7 @@ def rtc_token_with_user_account(
 
     Raises:
         InvalidAppIdError, InvalidAppCertificateError, UnknownRoleError, FieldTooLongError,
-        InvalidArgumentError: as :func:`rtc_token`.
+        InvalidArgumentError: as ``TokenBuilder(...).rtc(...).build()``.
     """
 
 def verify(token: str, app_certificate: _Certificate) -> VerifiedToken:

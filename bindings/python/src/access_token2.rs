@@ -412,30 +412,10 @@ impl PyTokenBuilder {
     }
 }
 
-/// One call for the RTC builder most servers use (upstream `build_token_with_uid` /
-/// `build_token_with_user_account`): the same as `TokenBuilder(Credentials(app_id,
-/// app_certificate), expire=token_expire, ...).rtc(...).build()`, without three Python-level
-/// calls, which cost a third of a token.
-#[pyfunction]
-#[pyo3(signature = (app_id, app_certificate, channel_name, user, role, token_expire, privilege_expire = None, *, issued_at = None, salt = None))]
-#[allow(clippy::too_many_arguments)] // the upstream argument list, positional as upstream has it
-pub(crate) fn rtc_token(
-    app_id: &str,
-    app_certificate: &str,
-    channel_name: String,
-    user: &Bound<'_, PyAny>,
-    role: &Bound<'_, PyAny>,
-    token_expire: &Bound<'_, PyAny>,
-    privilege_expire: Option<&Bound<'_, PyAny>>,
-    issued_at: Option<&Bound<'_, PyAny>>,
-    salt: Option<&Bound<'_, PyAny>>,
-) -> PyResult<String> {
-    let user = (user, "user");
-    build_rtc_token(app_id, app_certificate, channel_name, user, role, token_expire, privilege_expire, issued_at, salt)
-}
-
 /// Upstream `RtcTokenBuilder.build_token_with_uid`, with its argument names, exported as that
-/// method itself so that a call into the drop-in costs no Python frame. `uid` 0 is any user.
+/// method itself so that a call into the drop-in costs no Python frame: the same as
+/// `TokenBuilder(Credentials(app_id, app_certificate), expire=token_expire, ...).rtc(...).build()`
+/// in one call. `uid` 0 is any user.
 #[pyfunction]
 #[pyo3(
     signature = (app_id, app_certificate, channel_name, uid, role, token_expire, privilege_expire = None, *, issued_at = None, salt = None),
@@ -482,7 +462,7 @@ pub(crate) fn rtc_token_with_user_account(
     build_rtc_token(app_id, app_certificate, channel_name, user, role, token_expire, privilege_expire, issued_at, salt)
 }
 
-/// The three RTC functions above; `user` is the user argument and its name for error messages.
+/// The two RTC functions above; `user` is the user argument and its name for error messages.
 #[allow(clippy::too_many_arguments)] // the upstream argument list
 fn build_rtc_token(
     app_id: &str,
