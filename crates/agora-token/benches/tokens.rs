@@ -4,7 +4,8 @@
 //! shared/design/performance-notes.md quotes about 9.2 µs (109k tokens/s) for the upstream Rust
 //! crate. `upstream_reference_rtc_007_build` times a re-implementation of that crate's build path
 //! (same inputs, checked against its test vector) and measures about 21 µs on this project's
-//! 2-core machines: its fresh miniz_oxide compressor allocates and zeroes about 350 KB a token.
+//! 2-core machines (AMD EPYC). About 9 µs of that is a stall specific to this CPU in miniz_oxide,
+//! upstream's compressor: see `versus_upstream.rs`.
 //! `cargo bench -p agora-token --bench versus_upstream` times both in interleaved rounds and
 //! prints the ratio.
 //!
