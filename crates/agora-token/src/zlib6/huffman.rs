@@ -5,6 +5,14 @@
 //! so the binary heap, its `smaller` ordering (frequency, then subtree depth, `<=`), the order in
 //! which leaves enter the heap and the fix-up of over-long codes are all reproduced step by step.
 //! Any other optimal Huffman algorithm would give different (equally good) codes.
+//!
+//! The literal/length tree is built even for blocks that end up static, because the choice
+//! depends on it: the dynamic size includes the code-length code, which depends on how many
+//! codes of each length there are, and that count itself changes with the tie-breaking. On
+//! token payloads, zlib's heap and a first-in-first-out tie-break of the same (frequency,
+//! depth) order gave, for example, 7, 20, 38 and 28 codes of lengths 5 to 8 against 7, 16, 50
+//! and 20. A bound that holds for every tie-break is about 100 bits looser than the real size,
+//! while static trees win token payloads by only 30 to 80 bits.
 
 use super::tables::{reverse_bits, L_CODES, MAX_BITS};
 
