@@ -21,8 +21,8 @@
 //! `offsets` among them) that have the same low 12 address bits. With `offsets` moved off that
 //! alignment (16 entries of padding in a patched copy of miniz_oxide 0.9.1, tried outside this
 //! repository), one compression of a token payload drops from about 15.4 µs to 6.6 µs, which
-//! would put the reference near 12 µs here. The ratio printed below is against the reference as it runs on
-//! the machine, stall included; the second line compares us with the quoted figure instead.
+//! would put the reference near 12 µs here. The ratio printed below is against the reference as
+//! it runs on the machine, stall included; the second line compares us with the quoted figure.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Bench code: a failed unwrap is a failed run.
 #![allow(clippy::print_stdout)] // Printing the figures is the point.
