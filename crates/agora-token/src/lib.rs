@@ -6,6 +6,7 @@
 mod access_token2;
 pub mod builders;
 pub mod clock;
+pub mod compat;
 mod compression;
 mod credentials;
 mod error;

@@ -95,6 +95,30 @@ impl ServiceType {
     }
 }
 
+impl ServiceType {
+    /// The name of a privilege number of this service type.
+    ///
+    /// # Errors
+    /// [`Error::UnknownPrivilege`], listing the defined numbers, if the service does not define it.
+    pub(crate) fn privilege_name(self, code: u16) -> Result<&'static str> {
+        fn name<P: Privilege>(code: u16) -> Result<&'static str> {
+            P::from_code(code).map(P::name)
+        }
+        match self {
+            ServiceType::Rtc => name::<RtcPrivilege>(code),
+            ServiceType::Rtm => name::<RtmPrivilege>(code),
+            ServiceType::Streaming => name::<StreamingPrivilege>(code),
+            ServiceType::Fpa => name::<FpaPrivilege>(code),
+            ServiceType::Chat => name::<ChatPrivilege>(code),
+            ServiceType::Fcdn => name::<FcdnPrivilege>(code),
+            ServiceType::Apaas => name::<ApaasPrivilege>(code),
+            ServiceType::Rtm2 => name::<Rtm2Privilege>(code),
+            ServiceType::ConvoAi => name::<ConvoAiPrivilege>(code),
+            ServiceType::Stt => name::<SttPrivilege>(code),
+        }
+    }
+}
+
 impl fmt::Display for ServiceType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -273,6 +297,17 @@ impl<P: Privilege> Privileges<P> {
     pub fn set_code(&mut self, code: u16, expire: u32) -> Result<()> {
         self.set(P::from_code(code)?, expire);
         Ok(())
+    }
+
+    /// Sets a privilege given by number **without checking** that the service defines it,
+    /// as every upstream builder does (`addPrivilege(99, expire)` packs 99).
+    ///
+    /// Unchecked on purpose: only drop-in layers that must reproduce upstream's token for any
+    /// input use it, after warning (see [`crate::compat::privilege`]). The service ignores
+    /// numbers it does not define, so such a token grants nothing more. Typed code calls
+    /// [`Privileges::set`] or [`Privileges::set_code`], which refuse undefined numbers.
+    pub fn insert_unchecked(&mut self, code: u16, expire: u32) {
+        self.entries.insert(code, expire);
     }
 
     /// The expiry of a privilege, if present.
@@ -618,6 +653,13 @@ macro_rules! service {
             pub fn add_privilege(&mut self, privilege: $privilege, expire: u32) {
                 self.privileges.set(privilege, expire);
             }
+
+            /// Adds (or replaces) a privilege by number **without checking** that the
+            /// service defines it; for drop-in layers only (see
+            /// [`Privileges::insert_unchecked`]).
+            pub fn add_privilege_unchecked(&mut self, code: u16, expire: u32) {
+                self.privileges.insert_unchecked(code, expire);
+            }
         }
 
         impl From<$name> for Service {
@@ -886,24 +928,28 @@ impl Service {
         }
     }
 
+    /// Adds (or replaces) a privilege by number **without checking** that the service
+    /// defines it, whatever the service; for drop-in layers only (see
+    /// [`Privileges::insert_unchecked`]).
+    pub fn add_privilege_unchecked(&mut self, code: u16, expire: u32) {
+        match self {
+            Service::Rtc(s) => s.add_privilege_unchecked(code, expire),
+            Service::Rtm(s) => s.add_privilege_unchecked(code, expire),
+            Service::Streaming(s) => s.add_privilege_unchecked(code, expire),
+            Service::Fpa(s) => s.add_privilege_unchecked(code, expire),
+            Service::Chat(s) => s.add_privilege_unchecked(code, expire),
+            Service::Fcdn(s) => s.add_privilege_unchecked(code, expire),
+            Service::Apaas(s) => s.add_privilege_unchecked(code, expire),
+            Service::Rtm2(s) => s.add_privilege_unchecked(code, expire),
+            Service::ConvoAi(s) => s.add_privilege_unchecked(code, expire),
+            Service::Stt(s) => s.add_privilege_unchecked(code, expire),
+        }
+    }
+
     /// The name of a privilege number of this service, if the service defines it.
     #[must_use]
     pub fn privilege_name(&self, code: u16) -> Option<&'static str> {
-        fn name<P: Privilege>(code: u16) -> Option<&'static str> {
-            P::from_code(code).ok().map(P::name)
-        }
-        match self.service_type() {
-            ServiceType::Rtc => name::<RtcPrivilege>(code),
-            ServiceType::Rtm => name::<RtmPrivilege>(code),
-            ServiceType::Streaming => name::<StreamingPrivilege>(code),
-            ServiceType::Fpa => name::<FpaPrivilege>(code),
-            ServiceType::Chat => name::<ChatPrivilege>(code),
-            ServiceType::Fcdn => name::<FcdnPrivilege>(code),
-            ServiceType::Apaas => name::<ApaasPrivilege>(code),
-            ServiceType::Rtm2 => name::<Rtm2Privilege>(code),
-            ServiceType::ConvoAi => name::<ConvoAiPrivilege>(code),
-            ServiceType::Stt => name::<SttPrivilege>(code),
-        }
+        self.service_type().privilege_name(code).ok()
     }
 
     /// Appends the service: type, privileges, then its own fields.

@@ -260,6 +260,14 @@ impl<'a> AccessToken<'a> {
         self
     }
 
+    /// Grants a privilege given by number **without checking** that 006 defines it, as
+    /// every upstream `addPrivilege` does; for drop-in layers only (see
+    /// [`crate::compat::privilege_006`]). Typed code uses [`AccessToken::privilege`].
+    pub fn privilege_unchecked(mut self, code: u16, expired_ts: u32) -> Self {
+        self.privileges.insert(code, expired_ts);
+        self
+    }
+
     /// Sets the time the token is built at (Unix seconds), from which the default expiry
     /// is counted: 006 tokens store no issue time, only `issued_at + DEFAULT_VALIDITY`.
     /// Defaults to the system clock. Ignored when [`AccessToken::expires_at`] is set.
