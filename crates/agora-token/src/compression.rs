@@ -15,10 +15,10 @@ pub(crate) const MAX_INFLATED_LEN: usize = 1 << 20;
 
 /// Compresses `input` as a zlib stream exactly as stock zlib does at level 6, appending to `out`.
 ///
-/// Token-sized inputs go through [`zlib6`](crate::zlib6), an encoder that reproduces stock
+/// Token-sized inputs go through [`agora_token_zlib6`], an encoder that reproduces stock
 /// zlib's output bit for bit without its per-call set-up cost; longer inputs go to stock zlib.
 pub(crate) fn compress(input: &[u8], out: &mut Vec<u8>) -> Result<()> {
-    if crate::zlib6::compress_level6(input, out) {
+    if agora_token_zlib6::compress_level6(input, out) {
         return Ok(());
     }
     stock_zlib(input, out)
@@ -80,7 +80,7 @@ mod tests {
 
     #[test]
     fn both_paths_equal_stock_zlib() {
-        for len in [0, 1, 100, crate::zlib6::MAX_INPUT, crate::zlib6::MAX_INPUT + 1, 100_000] {
+        for len in [0, 1, 100, agora_token_zlib6::MAX_INPUT, agora_token_zlib6::MAX_INPUT + 1, 100_000] {
             let input: Vec<u8> = (0..len).map(|i| u8::try_from(i * 7 % 251).unwrap()).collect();
             let (mut ours, mut stock) = (Vec::new(), Vec::new());
             compress(&input, &mut ours).unwrap();

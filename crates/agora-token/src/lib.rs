@@ -15,7 +15,6 @@ mod hmac_sha256;
 pub mod legacy;
 mod services;
 mod wire;
-mod zlib6;
 
 pub use access_token2::{decode, AccessToken2, Payload, UnverifiedToken, VerifiedToken, VERSION};
 pub use builders::{ApaasRoomUserVariant, RtcPrivilegeExpiries, RtcRole, APAAS_NO_ROLE, FPA_TOKEN_EXPIRE};

@@ -2,17 +2,14 @@
 //! libz-sys' vendored zlib 1.3.x) at level 6, on inputs chosen to exercise every decision zlib
 //! makes. Every output is also decoded again as a sanity check.
 
-use std::io::{Read, Write};
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use super::common::{token_shaped, Rng};
-use crate::zlib6::{compress_level6, MAX_INPUT};
+use std::io::Read;
 
-/// Stock zlib, level 6, windowBits 15, memLevel 8, default strategy, whole input at once.
-fn stock_zlib(input: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
-    encoder.write_all(input).unwrap();
-    encoder.finish().unwrap()
-}
+mod common;
+
+use agora_token_zlib6::{compress_level6, MAX_INPUT};
+use common::{stock_zlib, token_shaped, Rng};
 
 fn decode(stream: &[u8]) -> Vec<u8> {
     let mut decoded = Vec::new();

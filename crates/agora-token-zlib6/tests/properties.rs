@@ -2,17 +2,15 @@
 //! and token-shaped inputs of `0..=MAX_INPUT` bytes, weighted towards small sizes, and refuses
 //! anything longer without touching its output.
 
-use std::io::{Read, Write};
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use super::common::{token_shaped, Rng};
-use crate::zlib6::{compress_level6, MAX_INPUT};
+use std::io::Read;
+
+mod common;
+
+use agora_token_zlib6::{compress_level6, MAX_INPUT};
+use common::{stock_zlib, token_shaped, Rng};
 use proptest::prelude::*;
-
-fn stock_zlib(input: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
-    encoder.write_all(input).unwrap();
-    encoder.finish().unwrap()
-}
 
 fn decode(stream: &[u8]) -> Vec<u8> {
     let mut decoded = Vec::new();

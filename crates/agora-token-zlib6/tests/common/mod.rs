@@ -1,5 +1,15 @@
-//! Input generators shared by the equivalence tests and the benchmark.
+//! Stock zlib and input generators shared by the equivalence tests, the property tests and
+//! the benchmark.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::Write;
+
+/// Stock zlib, level 6, windowBits 15, memLevel 8, default strategy, whole input at once.
+pub fn stock_zlib(input: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+    encoder.write_all(input).unwrap();
+    encoder.finish().unwrap()
+}
 
 /// Small deterministic xorshift generator, so that failures are reproducible.
 pub struct Rng(u64);
