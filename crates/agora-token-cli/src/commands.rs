@@ -1,6 +1,6 @@
 //! What each subcommand does, using only the public API of the `agora-token` crate.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 
 use clap::CommandFactory;
@@ -21,7 +21,7 @@ use crate::args::{
 };
 use crate::credentials::{config_path, find, missing_certificate, CredentialFlags};
 use crate::exit;
-use crate::output::{decode, print_rows, Decoded, Palette, Row};
+use crate::output::{decode, render_rows, write_stdout, Decoded, Palette, Row};
 
 /// A failure to report: the message for stderr and the exit code of its class.
 #[derive(Debug)]
@@ -141,16 +141,16 @@ fn build_with(
     let options = ExplainOptions { certificate: Some(creds.certificate()), ..ExplainOptions::default() };
     let decoded = decode(&token, &options)?;
     if output.token_only {
-        println!("{token}");
+        write_stdout(format!("{token}\n"))?;
         for warning in decoded.build_warnings() {
             eprintln!("agora-token: warning: {warning}");
         }
     } else if output.json {
-        println!("{:#}", decoded.to_json(&token)?);
+        write_stdout(format!("{:#}\n", decoded.to_json(&token)?))?;
     } else {
         let mut rows = vec![Row::token(&token)];
         rows.extend(decoded.rows(palette));
-        print_rows(&rows, palette);
+        write_stdout(render_rows(&rows, palette))?;
     }
     Ok(0)
 }
@@ -392,11 +392,10 @@ fn read_token(argument: &str) -> Outcome<String> {
 /// Prints a decoded token as JSON or as aligned text.
 fn print_decoded(token: &str, decoded: &Decoded, as_json: bool, palette: Palette) -> Outcome<()> {
     if as_json {
-        println!("{:#}", decoded.to_json(token)?);
+        write_stdout(format!("{:#}\n", decoded.to_json(token)?))
     } else {
-        print_rows(&decoded.rows(palette), palette);
+        write_stdout(render_rows(&decoded.rows(palette), palette))
     }
-    Ok(())
 }
 
 fn inspect(token: &str, as_json: bool, palette: Palette) -> Outcome {
@@ -420,7 +419,7 @@ fn verify(args: &VerifyArgs) -> Outcome {
     } else {
         UnverifiedToken::parse(&token)?.check_signature(&certificate)?;
     }
-    println!("signature valid");
+    write_stdout("signature valid\n")?;
     Ok(0)
 }
 
@@ -461,19 +460,19 @@ fn show_credentials(args: &CredentialArgs, palette: Palette) -> Outcome {
         Some(path) => format!("{} (does not exist)", path.display()),
         None => "none (neither XDG_CONFIG_HOME nor HOME is set)".to_owned(),
     };
-    print_rows(
+    write_stdout(render_rows(
         &[Row::new(0, "app id", app_id), Row::new(0, "certificate", certificate), Row::new(0, "config", config_state)],
         palette,
-    );
+    ))?;
     let complete = found.app_id.is_some() && found.certificate.is_some();
     Ok(if complete { 0 } else { exit::ENVIRONMENT })
 }
 
 fn completions(shell: clap_complete::Shell) -> Outcome {
-    let mut command = Cli::command();
-    let mut out = std::io::stdout().lock();
-    clap_complete::generate(shell, &mut command, "agora-token", &mut out);
-    out.flush().map_err(|e| environment(format!("cannot write the completion script: {e}")))?;
+    // Into a buffer first: clap_complete panics when its writer fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "agora-token", &mut script);
+    write_stdout(script)?;
     Ok(0)
 }
 
@@ -483,11 +482,11 @@ fn man(out_dir: Option<&Path>) -> Outcome {
     let command = Cli::command();
     match out_dir {
         None => {
-            let mut out = std::io::stdout().lock();
+            let mut page = Vec::new();
             clap_mangen::Man::new(command)
-                .render(&mut out)
-                .and_then(|()| out.flush())
-                .map_err(|e| environment(format!("cannot write the man page: {e}")))?;
+                .render(&mut page)
+                .map_err(|e| environment(format!("cannot render the man page: {e}")))?;
+            write_stdout(page)?;
         }
         Some(dir) => {
             std::fs::create_dir_all(dir)
@@ -503,21 +502,26 @@ const DEMO_APP_ID: &str = "00000000000000000000000000000de0";
 const DEMO_CERTIFICATE: &str = "0000000000000000000000000000de01";
 
 fn demo(palette: Palette) -> Outcome {
-    println!("*** DEMO CREDENTIALS: app id {DEMO_APP_ID} is not a real Agora project; these tokens will not work with Agora. ***");
-    println!("*** For real tokens: export AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... and run `agora-token rtc --help`. ***\n");
     let creds = Credentials::new(DEMO_APP_ID, DEMO_CERTIFICATE)?;
     let token = AccessToken2::new(&creds, 3600).rtc("demo-channel", 42, RtcRole::Publisher, 3600).build()?;
-    println!("$ agora-token rtc --channel demo-channel --uid 42 --role publisher --expire 1h --token-only\n{token}\n");
     let options = ExplainOptions {
         certificate: Some(creds.certificate()),
         channel_name: Some("demo-channel"),
         user: Some(User::Uid(42)),
         now: None,
     };
-    println!("$ agora-token explain <token> --channel demo-channel --uid 42");
-    print_rows(&Decoded::Explained(Box::new(explain(&token, &options)?)).rows(palette), palette);
-    let wrong = ExplainOptions { channel_name: Some("another-channel"), user: Some(User::Uid(7)), ..options };
-    println!("\n$ agora-token explain <token> --channel another-channel --uid 7");
-    print_rows(&Decoded::Explained(Box::new(explain(&token, &wrong)?)).rows(palette), palette);
+    let wrong = ExplainOptions { channel_name: Some("another-channel"), user: Some(User::Uid(7)), ..options.clone() };
+    let explained = |options| -> Outcome<String> {
+        Ok(render_rows(&Decoded::Explained(Box::new(explain(&token, options)?)).rows(palette), palette))
+    };
+    write_stdout(format!(
+        "*** DEMO CREDENTIALS: app id {DEMO_APP_ID} is not a real Agora project; these tokens will not work with Agora. ***\n\
+         *** For real tokens: export AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... and run `agora-token rtc --help`. ***\n\n\
+         $ agora-token rtc --channel demo-channel --uid 42 --role publisher --expire 1h --token-only\n{token}\n\n\
+         $ agora-token explain <token> --channel demo-channel --uid 42\n{}\n\
+         $ agora-token explain <token> --channel another-channel --uid 7\n{}",
+        explained(&options)?,
+        explained(&wrong)?,
+    ))?;
     Ok(0)
 }

@@ -6,7 +6,7 @@
 //! `issued_at`, `expires_at`, `services` with their privileges, `access`, `warnings`...);
 //! for DynamicKey and signaling tokens, the fields of the key.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 
 use agora_token::legacy::dynamic_key;
 use agora_token::legacy::{dynamic_key5, signaling};
@@ -75,14 +75,32 @@ impl Row {
     }
 }
 
-/// Prints rows with every value starting in the same column.
-pub(crate) fn print_rows(rows: &[Row], palette: Palette) {
+/// Rows as lines with every value starting in the same column.
+pub(crate) fn render_rows(rows: &[Row], palette: Palette) -> String {
     let width = rows.iter().map(|row| row.indent + row.label.len()).max().unwrap_or(0) + 2;
+    let mut text = String::new();
     for row in rows {
         let padding = width - row.indent - row.label.len();
         let label = if row.label.is_empty() { String::new() } else { palette.paint(LABEL, &row.label) };
         let line = format!("{:indent$}{label}{:padding$}{}", "", "", row.value, indent = row.indent);
-        println!("{}", line.trim_end());
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+/// Writes to stdout. A reader that went away (`agora-token man | head`) is not an error:
+/// the output is simply no longer wanted.
+///
+/// # Errors
+/// Any other write error, as an environment failure.
+pub(crate) fn write_stdout(text: impl AsRef<[u8]>) -> Outcome<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_ref()).and_then(|()| out.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(environment(format!("cannot write to standard output: {error}")))
+        }
+        _ => Ok(()),
     }
 }
 

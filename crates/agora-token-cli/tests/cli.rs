@@ -863,3 +863,16 @@ fn the_readme_documents_every_exit_code() {
         assert!(readme.contains(&format!("| {code} |")), "exit code {code} in README.md");
     }
 }
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    // The read end is closed before the child writes (it is still starting), so its writes fail with EPIPE.
+    for args in [&["man"][..], &["completions", "bash"], &["demo"]] {
+        let home = temp_dir(&format!("epipe-{}", args[0]));
+        let mut child = bare(&home).args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", stderr(&output));
+        assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+    }
+}
