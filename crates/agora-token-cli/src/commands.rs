@@ -156,7 +156,7 @@ fn build_with(
 }
 
 fn flags(args: &CredentialArgs) -> CredentialFlags<'_> {
-    CredentialFlags { app_id: args.app_id.as_deref(), ..certificate_flags(&args.certificate) }
+    CredentialFlags { app_id: args.app_id.as_deref(), certificate_only: false, ..certificate_flags(&args.certificate) }
 }
 
 fn certificate_flags(args: &CertificateArgs) -> CredentialFlags<'_> {
@@ -164,6 +164,7 @@ fn certificate_flags(args: &CertificateArgs) -> CredentialFlags<'_> {
         app_id: None,
         certificate_file: args.certificate_file.as_deref(),
         profile: args.profile.as_deref(),
+        certificate_only: true,
     }
 }
 

@@ -52,6 +52,9 @@ pub(crate) struct CredentialFlags<'a> {
     pub app_id: Option<&'a str>,
     pub certificate_file: Option<&'a Path>,
     pub profile: Option<&'a str>,
+    /// The command needs no app id (`verify`, `explain`): none is looked for, so no config
+    /// file is read just for one.
+    pub certificate_only: bool,
 }
 
 /// Where a value came from, for messages and `agora-token credentials`.
@@ -121,6 +124,7 @@ fn config_hint(config: Option<&Path>) -> String {
 /// Finds the app id and the certificate (see the module documentation for the order).
 /// Missing values are `None`; a source that is named but broken is an error.
 pub(crate) fn find(flags: &CredentialFlags<'_>) -> Outcome<Found> {
+    let app_id_wanted = !flags.certificate_only;
     let mut config = LazyConfig::default();
     let named = match flags.profile {
         Some(name) => Some(config.profile(name, "--profile")?),
@@ -133,9 +137,9 @@ pub(crate) fn find(flags: &CredentialFlags<'_>) -> Outcome<Found> {
         None => None,
     };
     if let Some(profile) = &named {
-        fill_from_profile(profile, &mut app_id, &mut certificate)?;
+        fill_from_profile(profile, &mut app_id, &mut certificate, app_id_wanted)?;
     }
-    if app_id.is_none() {
+    if app_id.is_none() && app_id_wanted {
         app_id = env_value(APP_ID_VAR).map(|id| (id, Source::Env(APP_ID_VAR)));
     }
     if certificate.is_none() {
@@ -143,13 +147,13 @@ pub(crate) fn find(flags: &CredentialFlags<'_>) -> Outcome<Found> {
             certificate = Some((AppCertificate::new(text.trim())?, Source::Env(CERTIFICATE_VAR)));
         }
     }
-    if app_id.is_none() || certificate.is_none() {
+    if (app_id.is_none() && app_id_wanted) || certificate.is_none() {
         let fallback = match env_value(PROFILE_VAR) {
             Some(name) => Some(config.profile(&name, PROFILE_VAR)?),
             None => config.default_profile()?,
         };
         if let Some(profile) = &fallback {
-            fill_from_profile(profile, &mut app_id, &mut certificate)?;
+            fill_from_profile(profile, &mut app_id, &mut certificate, app_id_wanted)?;
         }
     }
     Ok(Found { app_id, certificate, config: config.path })
@@ -159,8 +163,9 @@ fn fill_from_profile(
     profile: &NamedProfile,
     app_id: &mut Option<(String, Source)>,
     certificate: &mut Option<(AppCertificate, Source)>,
+    app_id_wanted: bool,
 ) -> Outcome<()> {
-    if app_id.is_none() {
+    if app_id.is_none() && app_id_wanted {
         *app_id = profile.values.app_id.clone().map(|id| (id, profile.source.clone()));
     }
     if certificate.is_none() {

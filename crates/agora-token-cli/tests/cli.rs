@@ -1,6 +1,9 @@
 //! Runs the real `agora-token` binary, each time in an empty environment with its own
 //! temporary HOME, so no credentials or config of the machine leak in.
+//! Unix only: the tests set file modes and use util-linux `script` for a pseudo-terminal
+//! (Windows is not tested here).
 
+#![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failed unwrap is a failed test.
 
 use std::path::{Path, PathBuf};
@@ -548,6 +551,15 @@ fn the_config_file_must_be_private_and_well_formed() {
 
     // Flags and variables that give both values never read the config file.
     write_private(&config, CONFIG, 0o644);
+    // Commands that need only the certificate do not read the config for an app id.
+    let verify = bare(&home)
+        .args(["verify", RTC_UID_JOIN])
+        .env("XDG_CONFIG_HOME", &xdg)
+        .env("AGORA_APP_CERTIFICATE", CERT)
+        .output()
+        .unwrap();
+    assert!(verify.status.success(), "{}", stderr(&verify));
+
     let flags = bare(&home)
         .args(["rtm", "--user-id", "a", "--app-id", APP_ID, "--token-only"])
         .env("XDG_CONFIG_HOME", &xdg)
