@@ -3,21 +3,25 @@
 use std::io::Read;
 use std::path::Path;
 
+use clap::CommandFactory;
+
 use agora_token::legacy::dynamic_key::{self, Dk4Service, DynamicKeyInput};
 use agora_token::legacy::dynamic_key5::{self, Dk5Service, UploadPermission};
 use agora_token::legacy::{signaling, AccessToken, Role006, UnverifiedAccessToken};
 use agora_token::{
-    clock, explain, AccessToken2, AppCertificate, Credentials, Error, ErrorCategory, ExplainOptions, FcdnPrivilege,
+    clock, explain, AccessToken2, Credentials, Error, ErrorCategory, ExplainOptions, FcdnPrivilege,
     RtcPrivilegeExpiries, RtcRole, Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType, SignatureCheck,
     StreamingPrivilege, UnverifiedToken, User, FPA_TOKEN_EXPIRE,
 };
-use serde_json::json;
 
 use crate::args::{
-    ApaasArgs, ChatArgs, Cli, Command, CommonArgs, DynamicKeyArgs, DynamicKeyKind, ExplainArgs, FcdnPrivilegeArg,
-    Legacy006Args, Role006Arg, RoleArg, RtcArgs, SignalingArgs, StreamingPrivilegeArg, UserArgs, VerifyArgs,
+    AgentArgs, ApaasArgs, CertificateArgs, ChatArgs, Cli, Command, CommonArgs, CredentialArgs, DynamicKeyArgs,
+    DynamicKeyKind, ExplainArgs, FcdnPrivilegeArg, Legacy006Args, OutputArgs, Role006Arg, RoleArg, RtcArgs,
+    SignalingArgs, StreamingPrivilegeArg, UserArgs, VerifyArgs,
 };
+use crate::credentials::{config_path, find, missing_certificate, CredentialFlags};
 use crate::exit;
+use crate::output::{decode, render_rows, write_stdout, Decoded, Palette, Row};
 
 /// A failure to report: the message for stderr and the exit code of its class.
 #[derive(Debug)]
@@ -38,7 +42,8 @@ impl From<Error> for Failure {
     }
 }
 
-fn environment(message: impl Into<String>) -> Failure {
+/// A failure of the environment: missing credentials, unreadable files, clock, randomness.
+pub(crate) fn environment(message: impl Into<String>) -> Failure {
     Failure { message: message.into(), exit_code: exit::ENVIRONMENT }
 }
 
@@ -46,33 +51,31 @@ fn invalid(message: impl Into<String>) -> Failure {
     Failure { message: message.into(), exit_code: exit::INVALID_INPUT }
 }
 
-type Outcome<T = u8> = Result<T, Failure>;
+/// A command's result: its exit code, or what to report.
+pub(crate) type Outcome<T = u8> = Result<T, Failure>;
 
 /// Runs a command; returns the exit code.
 pub(crate) fn run(cli: Cli) -> Outcome {
+    let palette = Palette::for_stdout(cli.color);
     match cli.command {
-        Command::Rtc(args) => print_token(rtc(&args)),
-        Command::Rtm(args) => {
-            let creds = credentials(args.common.app_id.as_deref(), args.common.certificate_file.as_deref())?;
-            print_token(token2(&creds, &args.common, args.common.expire).rtm(args.user_id, args.common.expire).build())
-        }
-        Command::Rtm2(args) => {
-            let creds = credentials(args.common.app_id.as_deref(), args.common.certificate_file.as_deref())?;
+        Command::Rtc(args) => build(&args.common, palette, |creds| rtc(&args, creds)),
+        Command::Rtm(args) => build(&args.common, palette, |creds| {
+            let expire = args.lifetime.expire;
+            Ok(token2(creds, &args.common, expire).rtm(args.user_id.clone(), expire).build()?)
+        }),
+        Command::Rtm2(args) => build(&args.common, palette, |creds| {
             let permissions = rtm2_permissions(&args.permissions)?;
-            let token =
-                token2(&creds, &args.common, args.common.expire).rtm2(args.user_id, permissions, args.common.expire);
-            print_token(token.build())
+            let expire = args.lifetime.expire;
+            Ok(token2(creds, &args.common, expire).rtm2(args.user_id.clone(), permissions, expire).build()?)
+        }),
+        Command::Chat(args) => build(&args.common, palette, |creds| chat(&args, creds)),
+        Command::Fpa(args) => {
+            build(&args.common, palette, |creds| Ok(token2(creds, &args.common, FPA_TOKEN_EXPIRE).fpa().build()?))
         }
-        Command::Chat(args) => print_token(chat(&args)),
-        Command::Fpa(common) => {
-            let creds = credentials(common.app_id.as_deref(), common.certificate_file.as_deref())?;
-            print_token(token2(&creds, &common, FPA_TOKEN_EXPIRE).fpa().build())
-        }
-        Command::Apaas(args) => print_token(apaas(&args)),
-        Command::ConvoAi(args) => print_token(agent(&args, Agent::ConvoAi)),
-        Command::Stt(args) => print_token(agent(&args, Agent::Stt)),
-        Command::Streaming(args) => {
-            let creds = credentials(args.common.app_id.as_deref(), args.common.certificate_file.as_deref())?;
+        Command::Apaas(args) => build(&args.common, palette, |creds| apaas(&args, creds)),
+        Command::ConvoAi(args) => build(&args.common, palette, |creds| agent(&args, Agent::ConvoAi, creds)),
+        Command::Stt(args) => build(&args.common, palette, |creds| agent(&args, Agent::Stt, creds)),
+        Command::Streaming(args) => build(&args.common, palette, |creds| {
             let privileges: Vec<StreamingPrivilege> = args
                 .privileges
                 .iter()
@@ -82,16 +85,11 @@ pub(crate) fn run(cli: Cli) -> Outcome {
                 })
                 .collect();
             let user = user(&args.user)?.unwrap_or(User::ANY);
-            let token = token2(&creds, &args.common, args.common.expire).streaming(
-                args.channel,
-                user,
-                &privileges,
-                args.common.expire,
-            );
-            print_token(token.build())
-        }
-        Command::Fcdn(args) => {
-            let creds = credentials(args.common.app_id.as_deref(), args.common.certificate_file.as_deref())?;
+            let expire = args.lifetime.expire;
+            let token = token2(creds, &args.common, expire).streaming(args.channel.clone(), user, &privileges, expire);
+            Ok(token.build()?)
+        }),
+        Command::Fcdn(args) => build(&args.common, palette, |creds| {
             let privileges: Vec<FcdnPrivilege> = args
                 .privileges
                 .iter()
@@ -101,48 +99,84 @@ pub(crate) fn run(cli: Cli) -> Outcome {
                 })
                 .collect();
             let user = user(&args.user)?.unwrap_or(User::ANY);
-            let token = token2(&creds, &args.common, args.common.expire).fcdn(
-                args.channel,
-                user,
-                &privileges,
-                args.common.expire,
-            );
-            print_token(token.build())
+            let expire = args.lifetime.expire;
+            let token = token2(creds, &args.common, expire).fcdn(args.channel.clone(), user, &privileges, expire);
+            Ok(token.build()?)
+        }),
+        Command::Legacy006(args) => {
+            build_with(&args.credentials, &args.output, palette, |creds| legacy_006(&args, creds))
         }
-        Command::Legacy006(args) => print_token(legacy_006(&args)),
-        Command::DynamicKey(args) => print_token(dynamic(&args)),
-        Command::Signaling(args) => print_token(signaling_token(&args)),
-        Command::Inspect(args) => inspect(&read_token(&args.token)?, args.json),
+        Command::DynamicKey(args) => {
+            build_with(&args.credentials, &args.output, palette, |creds| dynamic(&args, creds))
+        }
+        Command::Signaling(args) => {
+            build_with(&args.credentials, &args.output, palette, |creds| signaling_token(&args, creds))
+        }
+        Command::Inspect(args) => inspect(&read_token(&args.token)?, args.json, palette),
         Command::Verify(args) => verify(&args),
-        Command::Explain(args) => explain_command(&args),
-        Command::Demo => demo(),
+        Command::Explain(args) => explain_command(&args, palette),
+        Command::Credentials(args) => show_credentials(&args, palette),
+        Command::Demo => demo(palette),
+        Command::Completions(args) => completions(args.shell),
+        Command::Man(args) => man(args.out_dir.as_deref()),
     }
 }
 
-fn print_token<E: Into<Failure>>(token: Result<String, E>) -> Outcome {
-    println!("{}", token.map_err(Into::into)?);
+/// Builds a 007 token with the common arguments' credentials and prints it as asked.
+fn build(common: &CommonArgs, palette: Palette, make: impl FnOnce(&Credentials) -> Outcome<String>) -> Outcome {
+    build_with(&common.credentials, &common.output, palette, make)
+}
+
+/// Finds the credentials, builds a token with them, and prints it: the token alone
+/// (`--token-only`, warnings on stderr), JSON (`--json`), or the token and what it grants.
+fn build_with(
+    credentials: &CredentialArgs,
+    output: &OutputArgs,
+    palette: Palette,
+    make: impl FnOnce(&Credentials) -> Outcome<String>,
+) -> Outcome {
+    let creds = find(&flags(credentials))?.credentials()?;
+    let token = make(&creds)?;
+    // The certificate just used: a decoded 007 token then shows "signature valid".
+    let options = ExplainOptions { certificate: Some(creds.certificate()), ..ExplainOptions::default() };
+    let decoded = decode(&token, &options)?;
+    if output.token_only {
+        write_stdout(format!("{token}\n"))?;
+        for warning in decoded.build_warnings() {
+            eprintln!("agora-token: warning: {warning}");
+        }
+    } else if output.json {
+        write_stdout(format!("{:#}\n", decoded.to_json(&token)?))?;
+    } else {
+        let mut rows = vec![Row::token(&token)];
+        rows.extend(decoded.rows(palette));
+        write_stdout(render_rows(&rows, palette))?;
+    }
     Ok(0)
 }
 
-/// Reads the app id (flag or AGORA_APP_ID) and the certificate (file or AGORA_APP_CERTIFICATE).
-fn credentials(app_id: Option<&str>, certificate_file: Option<&Path>) -> Outcome<Credentials> {
-    let app_id = app_id.ok_or_else(|| environment("no app id: set AGORA_APP_ID or pass --app-id"))?;
-    let certificate = certificate(certificate_file)?.ok_or_else(|| {
-        environment("no app certificate: set AGORA_APP_CERTIFICATE or pass --certificate-file (it is never taken as a flag value)")
-    })?;
-    Ok(Credentials::from_parts(agora_token::AppId::new(app_id)?, certificate))
+fn flags(args: &CredentialArgs) -> CredentialFlags<'_> {
+    CredentialFlags { app_id: args.app_id.as_deref(), certificate_only: false, ..certificate_flags(&args.certificate) }
 }
 
-/// The certificate from a file or the environment, if either is given.
-fn certificate(file: Option<&Path>) -> Outcome<Option<AppCertificate>> {
-    let text = match file {
-        Some(path) => Some(
-            std::fs::read_to_string(path)
-                .map_err(|e| environment(format!("cannot read the certificate file {}: {e}", path.display())))?,
-        ),
-        None => std::env::var("AGORA_APP_CERTIFICATE").ok().filter(|value| !value.is_empty()),
-    };
-    text.map(|text| AppCertificate::new(text.trim()).map_err(Failure::from)).transpose()
+fn certificate_flags(args: &CertificateArgs) -> CredentialFlags<'_> {
+    CredentialFlags {
+        app_id: None,
+        certificate_file: args.certificate_file.as_deref(),
+        profile: args.profile.as_deref(),
+        certificate_only: true,
+    }
+}
+
+/// Standard input can hold the token or the certificate, not both.
+fn one_reader_of_stdin(token: &str, certificate: &CertificateArgs) -> Outcome<()> {
+    if token == "-" && certificate.certificate_file.as_deref() == Some(Path::new("-")) {
+        return Err(Failure {
+            message: "the token and --certificate-file cannot both be read from standard input (\"-\")".to_owned(),
+            exit_code: exit::USAGE,
+        });
+    }
+    Ok(())
 }
 
 fn token2<'a>(creds: &'a Credentials, common: &CommonArgs, expire: u32) -> AccessToken2<'a> {
@@ -171,17 +205,14 @@ fn role(role: RoleArg) -> RtcRole {
     }
 }
 
-fn rtc(args: &RtcArgs) -> Result<String, Failure> {
-    let creds = credentials(args.common.app_id.as_deref(), args.common.certificate_file.as_deref())?;
+fn rtc(args: &RtcArgs, creds: &Credentials) -> Outcome<String> {
     let common = &args.common;
+    let expire = args.lifetime.expire;
     let user = user(&args.user)?.ok_or_else(|| invalid("pass --uid (0 = any user) or --account"))?;
-    let privilege_expire = args.privilege_expire.unwrap_or(common.expire);
-    let builder = token2(&creds, common, common.expire);
+    let privilege_expire = args.privilege_expire.unwrap_or(expire);
+    let builder = token2(creds, common, expire);
     let builder = match (&args.privileges, args.with_rtm, &args.rtm_user_id, &user) {
-        (Some(p), _, _, _) => {
-            let [join_channel, publish_audio, publish_video, publish_data] = p.as_slice() else {
-                return Err(invalid("--privileges takes four values: join,audio,video,data"));
-            };
+        (Some([join_channel, publish_audio, publish_video, publish_data]), _, _, _) => {
             let expiries = RtcPrivilegeExpiries {
                 join_channel: *join_channel,
                 publish_audio: *publish_audio,
@@ -199,7 +230,7 @@ fn rtc(args: &RtcArgs) -> Result<String, Failure> {
             role(args.role),
             RtcPrivilegeExpiries::all(privilege_expire),
             rtm_user_id.clone(),
-            args.rtm_expire.unwrap_or(common.expire),
+            args.rtm_expire.unwrap_or(expire),
         ),
         _ => builder.rtc(args.channel.clone(), user, role(args.role), privilege_expire),
     };
@@ -234,20 +265,19 @@ fn rtm2_permissions(specs: &[String]) -> Outcome<Rtm2Permissions> {
     Ok(permissions)
 }
 
-fn chat(args: &ChatArgs) -> Result<String, Failure> {
-    let creds = credentials(args.common.app_id.as_deref(), args.common.certificate_file.as_deref())?;
-    let builder = token2(&creds, &args.common, args.common.expire);
+fn chat(args: &ChatArgs, creds: &Credentials) -> Outcome<String> {
+    let expire = args.lifetime.expire;
+    let builder = token2(creds, &args.common, expire);
     let builder = match &args.user_id {
-        Some(user_id) => builder.chat_user(user_id.clone(), args.common.expire),
-        None => builder.chat_app(args.common.expire),
+        Some(user_id) => builder.chat_user(user_id.clone(), expire),
+        None => builder.chat_app(expire),
     };
     Ok(builder.build()?)
 }
 
-fn apaas(args: &ApaasArgs) -> Result<String, Failure> {
-    let creds = credentials(args.common.app_id.as_deref(), args.common.certificate_file.as_deref())?;
-    let expire = args.common.expire;
-    let builder = token2(&creds, &args.common, expire);
+fn apaas(args: &ApaasArgs, creds: &Credentials) -> Outcome<String> {
+    let expire = args.lifetime.expire;
+    let builder = token2(creds, &args.common, expire);
     let builder = match (&args.room_uuid, &args.user_uuid, args.role, args.app) {
         (Some(room), Some(user), Some(role), false) => builder.apaas_room_user(room.clone(), user, role, expire),
         (None, Some(user), None, false) => builder.apaas_user(user.clone(), expire),
@@ -263,10 +293,9 @@ enum Agent {
     Stt,
 }
 
-fn agent(args: &crate::args::AgentArgs, agent: Agent) -> Result<String, Failure> {
-    let creds = credentials(args.common.app_id.as_deref(), args.common.certificate_file.as_deref())?;
-    let expire = args.common.expire;
-    let builder = token2(&creds, &args.common, expire);
+fn agent(args: &AgentArgs, agent: Agent, creds: &Credentials) -> Outcome<String> {
+    let expire = args.lifetime.expire;
+    let builder = token2(creds, &args.common, expire);
     let rtm_user_id = args.rtm_user_id.clone().unwrap_or_else(|| args.account.clone());
     let expiries = RtcPrivilegeExpiries::all(expire);
     let builder = match agent {
@@ -278,10 +307,9 @@ fn agent(args: &crate::args::AgentArgs, agent: Agent) -> Result<String, Failure>
     Ok(builder.build()?)
 }
 
-fn legacy_006(args: &Legacy006Args) -> Result<String, Failure> {
-    let creds = credentials(args.app_id.as_deref(), args.certificate_file.as_deref())?;
+fn legacy_006(args: &Legacy006Args, creds: &Credentials) -> Outcome<String> {
     let mut token = match (&args.rtm_account, &args.channel) {
-        (Some(account), _) => AccessToken::rtm(&creds, account.clone(), args.privilege_expires_at),
+        (Some(account), _) => AccessToken::rtm(creds, account.clone(), args.privilege_expires_at),
         (None, Some(channel)) => {
             let user = user(&args.user)?.unwrap_or(User::ANY);
             let role = match args.role {
@@ -290,7 +318,7 @@ fn legacy_006(args: &Legacy006Args) -> Result<String, Failure> {
                 Role006Arg::Subscriber => Role006::Subscriber,
                 Role006Arg::Admin => Role006::Admin,
             };
-            AccessToken::rtc(&creds, channel.clone(), user, role, args.privilege_expires_at)
+            AccessToken::rtc(creds, channel.clone(), user, role, args.privilege_expires_at)
         }
         (None, None) => return Err(invalid("pass --channel (RTC) or --rtm-account (RTM)")),
     };
@@ -304,8 +332,7 @@ fn legacy_006(args: &Legacy006Args) -> Result<String, Failure> {
     Ok(token.build()?)
 }
 
-fn dynamic(args: &DynamicKeyArgs) -> Result<String, Failure> {
-    let creds = credentials(args.app_id.as_deref(), args.certificate_file.as_deref())?;
+fn dynamic(args: &DynamicKeyArgs, creds: &Credentials) -> Outcome<String> {
     let input = DynamicKeyInput {
         channel_name: args.channel.clone(),
         unix_ts: match args.unix_ts {
@@ -326,10 +353,10 @@ fn dynamic(args: &DynamicKeyArgs) -> Result<String, Failure> {
         _ => Err(invalid("in-channel permission keys exist only in version 5")),
     };
     let key = match args.version {
-        1 => dynamic_key::generate_v1(&creds, &input)?,
-        2 => dynamic_key::generate_v2(&creds, &input)?,
-        3 => dynamic_key::generate_v3(&creds, &input)?,
-        4 => dynamic_key::generate_v4(&creds, v4_service(args.kind)?, &input)?,
+        1 => dynamic_key::generate_v1(creds, &input)?,
+        2 => dynamic_key::generate_v2(creds, &input)?,
+        3 => dynamic_key::generate_v3(creds, &input)?,
+        4 => dynamic_key::generate_v4(creds, v4_service(args.kind)?, &input)?,
         _ => {
             let service = match args.kind {
                 DynamicKeyKind::MediaChannel => Dk5Service::MediaChannel,
@@ -338,19 +365,18 @@ fn dynamic(args: &DynamicKeyArgs) -> Result<String, Failure> {
                 DynamicKeyKind::InChannelNoUpload => Dk5Service::InChannelPermission(UploadPermission::NoUpload),
                 DynamicKeyKind::InChannelAudioVideo => Dk5Service::InChannelPermission(UploadPermission::AudioVideo),
             };
-            dynamic_key5::generate(&creds, service, &input)?
+            dynamic_key5::generate(creds, service, &input)?
         }
     };
     Ok(key)
 }
 
-fn signaling_token(args: &SignalingArgs) -> Result<String, Failure> {
-    let creds = credentials(args.app_id.as_deref(), args.certificate_file.as_deref())?;
+fn signaling_token(args: &SignalingArgs, creds: &Credentials) -> Outcome<String> {
     let expires_at = match args.expires_at {
         Some(ts) => ts,
         None => clock::now()?.saturating_add(86_400),
     };
-    Ok(signaling::generate(&creds, &args.account, expires_at))
+    Ok(signaling::generate(creds, &args.account, expires_at))
 }
 
 fn read_token(argument: &str) -> Outcome<String> {
@@ -364,49 +390,26 @@ fn read_token(argument: &str) -> Outcome<String> {
     Ok(token.trim().to_owned())
 }
 
-fn inspect(token: &str, as_json: bool) -> Outcome {
-    if token.starts_with("007") || token.starts_with("006") {
-        let explanation = explain(token, &ExplainOptions::default())?;
-        print_explanation(&explanation, as_json)?;
-        return Ok(0);
-    }
-    let fields = if token.starts_with("005") {
-        let key = dynamic_key5::parse(token)?;
-        json!({"version": "005", "service_type": key.service_type, "app_id": key.app_id, "unix_ts": key.unix_ts,
-               "random_int": key.random_int, "expires_at": key.expired_ts, "extra": key.extra, "signature": key.signature})
-    } else if token.starts_with("1:") {
-        let parsed = signaling::parse(token)?;
-        json!({"version": "signaling", "app_id": parsed.app_id, "expires_at": parsed.expired_ts, "digest": parsed.digest})
-    } else {
-        let key = dynamic_key::parse(token)?;
-        json!({"version": format!("DynamicKey{}", key.version), "app_id": key.app_id, "unix_ts": key.unix_ts,
-               "random_int": key.random_int, "uid": key.uid, "expires_at": key.expired_ts, "signature": key.signature})
-    };
+/// Prints a decoded token as JSON or as aligned text.
+fn print_decoded(token: &str, decoded: &Decoded, as_json: bool, palette: Palette) -> Outcome<()> {
     if as_json {
-        println!("{fields:#}");
-    } else if let Some(object) = fields.as_object() {
-        for (name, value) in object {
-            println!("{name:<12} {value}");
-        }
+        write_stdout(format!("{:#}\n", decoded.to_json(token)?))
+    } else {
+        write_stdout(render_rows(&decoded.rows(palette), palette))
     }
+}
+
+fn inspect(token: &str, as_json: bool, palette: Palette) -> Outcome {
+    print_decoded(token, &decode(token, &ExplainOptions::default())?, as_json, palette)?;
     Ok(0)
 }
 
-fn print_explanation(explanation: &agora_token::Explanation, as_json: bool) -> Outcome<()> {
-    if as_json {
-        let text =
-            serde_json::to_string_pretty(explanation).map_err(|e| environment(format!("cannot write JSON: {e}")))?;
-        println!("{text}");
-    } else {
-        print!("{explanation}");
-    }
-    Ok(())
-}
-
 fn verify(args: &VerifyArgs) -> Outcome {
+    one_reader_of_stdin(&args.token, &args.certificate)?;
+    let found = find(&certificate_flags(&args.certificate))?;
+    let config = found.config.clone();
+    let (certificate, _) = found.certificate.ok_or_else(|| missing_certificate(config.as_deref()))?;
     let token = read_token(&args.token)?;
-    let certificate = certificate(args.certificate_file.as_deref())?
-        .ok_or_else(|| environment("no app certificate: set AGORA_APP_CERTIFICATE or pass --certificate-file"))?;
     if token.starts_with("006") {
         let (Some(channel), Some(user)) = (&args.channel, user(&args.user)?) else {
             return Err(invalid(
@@ -417,48 +420,109 @@ fn verify(args: &VerifyArgs) -> Outcome {
     } else {
         UnverifiedToken::parse(&token)?.check_signature(&certificate)?;
     }
-    println!("signature valid");
+    write_stdout("signature valid\n")?;
     Ok(0)
 }
 
-fn explain_command(args: &ExplainArgs) -> Outcome {
+fn explain_command(args: &ExplainArgs, palette: Palette) -> Outcome {
+    one_reader_of_stdin(&args.token, &args.certificate)?;
+    let certificate = find(&certificate_flags(&args.certificate))?.certificate.map(|(certificate, _)| certificate);
     let token = read_token(&args.token)?;
-    let certificate = certificate(args.certificate_file.as_deref())?;
     let options = ExplainOptions {
         certificate: certificate.as_ref(),
         channel_name: args.channel.as_deref(),
         user: user(&args.user)?,
-        now: args.at,
+        now: args.at.map(u64::from),
     };
     let explanation = explain(&token, &options)?;
-    print_explanation(&explanation, args.json)?;
     let refused = match &explanation.access {
         Some(access) => !access.can_join,
         None => explanation.expired || explanation.signature == SignatureCheck::Invalid,
     };
+    print_decoded(&token, &Decoded::Explained(Box::new(explanation)), args.json, palette)?;
     Ok(if args.check && refused { exit::WOULD_BE_REFUSED } else { 0 })
+}
+
+/// `agora-token credentials`: what was found where, never the certificate itself.
+fn show_credentials(args: &CredentialArgs, palette: Palette) -> Outcome {
+    let found = find(&flags(args))?;
+    let config = found.config.clone().or_else(config_path);
+    let missing = |what: &str| format!("not found ({what})");
+    let app_id = match &found.app_id {
+        Some((id, source)) => format!("{id}  from {source}"),
+        None => missing("pass --app-id, set AGORA_APP_ID, or add app_id to a profile"),
+    };
+    let certificate = match &found.certificate {
+        Some((_, source)) => format!("set  from {source}"),
+        None => missing("set AGORA_APP_CERTIFICATE, pass --certificate-file, or add certificate to a profile"),
+    };
+    let config_state = match &config {
+        Some(path) if path.exists() => path.display().to_string(),
+        Some(path) => format!("{} (does not exist)", path.display()),
+        None => "none (neither XDG_CONFIG_HOME nor HOME is set)".to_owned(),
+    };
+    write_stdout(render_rows(
+        &[Row::new(0, "app id", app_id), Row::new(0, "certificate", certificate), Row::new(0, "config", config_state)],
+        palette,
+    ))?;
+    let complete = found.app_id.is_some() && found.certificate.is_some();
+    Ok(if complete { 0 } else { exit::ENVIRONMENT })
+}
+
+fn completions(shell: clap_complete::Shell) -> Outcome {
+    // Into a buffer first: clap_complete panics when its writer fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "agora-token", &mut script);
+    write_stdout(script)?;
+    Ok(0)
+}
+
+/// The man page is generated from the same clap definition as `--help`, so packagers run
+/// the built binary (`agora-token man --out-dir share/man/man1`) instead of a build script.
+fn man(out_dir: Option<&Path>) -> Outcome {
+    let command = Cli::command();
+    match out_dir {
+        None => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(command)
+                .render(&mut page)
+                .map_err(|e| environment(format!("cannot render the man page: {e}")))?;
+            write_stdout(page)?;
+        }
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .and_then(|()| clap_mangen::generate_to(command, dir))
+                .map_err(|e| environment(format!("cannot write the man pages to {}: {e}", dir.display())))?;
+        }
+    }
+    Ok(0)
 }
 
 /// Throwaway credentials for trying the tool; not an Agora project.
 const DEMO_APP_ID: &str = "00000000000000000000000000000de0";
 const DEMO_CERTIFICATE: &str = "0000000000000000000000000000de01";
 
-fn demo() -> Outcome {
-    println!("*** DEMO CREDENTIALS: app id {DEMO_APP_ID} is not a real Agora project; these tokens will not work with Agora. ***");
-    println!("*** For real tokens: export AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... and run `agora-token rtc --help`. ***\n");
+fn demo(palette: Palette) -> Outcome {
     let creds = Credentials::new(DEMO_APP_ID, DEMO_CERTIFICATE)?;
     let token = AccessToken2::new(&creds, 3600).rtc("demo-channel", 42, RtcRole::Publisher, 3600).build()?;
-    println!("$ agora-token rtc --channel demo-channel --uid 42 --role publisher --expire 3600\n{token}\n");
     let options = ExplainOptions {
         certificate: Some(creds.certificate()),
         channel_name: Some("demo-channel"),
         user: Some(User::Uid(42)),
         now: None,
     };
-    println!("$ agora-token explain <token> --channel demo-channel --uid 42");
-    print!("{}", explain(&token, &options)?);
-    let wrong = ExplainOptions { channel_name: Some("another-channel"), user: Some(User::Uid(7)), ..options };
-    println!("\n$ agora-token explain <token> --channel another-channel --uid 7");
-    print!("{}", explain(&token, &wrong)?);
+    let wrong = ExplainOptions { channel_name: Some("another-channel"), user: Some(User::Uid(7)), ..options.clone() };
+    let explained = |options| -> Outcome<String> {
+        Ok(render_rows(&Decoded::Explained(Box::new(explain(&token, options)?)).rows(palette), palette))
+    };
+    write_stdout(format!(
+        "*** DEMO CREDENTIALS: app id {DEMO_APP_ID} is not a real Agora project; these tokens will not work with Agora. ***\n\
+         *** For real tokens: export AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... and run `agora-token rtc --help`. ***\n\n\
+         $ agora-token rtc --channel demo-channel --uid 42 --role publisher --expire 1h --token-only\n{token}\n\n\
+         $ agora-token explain <token> --channel demo-channel --uid 42\n{}\n\
+         $ agora-token explain <token> --channel another-channel --uid 7\n{}",
+        explained(&options)?,
+        explained(&wrong)?,
+    ))?;
     Ok(0)
 }

@@ -1,7 +1,7 @@
 //! `agora-token`: build, inspect, verify and explain Agora access tokens.
 //!
-//! The certificate is read from `AGORA_APP_CERTIFICATE` or a file, never from a flag, so it
-//! does not show up in shell history or in the process list.
+//! The certificate is read from `AGORA_APP_CERTIFICATE`, a file or a profile of the config
+//! file, never from a flag, so it does not show up in shell history or in the process list.
 
 #![forbid(unsafe_code)]
 // A command-line tool talks through stdout and stderr.
@@ -9,6 +9,9 @@
 
 mod args;
 mod commands;
+mod credentials;
+mod output;
+mod time;
 
 use std::process::ExitCode;
 
@@ -16,15 +19,18 @@ use clap::Parser;
 
 use crate::args::Cli;
 
-/// Exit codes by error class, documented in `--help`.
+/// Exit codes by error class, documented in `--help` and the README.
 pub(crate) mod exit {
+    /// The command line is malformed (clap uses the same code for its own errors).
+    pub const USAGE: u8 = 2;
     /// Something the caller passed is invalid (credentials, ids, roles, lengths).
     pub const INVALID_INPUT: u8 = 3;
     /// The token could not be decoded.
     pub const MALFORMED_TOKEN: u8 = 4;
     /// The signature does not match the certificate.
     pub const VERIFICATION_FAILED: u8 = 5;
-    /// The environment failed (clock, randomness, unreadable file, missing variable).
+    /// The environment failed (missing credentials, config or certificate file unreadable or
+    /// not private, clock, randomness).
     pub const ENVIRONMENT: u8 = 6;
     /// `explain --check`: the token would be refused for the channel and user asked about.
     pub const WOULD_BE_REFUSED: u8 = 7;
