@@ -19,7 +19,7 @@ from agora_token import AccessToken as dropin006
 from agora_token import AccessToken2 as dropin007
 from agora_token import ChatTokenBuilder2, RtcTokenBuilder, RtcTokenBuilder2, RtmTokenBuilder, RtmTokenBuilder2, legacy
 from agora_token import apaas_token_builder, convoai_token_builder, stt_token_builder
-from helpers import APP_CERTIFICATE, APP_ID
+from helpers import APP_CERTIFICATE, APP_ID, REPO
 
 Rtc = RtcTokenBuilder2.RtcTokenBuilder
 FIXED = dict(issued_at=1_700_000_000, salt=7)
@@ -211,3 +211,12 @@ def test_access_token2_pins_any_issue_time_and_keeps_upstreams_default() -> None
     assert parsed.from_string(pinned.build())
     parsed._AccessToken__app_cert = APP_CERTIFICATE  # type: ignore[attr-defined]
     assert parsed.build() == pinned.build()
+
+
+def test_the_readme_example_runs() -> None:
+    readme = (REPO / "python" / "README.md").read_text(encoding="utf-8")
+    (block,) = [b.split("```", 1)[0] for b in readme.split("```python\n")[1:] if "AgoraTokenCompatWarning" in b.split("```", 1)[0]]
+    namespace: dict = {}
+    with warnings.catch_warnings():
+        exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 (our own README)
+    assert namespace["token"].startswith("007")
