@@ -13,6 +13,24 @@ export {
   SttTokenBuilder,
 } from './index'
 
+/**
+ * The `code` of each warning the drop-in layer emits with `process.emitWarning` (its `name` is
+ * `'AgoraTokenCompatWarning'`) when it builds upstream's token for input that is almost
+ * certainly a mistake: a role other than 1 and 2 (`role_read_as_join_only`), a privilege
+ * number the service does not define (`undefined_privilege`), an expiry that looks like a Unix
+ * timestamp (`expiry_looks_absolute`) or exceeds 24 hours (`lifetime_over_24h`), a 006 expiry
+ * that looks like a number of seconds (`expiry_looks_relative`).
+ */
+export type CompatWarningCode =
+  | 'role_read_as_join_only'
+  | 'undefined_privilege'
+  | 'expiry_looks_absolute'
+  | 'expiry_looks_relative'
+  | 'lifetime_over_24h'
+
+/** Every {@link CompatWarningCode}, as the Rust core lists them. */
+export declare const COMPAT_WARNING_CODES: readonly CompatWarningCode[]
+
 /** RTC roles of the 007 builders. */
 export declare const RtcRole: {
   /** Join and publish (1). */
@@ -122,7 +140,11 @@ export declare class AccessToken2 {
   add_service(service: Service): void
   /** The services of one type, in insertion (or token) order. */
   getServices(serviceType: number): Service[]
-  /** Signs and encodes the token; throws an `Error` with a `code` on invalid input. */
+  /**
+   * Signs and encodes the token; throws an `Error` with a `code` on invalid input. As
+   * upstream, every privilege number (0 to 65535) is packed as given; numbers the service
+   * does not define and surprising expiries emit an `AgoraTokenCompatWarning`.
+   */
   build(): string
   /** Decodes a token into this object; `false` if it is not a valid 007 token. */
   from_string(origin_token: string): boolean

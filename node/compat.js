@@ -5,8 +5,11 @@
 // `AccessToken2` and the service classes (upstream `agora-token/src/AccessToken2`).
 //
 // Nothing here packs or signs: `AccessToken2.build()` hands its services to the native
-// `buildToken`, and `from_string`/`verifySignature` use the native `decode`/`verify`, so
-// every rule stays in the Rust core. The deliberate differences are listed in README.md.
+// `compatBuildToken`, and `from_string`/`verifySignature` use the native `decode`/`verify`, so
+// every rule stays in the Rust core. Input upstream accepts but that is almost certainly a
+// mistake builds upstream's token and emits a warning (`process.emitWarning`, type
+// `AgoraTokenCompatWarning`, `code` one of `COMPAT_WARNING_CODES`). The deliberate
+// differences are listed in README.md.
 
 const native = require('./index.js')
 
@@ -20,6 +23,9 @@ const {
   RtmTokenBuilder,
   SttTokenBuilder,
 } = native
+
+// The `code` of every warning the drop-in layer emits (the core's CompatWarning codes).
+const COMPAT_WARNING_CODES = Object.freeze(native.compatWarningCodes())
 
 // upstream src/RtcTokenBuilder2.js `Role`, exported as `RtcRole`.
 const RtcRole = {
@@ -278,8 +284,10 @@ class AccessToken2 {
   }
 
   // Signs and encodes the token. Throws (upstream returns '') for invalid credentials or no services.
+  // As upstream, every privilege number is packed as given; undefined ones and surprising
+  // expiries emit an AgoraTokenCompatWarning (process.emitWarning).
   build() {
-    return native.buildToken({
+    return native.compatBuildToken({
       appId: this.appId,
       appCertificate: this.appCertificate,
       expire: this.expire,
@@ -341,6 +349,8 @@ AccessToken2.kServices = {
 }
 
 module.exports = {
+  // this package: the codes of the warnings the drop-in layer emits
+  COMPAT_WARNING_CODES,
   // npm `agora-token` index.js
   ApaasTokenBuilder,
   ChatTokenBuilder,

@@ -61,8 +61,9 @@ export type JsFpaTokenBuilder = FpaTokenBuilder
 export declare class RtcTokenBuilder {
   /**
    * Builds an RTC token for a uid (a number; 0 = any user; a string is used as an account).
-   * `role`: `RtcRole.PUBLISHER` (1) or `RtcRole.SUBSCRIBER` (2). Lifetimes are seconds
-   * after the issue time; `privilegeExpire` defaults to 0, as upstream.
+   * `role`: `RtcRole.PUBLISHER` (1) or `RtcRole.SUBSCRIBER` (2); as upstream, any value
+   * `== 1` publishes and any other joins only (with a warning unless it is 2). Lifetimes
+   * are seconds after the issue time; `privilegeExpire` defaults to 0, as upstream.
    */
   static buildTokenWithUid(appId: string, appCertificate: string, channelName: string, uid: string | number, role: number, tokenExpire: number, privilegeExpire?: number, options?: BuildOptions | undefined | null): string
   /** Builds an RTC token for a user account (a number is used as a uid). */
@@ -90,7 +91,8 @@ export type JsRtcTokenBuilder = RtcTokenBuilder
 export declare class RtcTokenBuilder006 {
   /**
    * Builds a 006 RTC token for a uid (0 = any user). `role`: 0 attendee, 1 publisher,
-   * 2 subscriber, 101 admin. `privilegeExpiredTs` is an absolute Unix time (0 = none).
+   * 2 subscriber, 101 admin; as upstream, any other value joins only (with a warning).
+   * `privilegeExpiredTs` is an absolute Unix time (0 = none).
    * `options.issuedAt` fixes the clock (the token expires 24 hours after it).
    */
   static buildTokenWithUid(appId: string, appCertificate: string, channelName: string, uid: number | string, role: number, privilegeExpiredTs: number, options?: BuildOptions | undefined | null): string
@@ -114,8 +116,8 @@ export type JsRtmTokenBuilder = RtmTokenBuilder
  */
 export declare class RtmTokenBuilder006 {
   /**
-   * Builds a 006 RTM token. `role` (`RtmRole.Rtm_User`) must be a number and is otherwise
-   * unused, as upstream. `privilegeExpiredTs` is an absolute Unix time (0 = none).
+   * Builds a 006 RTM token. `role` (`RtmRole.Rtm_User`) is unused, whatever it is, as
+   * upstream. `privilegeExpiredTs` is an absolute Unix time (0 = none).
    */
   static buildToken(appId: string, appCertificate: string, account: string | number, role: number, privilegeExpiredTs: number, options?: BuildOptions | undefined | null): string
 }
@@ -308,6 +310,17 @@ export declare function buildSttToken(options: RtcWithRtm2TokenOptions): string
 export declare function buildToken(options: TokenOptions): string
 
 /**
+ * The drop-in `AccessToken2.build()` (compat.js): an AccessToken2 whose services keep every
+ * privilege number as given (0 to 65535), as upstream packs them. Undefined numbers and
+ * expiries that look like Unix timestamps or exceed 24 hours warn (`process.emitWarning`).
+ * The idiomatic `buildToken` refuses undefined numbers instead.
+ */
+export declare function compatBuildToken(options: TokenOptions): string
+
+/** The codes of every warning the drop-in layer emits (the core's `CompatWarning::CODES`). */
+export declare function compatWarningCodes(): Array<string>
+
+/**
  * Decodes a 007 token **without checking its signature** (for inspection, logs, support
  * tools). Nothing in the result can be trusted; use `verify` to check it.
  */
@@ -341,6 +354,14 @@ export interface DynamicKeyOptions {
   uid?: number
   /** When the key expires, absolute Unix seconds (0 = never; ignored by version 1). Default 0. */
   expiredTs?: number
+}
+
+/** The options of `process.emitWarning(message, options)`. */
+export interface EmitWarningOptions {
+  /** Becomes the warning's `name`. */
+  type: string
+  /** The core's stable code. */
+  code: string
 }
 
 /**

@@ -2,7 +2,8 @@
 # Python package (python/, bindings/python): builds the abi3 wheel with maturin, installs it into
 # a virtualenv created afresh on every run (so nothing from the source tree can shadow the
 # installed package), then runs pytest (conformance vectors through both layers, differential
-# tests against the real peers agoraiotools and agora-token-builder, errors, bad types, the
+# tests against the real peers agoraiotools and agora-token-builder, and npm agora-token through
+# scripts/peers/node_peer.js for what the PyPI peers lack; warnings, errors, bad types, the
 # Flask / Django / FastAPI examples), mypy.stubtest on the native module, and checks that the
 # extension links neither libz nor libpython.
 set -euo pipefail
@@ -14,6 +15,14 @@ if ! python3 -c 'import ensurepip, venv' 2>/dev/null || ! command -v readelf >/d
   log "installing python3-venv and binutils"
   apt-get update -q && apt-get install -y -q python3-venv binutils
 fi
+
+# The npm peers (agora-token, agora-access-token): the differential tests compare the AccessToken2
+# services agoraiotools lacks, and repeated services, with npm's payload (scripts/peers/node_peer.js).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  log "installing nodejs and npm (Debian)"
+  apt-get update -q && apt-get install -y -q nodejs npm
+fi
+ensure_node_peers
 
 VENV_DIR="$TOOLS/python-test-venv"
 log "fresh virtualenv $VENV_DIR with python/requirements-test.txt"

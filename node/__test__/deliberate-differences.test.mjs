@@ -81,14 +81,6 @@ describe('invalid input throws a coded Error instead of a silent result', () => 
     assert.throws(() => compat006.RtcTokenBuilder.buildTokenWithUid('abc', 'def', 'ch', 1, 1, 0), { code: 'invalid_app_id' })
   })
 
-  test('unknown roles: npm silently builds a subscriber token, we throw unknown_role', () => {
-    for (const role of [0, 3, 101]) {
-      const theirs = native.decode(peer.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', 1, role, 600, 600))
-      assert.deepEqual(Object.keys(theirs.services[0].privileges), ['1'])
-      assert.throws(() => compat.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', 1, role, 600, 600), { code: 'unknown_role' })
-    }
-  })
-
   test('a negative uid: npm packs the account "-1", we throw invalid_argument', () => {
     const theirs = native.decode(peer.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', -1, 1, 600, 600))
     assert.equal(theirs.services[0].uid, '-1')

@@ -105,6 +105,38 @@ export function rng(seed) {
     const chars = [...alphabet]
     return Array.from({ length: int(0, maxLength) }, () => pick(chars)).join('')
   }
-  const u32 = () => pick([0, 1, 600, 3600, 86400, 4294967295, int(0, 4294967295)])
-  return { next, int, pick, hex32, text, u32 }
+  const u32 = () =>
+    pick([0, 1, 600, 3600, 86400, 86401, 946684799, 946684800, 1700000000, 4294967295, int(0, 4294967295), int(0, 86400), int(86400, 946684800)])
+  // Empty, ASCII, unicode, and now and then the longest field upstream can pack (65535 bytes).
+  const field = (maxLength = 64) =>
+    next() < 0.05 ? pick(['x'.repeat(65535), '中'.repeat(21845), 'a' + 'é'.repeat(32767)]) : text(maxLength)
+  return { next, int, pick, hex32, text, u32, field }
+}
+
+/**
+ * Runs fn with process.emitWarning recorded instead of printed; returns [result, warnings]
+ * with each warning as { message, type, code }.
+ */
+export function captureWarnings(fn) {
+  const real = process.emitWarning
+  const warnings = []
+  process.emitWarning = (warning, options) => {
+    warnings.push({ message: String(warning), type: options && options.type, code: options && options.code })
+  }
+  try {
+    return [fn(), warnings]
+  } finally {
+    process.emitWarning = real
+  }
+}
+
+/** A value for failure messages: long strings shortened, BigInts, symbols and undefined shown. */
+export function show(value) {
+  return JSON.stringify(value, (key, item) => {
+    if (typeof item === 'string' && item.length > 40) return `<${item.length} chars: ${item.slice(0, 12)}...>`
+    if (typeof item === 'bigint') return `${item}n`
+    if (typeof item === 'symbol' || item === undefined) return String(item)
+    if (typeof item === 'number' && !Number.isFinite(item)) return String(item)
+    return item
+  })
 }

@@ -13,7 +13,9 @@ import {
 } from '@agora-token-rs/agora-token'
 import {
   AccessToken2,
+  COMPAT_WARNING_CODES,
   ChatTokenBuilder,
+  type CompatWarningCode,
   RtcRole,
   RtcTokenBuilder,
   RtmTokenBuilder,
@@ -60,11 +62,19 @@ const built: string = token.build()
 const parsed = new AccessToken2()
 const ok: boolean = parsed.from_string(built) && parsed.verifySignature(appCertificate)
 
-// @ts-expect-error: the role is a number in the drop-in layer
+// The codes of the drop-in layer's warnings (process.emitWarning, name AgoraTokenCompatWarning).
+const codes: readonly CompatWarningCode[] = COMPAT_WARNING_CODES
+// What a process.on('warning') listener receives from the drop-in layer.
+const isCompatWarning = (warning: Error & { code?: string }): boolean =>
+  warning.name === 'AgoraTokenCompatWarning' && (COMPAT_WARNING_CODES as readonly string[]).includes(warning.code ?? '')
+// @ts-expect-error: not a warning code
+const notACode: CompatWarningCode = 'unknown_role'
+
+// @ts-expect-error: the role is a number in the drop-in layer (as upstream types it; at run time any value is read as upstream does)
 RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, 'room', 42, 'publisher', 3600)
 
 // Drop-in layer (npm agora-access-token, 006).
 const legacyToken: string = legacy.RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, 'room', 42, legacy.RtcRole.PUBLISHER, 0)
 const legacyRtm: string = legacy.RtmTokenBuilder.buildToken(appId, appCertificate, 'alice', legacy.RtmRole.Rtm_User, 0)
 
-export const used = [rtc, generic, issued, uidOfFirst, verified, canJoin, signature, dropIn, withDefault, fixed, capitalised, chat, rtm2, ok, legacyToken, legacyRtm]
+export const used = [rtc, generic, issued, uidOfFirst, verified, canJoin, signature, dropIn, withDefault, fixed, capitalised, chat, rtm2, ok, legacyToken, legacyRtm, codes, notACode, isCompatWarning]

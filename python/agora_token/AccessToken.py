@@ -6,8 +6,10 @@ Privilege values are absolute Unix times (0 = no expiry). Differences from upstr
 * ``ts`` (the token's own expiry) and ``salt`` start as ``None``, meaning "now + 24 hours" and
   "random" at ``build()`` time; set them (as the upstream tests do) for reproducible tokens.
 * ``build()`` raises an ``agora_token.AgoraTokenError`` subclass for an invalid app id or
-  certificate (upstream signs anything) and for privilege numbers the core does not define
-  (1-12, 101 and 1000 are defined).
+  certificate (upstream signs anything).
+* As upstream, ``addPrivilege`` takes any privilege number (0 to 65535) and ``build()`` packs it;
+  numbers 006 does not define (1-12, 101 and 1000 are defined) and non-zero expiries that look
+  like a number of seconds warn (``agora_token.AgoraTokenCompatWarning``).
 * ``fromString()`` returns ``False`` for anything it cannot read, like upstream, without printing.
 * The uid is kept as given in ``uid`` (upstream derives a ``uidStr``).
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 from typing import Dict, Optional, Union
 
-from ._native import AgoraTokenError, Credentials, TokenBuilder006, decode_006
+from ._native import AgoraTokenError, compat_build_006, decode_006
 
 __all__ = [
     "kJoinChannel",
@@ -97,13 +99,12 @@ class AccessToken:
 
     def build(self) -> str:
         """Sign and encode the token."""
-        builder = TokenBuilder006(
-            Credentials(self.appID, self.appCertificate),
-            channel_name=self.channelName,
-            user=self.uid,
+        return compat_build_006(
+            self.appID,
+            self.appCertificate,
+            self.channelName,
+            self.uid,
+            privileges=self.messages,
             expires_at=self.ts,
             salt=self.salt,
         )
-        for privilege, expire in self.messages.items():
-            builder.privilege(privilege, expire)
-        return builder.build()

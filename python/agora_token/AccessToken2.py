@@ -3,7 +3,12 @@
 Same classes, methods and argument order; signing is done by the compiled core. Differences:
 
 * ``build()`` raises (an :class:`agora_token.AgoraTokenError` subclass) where upstream returns
-  ``""``: invalid app id or certificate, no service, unknown privilege numbers.
+  ``""``: invalid app id or certificate, no service.
+* As upstream, ``add_privilege`` takes any privilege number (0 to 65535) and ``build()`` packs it;
+  a number the service does not define, and an expiry that looks like a Unix timestamp or
+  exceeds 24 hours, warn (:class:`agora_token.AgoraTokenCompatWarning`).
+* ``issue_ts=0`` means "now", as upstream; the extra keyword ``issued_at=`` pins any issue time,
+  0 included (a parsed token keeps its own).
 * ``from_string()`` returns ``False`` for a wrong version like upstream, and raises an
   :class:`agora_token.AgoraTokenError` (a ``ValueError``, as upstream raises) for a corrupt token.
 * Service fields are kept as given (``str``/``int``), not as encoded ``bytes``.
@@ -17,12 +22,11 @@ from typing import Any, Dict, Iterable, List, Optional, Union
 
 from . import _native
 from ._native import (
-    Credentials,
     InvalidAppCertificateError,
     InvalidAppIdError,
     SignatureMismatchError,
-    TokenBuilder,
     WrongVersionError,
+    compat_build_007,
     decode,
 )
 
@@ -72,6 +76,7 @@ class Service:
         return dict(self.__privileges)
 
     def _to_native(self) -> Any:
+        """The native service with this service's fields and no privileges (``build()`` adds them)."""
         raise TypeError(
             "a bare Service cannot be packed; use ServiceRtc, ServiceRtm, ServiceStreaming, ServiceFpa, "
             "ServiceChat, ServiceFCdn, ServiceApaas, ServiceRtm2, ServiceConvoAI or ServiceStt"
@@ -102,7 +107,7 @@ class ServiceRtc(Service):
         self.__uid = uid
 
     def _to_native(self) -> Any:
-        return _native.RtcService(channel_name=self.__channel_name, user=self.__uid, privileges=self._privileges())
+        return _native.RtcService(channel_name=self.__channel_name, user=self.__uid)
 
     @classmethod
     def _from_native(cls, native: Any) -> Service:
@@ -120,7 +125,7 @@ class ServiceRtm(Service):
         self.__user_id = user_id
 
     def _to_native(self) -> Any:
-        return _native.RtmService(user_id=self.__user_id, privileges=self._privileges())
+        return _native.RtmService(user_id=self.__user_id)
 
     @classmethod
     def _from_native(cls, native: Any) -> Service:
@@ -140,9 +145,7 @@ class ServiceStreaming(Service):
         self.__account = account
 
     def _to_native(self) -> Any:
-        return _native.StreamingService(
-            channel_name=self.__channel_name, user=self.__account, privileges=self._privileges()
-        )
+        return _native.StreamingService(channel_name=self.__channel_name, user=self.__account)
 
     @classmethod
     def _from_native(cls, native: Any) -> Service:
@@ -159,7 +162,7 @@ class ServiceFpa(Service):
         super().__init__(ServiceFpa.kServiceType)
 
     def _to_native(self) -> Any:
-        return _native.FpaService(privileges=self._privileges())
+        return _native.FpaService()
 
     @classmethod
     def _from_native(cls, native: Any) -> Service:
@@ -178,7 +181,7 @@ class ServiceChat(Service):
         self.__user_id = user_id
 
     def _to_native(self) -> Any:
-        return _native.ChatService(user_id=self.__user_id, privileges=self._privileges())
+        return _native.ChatService(user_id=self.__user_id)
 
     @classmethod
     def _from_native(cls, native: Any) -> Service:
@@ -198,7 +201,7 @@ class ServiceFCdn(Service):
         self.__account = account
 
     def _to_native(self) -> Any:
-        return _native.FcdnService(channel_name=self.__channel_name, user=self.__account, privileges=self._privileges())
+        return _native.FcdnService(channel_name=self.__channel_name, user=self.__account)
 
     @classmethod
     def _from_native(cls, native: Any) -> Service:
@@ -220,9 +223,7 @@ class ServiceApaas(Service):
         self.__role = role
 
     def _to_native(self) -> Any:
-        return _native.ApaasService(
-            room_uuid=self.__room_uuid, user_uuid=self.__user_uuid, role=self.__role, privileges=self._privileges()
-        )
+        return _native.ApaasService(room_uuid=self.__room_uuid, user_uuid=self.__user_uuid, role=self.__role)
 
     @classmethod
     def _from_native(cls, native: Any) -> Service:
@@ -279,9 +280,7 @@ class ServiceRtm2(Service):
         return self.__permissions
 
     def _to_native(self) -> Any:
-        return _native.Rtm2Service(
-            user_id=self.__user_id, permissions=self.__permissions._to_native(), privileges=self._privileges()
-        )
+        return _native.Rtm2Service(user_id=self.__user_id, permissions=self.__permissions._to_native())
 
     @classmethod
     def _from_native(cls, native: Any) -> Service:
@@ -299,7 +298,7 @@ class ServiceConvoAI(Service):
         super().__init__(ServiceConvoAI.kServiceType)
 
     def _to_native(self) -> Any:
-        return _native.ConvoAiService(privileges=self._privileges())
+        return _native.ConvoAiService()
 
     @classmethod
     def _from_native(cls, native: Any) -> Service:
@@ -314,7 +313,7 @@ class ServiceStt(Service):
         super().__init__(ServiceStt.kServiceType)
 
     def _to_native(self) -> Any:
-        return _native.SttService(privileges=self._privileges())
+        return _native.SttService()
 
     @classmethod
     def _from_native(cls, native: Any) -> Service:
@@ -344,15 +343,19 @@ class AccessToken:
         issue_ts: int = 0,
         expire: int = 900,
         *,
+        issued_at: Optional[int] = None,
         salt: Optional[int] = None,
     ) -> None:
         """A token for an app that expires ``expire`` seconds after ``issue_ts`` (0 = now, at build).
 
+        ``issued_at`` pins the issue time to any value, 0 included (it overrides ``issue_ts``).
         ``salt`` defaults to a random value drawn at build time.
         """
         self.__app_id = app_id
         self.__app_cert = app_certificate
-        self.__issue_ts = issue_ts
+        self.__issue_ts = issue_ts if issued_at is None else issued_at
+        # Upstream reads issue_ts 0 as "now"; a pinned (or parsed) issue time is taken as it is.
+        self.__issue_ts_pinned = issued_at is not None
         self.__expire = expire
         self.__salt = salt
         self.services: List[Service] = []
@@ -368,22 +371,22 @@ class AccessToken:
 
     def build(self) -> str:
         """Build the token. Raises an AgoraTokenError subclass where upstream returns ""."""
-        builder = TokenBuilder(
-            Credentials(self.__app_id, self.__app_cert),
+        pinned = self.__issue_ts_pinned or self.__issue_ts != 0
+        return compat_build_007(
+            self.__app_id,
+            self.__app_cert,
             expire=self.__expire,
-            # Upstream: issue_ts 0 means "now".
-            issued_at=self.__issue_ts or None,
+            issued_at=self.__issue_ts if pinned else None,
             salt=self.__salt,
+            services=[(service._to_native(), service._privileges()) for service in self.services],
         )
-        for service in self.services:
-            builder.service(service._to_native())
-        return builder.build()
 
     def from_string(self, origin_token: str) -> bool:
         """Parse a token: False if it is not a 007 token; raises (a ValueError) if it is corrupt."""
         # Clear the previous state so that a failed parse cannot reuse it.
         self.__app_id = ""
         self.__issue_ts = 0
+        self.__issue_ts_pinned = False
         self.__expire = 0
         self.__salt = 0
         self.services = []
@@ -395,6 +398,7 @@ class AccessToken:
         payload = token.payload
         self.__app_id = payload.app_id
         self.__issue_ts = payload.issued_at
+        self.__issue_ts_pinned = True
         self.__expire = payload.expire
         self.__salt = payload.salt
         self.services = [AccessToken.kServices[s.service_type]._from_native(s) for s in payload.services]

@@ -6,8 +6,11 @@
 
 Every builder also takes the keyword-only ``issued_at`` (Unix seconds or aware datetime) and
 ``salt`` for reproducible tokens. Where upstream returns ``""`` (invalid app id or
-certificate) and treats any role other than 1 as a subscriber, these raise an
-``agora_token.AgoraTokenError`` subclass (``UnknownRoleError`` for roles other than 1 and 2).
+certificate), these raise an ``agora_token.AgoraTokenError`` subclass.
+
+As upstream, ``role == 1`` publishes and any other role joins only; roles other than 1 and 2,
+and expiries that look like Unix timestamps or exceed 24 hours, build the same token with an
+``agora_token.AgoraTokenCompatWarning``.
 """
 
 from __future__ import annotations
@@ -15,7 +18,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional, Union
 
-from ._native import Credentials, TokenBuilder, rtc_token_with_uid, rtc_token_with_user_account
+from ._native import (
+    Credentials,
+    TokenBuilder,
+    compat_expire_007,
+    compat_rtc_role,
+    rtc_token_with_uid,
+    rtc_token_with_user_account,
+)
 from .AccessToken2 import *  # noqa: F401,F403  (upstream re-exports AccessToken2's names here)
 
 # RECOMMENDED for calls and live broadcasts unless co-host authentication is enabled.
@@ -80,6 +90,13 @@ class RtcTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """RTC token for an account with its own expiry (seconds) for each of the four privileges."""
+        compat_expire_007(
+            token_expire=token_expire,
+            join_channel_privilege_expire=join_channel_privilege_expire,
+            pub_audio_privilege_expire=pub_audio_privilege_expire,
+            pub_video_privilege_expire=pub_video_privilege_expire,
+            pub_data_stream_privilege_expire=pub_data_stream_privilege_expire,
+        )
         builder = TokenBuilder(Credentials(app_id, app_certificate), expire=token_expire, issued_at=issued_at, salt=salt)
         return builder.rtc_with_privileges(
             channel_name=channel_name,
@@ -104,6 +121,8 @@ class RtcTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """RTC token for an account plus RTM login for the same account until the token expires."""
+        role = compat_rtc_role(role)
+        compat_expire_007(token_expire=token_expire, privilege_expire=privilege_expire)
         builder = TokenBuilder(Credentials(app_id, app_certificate), expire=token_expire, issued_at=issued_at, salt=salt)
         return builder.rtc_with_rtm(
             channel_name=channel_name, account=account, role=role, privilege_expire=privilege_expire
@@ -128,6 +147,15 @@ class RtcTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """RTC token for an account (publishing only for Role_Publisher) plus RTM login for ``rtm_user_id``."""
+        rtc_role = compat_rtc_role(rtc_role)
+        compat_expire_007(
+            rtc_token_expire=rtc_token_expire,
+            join_channel_privilege_expire=join_channel_privilege_expire,
+            pub_audio_privilege_expire=pub_audio_privilege_expire,
+            pub_video_privilege_expire=pub_video_privilege_expire,
+            pub_data_stream_privilege_expire=pub_data_stream_privilege_expire,
+            rtm_token_expire=rtm_token_expire,
+        )
         builder = TokenBuilder(
             Credentials(app_id, app_certificate), expire=rtc_token_expire, issued_at=issued_at, salt=salt
         )

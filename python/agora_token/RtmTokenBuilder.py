@@ -1,8 +1,9 @@
 """Drop-in for the legacy 006 RTM builder: upstream ``src/RtmTokenBuilder.py``,
 ``agoraiotools.RtmTokenBuilder`` and ``agora_token_builder.RtmTokenBuilder``.
 
-``privilegeExpiredTs`` is an absolute Unix time. ``role`` is accepted and unused, as upstream
-(Role_Rtm_User is the only role). Extra keywords: ``expires_at`` and ``salt``.
+``privilegeExpiredTs`` is an absolute Unix time (a non-zero value that looks like a number of
+seconds warns, ``AgoraTokenCompatWarning``). ``role`` is accepted and unused, whatever it is,
+as upstream (Role_Rtm_User is the only role). Extra keywords: ``expires_at`` and ``salt``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional, Union
 
-from ._native import Credentials, TokenBuilder006
+from ._native import Credentials, TokenBuilder006, compat_expire_006
 from .AccessToken import *  # noqa: F401,F403  (upstream re-exports AccessToken's names here)
 
 Role_Rtm_User = 1
@@ -31,6 +32,7 @@ class RtmTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """006 RTM token: login for ``userAccount`` until ``privilegeExpiredTs``."""
+        compat_expire_006(privilegeExpiredTs=privilegeExpiredTs)
         return TokenBuilder006.rtm(
             Credentials(appId, appCertificate),
             account=userAccount,

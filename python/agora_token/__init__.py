@@ -16,7 +16,10 @@ The drop-in API mirrors the upstream Python builders module by module, so only t
 import changes, e.g. ``from agora_token.RtcTokenBuilder2 import RtcTokenBuilder, Role_Publisher``.
 Legacy formats (006, DynamicKey, signaling) are in :mod:`agora_token.legacy`.
 
-Every error is an :class:`AgoraTokenError` (a ``ValueError``) of a class per kind.
+Every error is an :class:`AgoraTokenError` (a ``ValueError``) of a class per kind. The drop-in
+modules accept what upstream accepts; a value that is almost certainly a mistake (a 007 role
+of 0, an undefined privilege number, an expiry that looks like a timestamp) still builds
+upstream's token and emits an :class:`AgoraTokenCompatWarning`.
 """
 
 from ._enums import (
@@ -33,6 +36,7 @@ from ._enums import (
     ServiceType,
     StreamingPrivilege,
 )
+from ._warnings import AgoraTokenCompatWarning
 from ._native import (
     APAAS_NO_ROLE,
     FPA_TOKEN_EXPIRE,
@@ -150,4 +154,6 @@ __all__ = [
     "TruncatedError",
     "InvalidUtf8Error",
     "SignatureMismatchError",
+    # Warnings of the drop-in modules
+    "AgoraTokenCompatWarning",
 ]

@@ -44,6 +44,12 @@ __all__ = [
     "ApaasService",
     "ChatService",
     "ClockError",
+    "compat_build_006",
+    "compat_build_007",
+    "compat_expire_006",
+    "compat_expire_007",
+    "compat_role_006",
+    "compat_rtc_role",
     "ConvoAiService",
     "Credentials",
     "decode",
@@ -74,6 +80,8 @@ __all__ = [
     "PrivilegeReport",
     "PRIVILEGES",
     "RandomnessError",
+    "rtc_token_006_with_account",
+    "rtc_token_006_with_uid",
     "Reason",
     "RtcService",
     "Rtm2Permissions",
@@ -635,8 +643,12 @@ def rtc_token_with_uid(
     """Upstream ``RtcTokenBuilder.build_token_with_uid`` (``uid`` 0 is any user); the drop-in
     ``agora_token.RtcTokenBuilder2.RtcTokenBuilder.build_token_with_uid`` is this function.
 
+    ``role`` is read as upstream reads it: ``role == 1`` publishes, any other value joins only.
+    Roles other than 1 and 2, and expiries that look like Unix timestamps or exceed 24 hours,
+    emit an ``AgoraTokenCompatWarning``.
+
     Raises:
-        InvalidAppIdError, InvalidAppCertificateError, UnknownRoleError, FieldTooLongError,
+        InvalidAppIdError, InvalidAppCertificateError, FieldTooLongError,
         InvalidArgumentError: as ``TokenBuilder(...).rtc(...).build()``.
     """
 
@@ -653,11 +665,74 @@ def rtc_token_with_user_account(
     salt: Optional[int] = None,
 ) -> str:
     """Upstream ``RtcTokenBuilder.build_token_with_user_account``; the drop-in method of that
-    name is this function.
+    name is this function. ``role`` and expiries are read as in :func:`rtc_token_with_uid`.
 
     Raises:
-        InvalidAppIdError, InvalidAppCertificateError, UnknownRoleError, FieldTooLongError,
+        InvalidAppIdError, InvalidAppCertificateError, FieldTooLongError,
         InvalidArgumentError: as ``TokenBuilder(...).rtc(...).build()``.
+    """
+
+# ---------------------------------------------------------------------------------------------
+# The drop-in modules' reading of loose input (agora_token::compat). Each surprising value
+# emits an ``agora_token.AgoraTokenCompatWarning`` with the core's code and message.
+
+def compat_rtc_role(role: object) -> int:
+    """Upstream's reading of a 007 RTC role: 1 if ``role == 1`` (publisher), else 2 (join only);
+    warns for any value other than 1 and 2."""
+
+def compat_role_006(role: object) -> int:
+    """Upstream's reading of a 006 RTC role: 0, 1, 2 or 101 as given, anything else 2 (join
+    only, with a warning)."""
+
+def compat_expire_007(**expiries: _Seconds) -> None:
+    """Warns for each 007 expiry (keyword = argument name) that looks like an absolute Unix
+    timestamp or exceeds 24 hours.
+
+    Raises:
+        TypeError, InvalidArgumentError: a value is not seconds in 0 to 2**32-1.
+    """
+
+def compat_expire_006(**expiries: _UnixTime) -> None:
+    """Warns for each non-zero 006 expiry (keyword = argument name) that looks like a number
+    of seconds instead of a Unix time.
+
+    Raises:
+        TypeError, InvalidArgumentError: a value is not a Unix time in 0 to 2**32-1.
+    """
+
+def compat_build_007(
+    app_id: str,
+    app_certificate: str,
+    *,
+    expire: _Seconds,
+    issued_at: Optional[_UnixTime],
+    salt: Optional[int],
+    services: Iterable[tuple[_Service, Mapping[int, _Seconds]]],
+) -> str:
+    """The drop-in ``AccessToken2.AccessToken.build()``: each service object (without
+    privileges) with its privileges, every number 0 to 65535 packed as given; undefined ones
+    and surprising expiries warn.
+
+    Raises:
+        InvalidAppIdError, InvalidAppCertificateError, NoServicesError, FieldTooLongError,
+        TooManyEntriesError, InvalidArgumentError.
+    """
+
+def compat_build_006(
+    app_id: str,
+    app_certificate: str,
+    channel_name: str,
+    uid: _User,
+    *,
+    privileges: Mapping[int, _UnixTime],
+    expires_at: Optional[_UnixTime],
+    salt: Optional[int],
+) -> str:
+    """The drop-in 006 ``AccessToken.build()``: every privilege number 0 to 65535 packed as
+    given; undefined ones and expiries that look like seconds warn.
+
+    Raises:
+        InvalidAppIdError, InvalidAppCertificateError, FieldTooLongError, InvalidArgumentError.
     """
 
 def verify(token: str, app_certificate: _Certificate) -> VerifiedToken:
@@ -811,6 +886,47 @@ def explain(
 
 # ---------------------------------------------------------------------------------------------
 # Legacy: AccessToken "006", DynamicKey 1-5, signaling
+
+def rtc_token_006_with_uid(
+    appId: str,
+    appCertificate: str,
+    channelName: str,
+    uid: _User,
+    role: int,
+    privilegeExpiredTs: _UnixTime,
+    *,
+    expires_at: Optional[_UnixTime] = None,
+    salt: Optional[int] = None,
+) -> str:
+    """Upstream 006 ``RtcTokenBuilder.buildTokenWithUid`` (``uid`` 0 is any user); the drop-in
+    ``agora_token.RtcTokenBuilder.RtcTokenBuilder.buildTokenWithUid`` is this function.
+
+    ``role`` is read as upstream reads it: 0, 1 and 101 publish, any other value joins only;
+    values other than 0, 1, 2 and 101, and a non-zero ``privilegeExpiredTs`` that looks like a
+    number of seconds, emit an ``AgoraTokenCompatWarning``. ``expires_at`` is the token's own
+    expiry (default now + 24 hours).
+
+    Raises:
+        InvalidAppIdError, InvalidAppCertificateError, FieldTooLongError, InvalidArgumentError.
+    """
+
+def rtc_token_006_with_account(
+    appId: str,
+    appCertificate: str,
+    channelName: str,
+    account: _User,
+    role: int,
+    privilegeExpiredTs: _UnixTime,
+    *,
+    expires_at: Optional[_UnixTime] = None,
+    salt: Optional[int] = None,
+) -> str:
+    """Upstream 006 ``RtcTokenBuilder.buildTokenWithAccount``; the drop-in method of that name is
+    this function (see :func:`rtc_token_006_with_uid`).
+
+    Raises:
+        InvalidAppIdError, InvalidAppCertificateError, FieldTooLongError, InvalidArgumentError.
+    """
 
 @final
 class TokenBuilder006:

@@ -3,6 +3,7 @@
 The room-user token carries the APaaS room-user privilege, RTM login for the user and Chat
 for the MD5 of the user uuid, as Python, Go, C++, PHP and the other majority languages do
 (npm's different variant is ``TokenBuilder.apaas_room_user(..., node_compatible=True)``).
+Expiries that look like Unix timestamps or exceed 24 hours warn (``AgoraTokenCompatWarning``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional, Union
 
-from ._native import Credentials, TokenBuilder
+from ._native import Credentials, TokenBuilder, compat_expire_007
 from .AccessToken2 import *  # noqa: F401,F403  (upstream re-exports AccessToken2's names here)
 
 _Time = Optional[Union[int, datetime]]
@@ -30,6 +31,7 @@ class ApaasTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """Token for a user in one room (role e.g. 1 teacher, 2 student); ``expire`` is also the lifetime."""
+        compat_expire_007(expire=expire)
         builder = TokenBuilder(Credentials(app_id, app_certificate), expire=expire, issued_at=issued_at, salt=salt)
         return builder.apaas_room_user(room_uuid=room_uuid, user_uuid=user_uuid, role=role, expire=expire).build()
 
@@ -44,6 +46,7 @@ class ApaasTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """Token for a user in any room."""
+        compat_expire_007(expire=expire)
         builder = TokenBuilder(Credentials(app_id, app_certificate), expire=expire, issued_at=issued_at, salt=salt)
         return builder.apaas_user(user_uuid=user_uuid, expire=expire).build()
 
@@ -57,5 +60,6 @@ class ApaasTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """Token for the app (REST calls)."""
+        compat_expire_007(expire=expire)
         builder = TokenBuilder(Credentials(app_id, app_certificate), expire=expire, issued_at=issued_at, salt=salt)
         return builder.apaas_app(expire=expire).build()

@@ -36,7 +36,8 @@ class _FrozenRandom:
         self.salt = salt
 
     def randint(self, low: int, high: int) -> int:
-        assert low <= self.salt <= high, "the frozen salt is outside the peer's own range"
+        # Any u32 is returned, also outside the peer's own range (1..99999999): a salt is packed
+        # as a u32, and the differential tests cover 0 and 2**32-1 too.
         return self.salt
 
 

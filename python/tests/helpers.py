@@ -1,10 +1,14 @@
-"""Helpers shared by the test modules: the conformance vectors and the upstream test credentials."""
+"""Helpers shared by the test modules: the conformance vectors, the upstream test credentials and
+the npm peer driver."""
 
 from __future__ import annotations
 
 import base64
 import json
+import os
 import pathlib
+import subprocess
+import tempfile
 import zlib
 from typing import Any, Dict, List
 
@@ -44,3 +48,23 @@ def stock_zlib_token(vector: Dict[str, Any]) -> str:
 def inflate(token: str) -> bytes:
     """The payload of a 007 token, inflated with Python's own zlib."""
     return zlib.decompress(base64.b64decode(token[3:]))
+
+
+def node_peer(cases: List[Dict[str, Any]]) -> Dict[str, Dict[str, Any]]:
+    """Runs scripts/peers/node_peer.js (npm agora-token 2.0.6 and agora-access-token 2.0.4) on the
+    cases, each {"id", "builder", ...inputs}; returns {id: {"token"} or {"error"}}. The npm peers
+    are installed by scripts/test-python.sh (ensure_node_peers), which sets AGORA_NODE_PEERS."""
+    if not os.environ.get("AGORA_NODE_PEERS"):
+        raise RuntimeError("AGORA_NODE_PEERS is not set: run scripts/test-python.sh, which installs the npm peers")
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as file:
+        json.dump(cases, file)
+    try:
+        completed = subprocess.run(
+            ["node", str(REPO / "scripts" / "peers" / "node_peer.js"), file.name],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        os.unlink(file.name)
+    return {result["id"]: result for result in json.loads(completed.stdout)}

@@ -1,6 +1,7 @@
 // Builds tokens with the official npm packages (agora-token 2.0.6 for 007,
 // agora-access-token 2.0.4 for 006) for the cases in a JSON file, and prints
-// [{id, token}|{id, error}] as JSON. Used by crates/agora-token/tests/differential.rs.
+// [{id, token}|{id, error}] as JSON. Used by crates/agora-token/tests/differential.rs and
+// python/tests/test_differential.py (AccessToken2 services agoraiotools lacks, repeated services).
 'use strict'
 const fs = require('fs')
 const path = require('path')
@@ -9,6 +10,7 @@ const peers = process.env.AGORA_NODE_PEERS
 if (!peers) throw new Error('set AGORA_NODE_PEERS to the node_modules holding the peers')
 const v2 = require(path.join(peers, 'agora-token'))
 const v1 = require(path.join(peers, 'agora-access-token'))
+const at2 = require(path.join(peers, 'agora-token', 'src', 'AccessToken2'))
 
 function permissions(list) {
   const p = new v2.Rtm2Permissions()
@@ -16,7 +18,41 @@ function permissions(list) {
   return p
 }
 
+// An upstream service object from {type, privileges: [[code, expire], ...], ...fields}.
+function service(s) {
+  let made
+  switch (s.type) {
+    case 1: made = new at2.ServiceRtc(s.channel_name, s.uid); break
+    case 2: made = new at2.ServiceRtm(s.user_id); break
+    case 3: made = new at2.ServiceStreaming(s.channel_name, s.account); break
+    case 4: made = new at2.ServiceFpa(); break
+    case 5: made = new at2.ServiceChat(s.user_id); break
+    case 6: made = new at2.ServiceFCdn(s.channel_name, s.account); break
+    case 7: made = new at2.ServiceApaas(s.room_uuid, s.user_uuid, s.role); break
+    case 8: {
+      const p = new at2.Rtm2Permissions()
+      for (const [resource, permission, names] of s.permissions) p.add(resource, permission, names)
+      made = new at2.ServiceRtm2(s.user_id, p)
+      break
+    }
+    case 9: made = new at2.ServiceConvoAI(); break
+    case 10: made = new at2.ServiceStt(); break
+    default: throw new Error(`unknown service type ${s.type}`)
+  }
+  for (const [code, expire] of s.privileges) made.add_privilege(code, expire)
+  return made
+}
+
 const builders = {
+  // AccessToken2 with any services, issue time and salt (set on the object, as upstream allows:
+  // its constructor reads an issue time of 0 as "now").
+  access_token2: c => {
+    const token = new at2.AccessToken2(c.app_id, c.app_certificate, c.issued_at, c.expire)
+    token.issueTs = c.issued_at
+    token.salt = c.salt
+    for (const s of c.services) token.add_service(service(s))
+    return token.build()
+  },
   rtc_uid: c => v2.RtcTokenBuilder.buildTokenWithUid(c.app_id, c.app_certificate, c.channel, c.uid, c.role, c.token_expire, c.privilege_expire),
   rtc_account: c => v2.RtcTokenBuilder.buildTokenWithUserAccount(c.app_id, c.app_certificate, c.channel, c.account, c.role, c.token_expire, c.privilege_expire),
   rtc_uid_privileges: c => v2.RtcTokenBuilder.buildTokenWithUidAndPrivilege(c.app_id, c.app_certificate, c.channel, c.uid, c.token_expire, c.join, c.pub_audio, c.pub_video, c.pub_data),

@@ -3,25 +3,33 @@
 //!
 //! Arguments are read as `Unknown` and checked in `args` so that a wrong type names the
 //! argument. Every method also takes an optional trailing `{ issuedAt, salt }` (upstream has
-//! no way to fix them). Differences from upstream, on purpose: bad input throws an `Error`
-//! with a `code` instead of returning `""` or packing garbage; roles other than 1 and 2
-//! (006: 0, 1, 2, 101) are refused instead of read as subscriber; numeric user ids work
-//! everywhere the typings allow them (upstream crashes on non-zero numbers for RTM, Chat and
-//! APaaS); the APaaS / Education room-user token carries its privilege
-//! (`ApaasRoomUserVariant::Standard`).
+//! no way to fix them).
+//!
+//! As upstream, any role value is accepted and read with upstream's loose `role == 1`
+//! (006: `== 0`, `== 1`, `== 101`), any u32 expiry is packed as given, and `compatBuildToken`
+//! (the drop-in `AccessToken2.build()`) packs any privilege number; the surprising ones
+//! (`agora_token::compat`) emit an `AgoraTokenCompatWarning` through `process.emitWarning`.
+//!
+//! Differences from upstream, on purpose: bad input throws an `Error` with a `code` instead of
+//! returning `""` or packing garbage (invalid credentials, numbers that are negative,
+//! fractional or not numbers); numeric user ids work everywhere the typings allow them
+//! (upstream crashes on non-zero numbers for RTM, Chat and APaaS); the APaaS / Education
+//! room-user token carries its privilege (`ApaasRoomUserVariant::Standard`).
 
+use agora_token::compat;
 use agora_token::legacy::{AccessToken, Role006};
 use agora_token::{ApaasRoomUserVariant, RtcPrivilegeExpiries, FPA_TOKEN_EXPIRE};
-use napi::Unknown;
+use napi::{Env, Unknown};
 use napi_derive::napi;
 
-use crate::access_token2::{BuildOptions, Fixed};
+use crate::access_token2::{BuildOptions, Fixed, TokenOptions};
 use crate::args::{
-    arg_credentials, arg_number, arg_opt_u32, arg_string, arg_u32, arg_user, arg_user_string, to_i16, to_i64,
-    to_rtc_role_code,
+    arg_credentials, arg_number, arg_opt_u32, arg_string, arg_u32, arg_user, arg_user_string, credentials, to_i16,
+    to_u32, with_loose_value, with_upstream_value, Equality,
 };
 use crate::error::{CoreResultExt, Result};
 use crate::services::{rtm2_permissions, JsRtm2Details};
+use crate::warning::emit_if;
 
 /// npm `Rtm2Permissions` as the builders read it: only its `details`.
 #[napi(object)]
@@ -34,26 +42,68 @@ pub struct Rtm2PermissionsLike {
 
 /// The four per-privilege lifetimes, in upstream's argument order.
 fn expiries(
+    env: &Env,
     join: &Unknown<'_>,
     audio: &Unknown<'_>,
     video: &Unknown<'_>,
     data: &Unknown<'_>,
 ) -> Result<RtcPrivilegeExpiries> {
     Ok(RtcPrivilegeExpiries {
-        join_channel: arg_u32("joinChannelPrivilegeExpire", join)?,
-        publish_audio: arg_u32("pubAudioPrivilegeExpire", audio)?,
-        publish_video: arg_u32("pubVideoPrivilegeExpire", video)?,
-        publish_data: arg_u32("pubDataStreamPrivilegeExpire", data)?,
+        join_channel: expire_007(env, "joinChannelPrivilegeExpire", join)?,
+        publish_audio: expire_007(env, "pubAudioPrivilegeExpire", audio)?,
+        publish_video: expire_007(env, "pubVideoPrivilegeExpire", video)?,
+        publish_data: expire_007(env, "pubDataStreamPrivilegeExpire", data)?,
     })
 }
 
-fn rtc_role(field: &str, value: &Unknown<'_>) -> Result<agora_token::RtcRole> {
-    to_rtc_role_code(arg_number(field, value)?)
+/// Upstream's reading of a 007 RTC role (`role == 1` publishes, anything else joins only),
+/// warning about values other than 1 and 2.
+fn rtc_role(env: &Env, field: &str, value: &Unknown<'_>) -> Result<agora_token::RtcRole> {
+    rtc_role_compared(env, field, value, Equality::Loose)
+}
+
+/// [`rtc_role`] for builders that compare with `===` or `==`.
+fn rtc_role_compared(env: &Env, field: &str, value: &Unknown<'_>, equality: Equality) -> Result<agora_token::RtcRole> {
+    let reading = with_upstream_value(field, value, equality, compat::rtc_role)?;
+    emit_if(env, reading.warning)?;
+    Ok(reading.value)
+}
+
+/// Upstream's reading of a 006 RTC role (`role == 0 || role == 1 || role == 101` publish),
+/// warning about values other than 0, 1, 2 and 101.
+fn role_006(env: &Env, field: &str, value: &Unknown<'_>) -> Result<Role006> {
+    let reading = with_loose_value(field, value, compat::role_006)?;
+    emit_if(env, reading.warning)?;
+    Ok(reading.value)
+}
+
+/// A 007 expiry in seconds; warns when it looks like a Unix timestamp or exceeds 24 hours.
+fn expire_007(env: &Env, field: &str, value: &Unknown<'_>) -> Result<u32> {
+    let seconds = arg_u32(field, value)?;
+    emit_if(env, compat::expire_007(field, seconds))?;
+    Ok(seconds)
+}
+
+/// An optional 007 expiry (absent or `undefined`: `None`), warning as [`expire_007`].
+fn opt_expire_007(env: &Env, field: &str, value: Option<&Unknown<'_>>) -> Result<Option<u32>> {
+    let seconds = arg_opt_u32(field, value)?;
+    if let Some(seconds) = seconds {
+        emit_if(env, compat::expire_007(field, seconds))?;
+    }
+    Ok(seconds)
+}
+
+/// A 006 expiry (absolute Unix time, 0 = none); warns when it looks like a number of seconds.
+fn expire_006(env: &Env, field: &str, value: &Unknown<'_>) -> Result<u32> {
+    let unix_seconds = arg_u32(field, value)?;
+    emit_if(env, compat::expire_006(field, unix_seconds))?;
+    Ok(unix_seconds)
 }
 
 /// Shared body of `buildTokenWithUid` and `buildTokenWithUserAccount`.
 #[allow(clippy::too_many_arguments)]
 fn rtc(
+    env: &Env,
     app_id: &Unknown<'_>,
     app_certificate: &Unknown<'_>,
     channel_name: &Unknown<'_>,
@@ -68,15 +118,16 @@ fn rtc(
     let fixed = Fixed::from_options(options)?;
     let channel_name = arg_string("channelName", channel_name)?;
     let user = arg_user(user_field, user)?;
-    let role = rtc_role("role", role)?;
-    let token_expire = arg_u32("tokenExpire", token_expire)?;
-    let privilege_expire = arg_opt_u32("privilegeExpire", privilege_expire)?.unwrap_or(0);
+    let role = rtc_role(env, "role", role)?;
+    let token_expire = expire_007(env, "tokenExpire", token_expire)?;
+    let privilege_expire = opt_expire_007(env, "privilegeExpire", privilege_expire)?.unwrap_or(0);
     fixed.start(&creds, token_expire).rtc(channel_name, user, role, privilege_expire).build().js()
 }
 
 /// Shared body of `buildTokenWithUidAndPrivilege` and `BuildTokenWithUserAccountAndPrivilege`.
 #[allow(clippy::too_many_arguments)]
 fn rtc_with_privileges(
+    env: &Env,
     app_id: &Unknown<'_>,
     app_certificate: &Unknown<'_>,
     channel_name: &Unknown<'_>,
@@ -90,7 +141,7 @@ fn rtc_with_privileges(
     let fixed = Fixed::from_options(options)?;
     let channel_name = arg_string("channelName", channel_name)?;
     let user = arg_user(user_field, user)?;
-    let token_expire = arg_u32("tokenExpire", token_expire)?;
+    let token_expire = expire_007(env, "tokenExpire", token_expire)?;
     fixed.start(&creds, token_expire).rtc_with_privileges(channel_name, user, expiries?).build().js()
 }
 
@@ -108,6 +159,7 @@ enum WithRtm2 {
 /// Shared body of `buildTokenWithRtm2`, `ConvoAITokenBuilder.buildToken` and `SttTokenBuilder.buildToken`.
 #[allow(clippy::too_many_arguments)]
 fn rtc_rtm2(
+    env: &Env,
     which: WithRtm2,
     app_id: &Unknown<'_>,
     app_certificate: &Unknown<'_>,
@@ -124,11 +176,16 @@ fn rtc_rtm2(
     let fixed = Fixed::from_options(options)?;
     let channel = arg_string("channelName", channel_name)?;
     let account = arg_user_string("rtcAccount", rtc_account)?;
-    let role = self::rtc_role("rtcRole", rtc_role)?;
-    let token_expire = arg_u32("rtcTokenExpire", rtc_token_expire)?;
+    // npm's ConvoAI and STT builders compare the role with `===`, its RTC builder with `==`.
+    let equality = match which {
+        WithRtm2::Plain => Equality::Loose,
+        WithRtm2::ConvoAi | WithRtm2::Stt => Equality::Strict,
+    };
+    let role = rtc_role_compared(env, "rtcRole", rtc_role, equality)?;
+    let token_expire = expire_007(env, "rtcTokenExpire", rtc_token_expire)?;
     let expiries = expiries?;
     let rtm_user_id = arg_user_string("rtmUserId", rtm_user_id)?;
-    let rtm_expire = arg_u32("rtmTokenExpire", rtm_token_expire)?;
+    let rtm_expire = expire_007(env, "rtmTokenExpire", rtm_token_expire)?;
     let token = fixed.start(&creds, token_expire);
     let token = match which {
         WithRtm2::Plain => token.rtc_with_rtm_expiries(channel, &account, role, expiries, rtm_user_id, rtm_expire),
@@ -146,11 +203,13 @@ pub struct JsRtcTokenBuilder {}
 #[napi]
 impl JsRtcTokenBuilder {
     /// Builds an RTC token for a uid (a number; 0 = any user; a string is used as an account).
-    /// `role`: `RtcRole.PUBLISHER` (1) or `RtcRole.SUBSCRIBER` (2). Lifetimes are seconds
-    /// after the issue time; `privilegeExpire` defaults to 0, as upstream.
+    /// `role`: `RtcRole.PUBLISHER` (1) or `RtcRole.SUBSCRIBER` (2); as upstream, any value
+    /// `== 1` publishes and any other joins only (with a warning unless it is 2). Lifetimes
+    /// are seconds after the issue time; `privilegeExpire` defaults to 0, as upstream.
     #[napi]
     #[allow(clippy::too_many_arguments)]
     pub fn build_token_with_uid(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string")] channel_name: Unknown<'_>,
@@ -161,6 +220,7 @@ impl JsRtcTokenBuilder {
         options: Option<BuildOptions>,
     ) -> Result<String> {
         rtc(
+            &env,
             &app_id,
             &app_certificate,
             &channel_name,
@@ -177,6 +237,7 @@ impl JsRtcTokenBuilder {
     #[napi]
     #[allow(clippy::too_many_arguments)]
     pub fn build_token_with_user_account(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string")] channel_name: Unknown<'_>,
@@ -187,6 +248,7 @@ impl JsRtcTokenBuilder {
         options: Option<BuildOptions>,
     ) -> Result<String> {
         rtc(
+            &env,
             &app_id,
             &app_certificate,
             &channel_name,
@@ -203,6 +265,7 @@ impl JsRtcTokenBuilder {
     #[napi]
     #[allow(clippy::too_many_arguments)]
     pub fn build_token_with_uid_and_privilege(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string")] channel_name: Unknown<'_>,
@@ -215,12 +278,23 @@ impl JsRtcTokenBuilder {
         options: Option<BuildOptions>,
     ) -> Result<String> {
         let expiries = expiries(
+            &env,
             &join_channel_privilege_expire,
             &pub_audio_privilege_expire,
             &pub_video_privilege_expire,
             &pub_data_stream_privilege_expire,
         );
-        rtc_with_privileges(&app_id, &app_certificate, &channel_name, "uid", &uid, &token_expire, expiries, options)
+        rtc_with_privileges(
+            &env,
+            &app_id,
+            &app_certificate,
+            &channel_name,
+            "uid",
+            &uid,
+            &token_expire,
+            expiries,
+            options,
+        )
     }
 
     /// Builds an RTC token for an account with a lifetime per privilege (upstream's
@@ -228,6 +302,7 @@ impl JsRtcTokenBuilder {
     #[napi(js_name = "BuildTokenWithUserAccountAndPrivilege")]
     #[allow(clippy::too_many_arguments)]
     pub fn build_token_with_user_account_and_privilege_upstream(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string")] channel_name: Unknown<'_>,
@@ -240,12 +315,14 @@ impl JsRtcTokenBuilder {
         options: Option<BuildOptions>,
     ) -> Result<String> {
         let expiries = expiries(
+            &env,
             &join_channel_privilege_expire,
             &pub_audio_privilege_expire,
             &pub_video_privilege_expire,
             &pub_data_stream_privilege_expire,
         );
         rtc_with_privileges(
+            &env,
             &app_id,
             &app_certificate,
             &channel_name,
@@ -261,6 +338,7 @@ impl JsRtcTokenBuilder {
     #[napi]
     #[allow(clippy::too_many_arguments)]
     pub fn build_token_with_user_account_and_privilege(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string")] channel_name: Unknown<'_>,
@@ -273,12 +351,14 @@ impl JsRtcTokenBuilder {
         options: Option<BuildOptions>,
     ) -> Result<String> {
         let expiries = expiries(
+            &env,
             &join_channel_privilege_expire,
             &pub_audio_privilege_expire,
             &pub_video_privilege_expire,
             &pub_data_stream_privilege_expire,
         );
         rtc_with_privileges(
+            &env,
             &app_id,
             &app_certificate,
             &channel_name,
@@ -294,6 +374,7 @@ impl JsRtcTokenBuilder {
     #[napi]
     #[allow(clippy::too_many_arguments)]
     pub fn build_token_with_rtm(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string")] channel_name: Unknown<'_>,
@@ -307,9 +388,9 @@ impl JsRtcTokenBuilder {
         let fixed = Fixed::from_options(options)?;
         let channel_name = arg_string("channelName", &channel_name)?;
         let account = arg_user_string("account", &account)?;
-        let role = rtc_role("role", &role)?;
-        let token_expire = arg_u32("tokenExpire", &token_expire)?;
-        let privilege_expire = arg_opt_u32("privilegeExpire", privilege_expire.as_ref())?.unwrap_or(0);
+        let role = rtc_role(&env, "role", &role)?;
+        let token_expire = expire_007(&env, "tokenExpire", &token_expire)?;
+        let privilege_expire = opt_expire_007(&env, "privilegeExpire", privilege_expire.as_ref())?.unwrap_or(0);
         fixed.start(&creds, token_expire).rtc_with_rtm(channel_name, &account, role, privilege_expire).build().js()
     }
 
@@ -317,6 +398,7 @@ impl JsRtcTokenBuilder {
     #[napi]
     #[allow(clippy::too_many_arguments)]
     pub fn build_token_with_rtm2(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string")] channel_name: Unknown<'_>,
@@ -332,12 +414,14 @@ impl JsRtcTokenBuilder {
         options: Option<BuildOptions>,
     ) -> Result<String> {
         let expiries = expiries(
+            &env,
             &join_channel_privilege_expire,
             &pub_audio_privilege_expire,
             &pub_video_privilege_expire,
             &pub_data_stream_privilege_expire,
         );
         rtc_rtm2(
+            &env,
             WithRtm2::Plain,
             &app_id,
             &app_certificate,
@@ -363,6 +447,7 @@ impl JsRtmTokenBuilder {
     /// Builds an RTM login token; `expire` is the token and login lifetime.
     #[napi]
     pub fn build_token(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string | number")] user_id: Unknown<'_>,
@@ -372,13 +457,14 @@ impl JsRtmTokenBuilder {
         let creds = arg_credentials(&app_id, &app_certificate)?;
         let fixed = Fixed::from_options(options)?;
         let user_id = arg_user_string("userId", &user_id)?;
-        let expire = arg_u32("expire", &expire)?;
+        let expire = expire_007(&env, "expire", &expire)?;
         fixed.start(&creds, expire).rtm(user_id, expire).build().js()
     }
 
     /// Builds an RTM2 token with resource permissions (an `Rtm2Permissions`).
     #[napi]
     pub fn build_token_with_permissions(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string | number")] user_id: Unknown<'_>,
@@ -390,7 +476,7 @@ impl JsRtmTokenBuilder {
         let fixed = Fixed::from_options(options)?;
         let user_id = arg_user_string("userId", &user_id)?;
         let permissions = rtm2_permissions(&permissions.details)?;
-        let expire = arg_u32("expire", &expire)?;
+        let expire = expire_007(&env, "expire", &expire)?;
         fixed.start(&creds, expire).rtm2(user_id, permissions, expire).build().js()
     }
 }
@@ -405,6 +491,7 @@ impl JsChatTokenBuilder {
     /// Builds a Chat user token.
     #[napi]
     pub fn build_user_token(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string | number")] user_id: Unknown<'_>,
@@ -414,13 +501,14 @@ impl JsChatTokenBuilder {
         let creds = arg_credentials(&app_id, &app_certificate)?;
         let fixed = Fixed::from_options(options)?;
         let user_id = arg_user_string("userId", &user_id)?;
-        let expire = arg_u32("expire", &expire)?;
+        let expire = expire_007(&env, "expire", &expire)?;
         fixed.start(&creds, expire).chat_user(user_id, expire).build().js()
     }
 
     /// Builds a Chat app token.
     #[napi]
     pub fn build_app_token(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "number")] expire: Unknown<'_>,
@@ -428,7 +516,7 @@ impl JsChatTokenBuilder {
     ) -> Result<String> {
         let creds = arg_credentials(&app_id, &app_certificate)?;
         let fixed = Fixed::from_options(options)?;
-        let expire = arg_u32("expire", &expire)?;
+        let expire = expire_007(&env, "expire", &expire)?;
         fixed.start(&creds, expire).chat_app(expire).build().js()
     }
 }
@@ -453,7 +541,9 @@ impl JsFpaTokenBuilder {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn apaas_room_user(
+    env: &Env,
     app_id: &Unknown<'_>,
     app_certificate: &Unknown<'_>,
     room_uuid: &Unknown<'_>,
@@ -467,7 +557,7 @@ fn apaas_room_user(
     let room_uuid = arg_string("roomUuid", room_uuid)?;
     let user_uuid = arg_user_string("userUuid", user_uuid)?;
     let role = to_i16("role", arg_number("role", role)?)?;
-    let expire = arg_u32("expire", expire)?;
+    let expire = expire_007(env, "expire", expire)?;
     fixed
         .start(&creds, expire)
         .apaas_room_user_variant(room_uuid, &user_uuid, role, expire, ApaasRoomUserVariant::Standard)
@@ -476,6 +566,7 @@ fn apaas_room_user(
 }
 
 fn apaas_user(
+    env: &Env,
     app_id: &Unknown<'_>,
     app_certificate: &Unknown<'_>,
     user_uuid: &Unknown<'_>,
@@ -485,11 +576,12 @@ fn apaas_user(
     let creds = arg_credentials(app_id, app_certificate)?;
     let fixed = Fixed::from_options(options)?;
     let user_uuid = arg_user_string("userUuid", user_uuid)?;
-    let expire = arg_u32("expire", expire)?;
+    let expire = expire_007(env, "expire", expire)?;
     fixed.start(&creds, expire).apaas_user(user_uuid, expire).build().js()
 }
 
 fn apaas_app(
+    env: &Env,
     app_id: &Unknown<'_>,
     app_certificate: &Unknown<'_>,
     expire: &Unknown<'_>,
@@ -497,7 +589,7 @@ fn apaas_app(
 ) -> Result<String> {
     let creds = arg_credentials(app_id, app_certificate)?;
     let fixed = Fixed::from_options(options)?;
-    let expire = arg_u32("expire", expire)?;
+    let expire = expire_007(env, "expire", expire)?;
     fixed.start(&creds, expire).apaas_app(expire).build().js()
 }
 
@@ -511,7 +603,9 @@ impl JsApaasTokenBuilder {
     /// Builds a room-user token (APaaS room user, RTM login, Chat user). Unlike npm, the APaaS
     /// service carries the room-user privilege, as every other upstream language builds it.
     #[napi]
+    #[allow(clippy::too_many_arguments)]
     pub fn build_room_user_token(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string")] room_uuid: Unknown<'_>,
@@ -520,30 +614,32 @@ impl JsApaasTokenBuilder {
         #[napi(ts_arg_type = "number")] expire: Unknown<'_>,
         options: Option<BuildOptions>,
     ) -> Result<String> {
-        apaas_room_user(&app_id, &app_certificate, &room_uuid, &user_uuid, &role, &expire, options)
+        apaas_room_user(&env, &app_id, &app_certificate, &room_uuid, &user_uuid, &role, &expire, options)
     }
 
     /// Builds a user token.
     #[napi]
     pub fn build_user_token(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string | number")] user_uuid: Unknown<'_>,
         #[napi(ts_arg_type = "number")] expire: Unknown<'_>,
         options: Option<BuildOptions>,
     ) -> Result<String> {
-        apaas_user(&app_id, &app_certificate, &user_uuid, &expire, options)
+        apaas_user(&env, &app_id, &app_certificate, &user_uuid, &expire, options)
     }
 
     /// Builds an app token.
     #[napi]
     pub fn build_app_token(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "number")] expire: Unknown<'_>,
         options: Option<BuildOptions>,
     ) -> Result<String> {
-        apaas_app(&app_id, &app_certificate, &expire, options)
+        apaas_app(&env, &app_id, &app_certificate, &expire, options)
     }
 }
 
@@ -556,7 +652,9 @@ pub struct JsEducationTokenBuilder {}
 impl JsEducationTokenBuilder {
     /// Builds a room-user token; see `ApaasTokenBuilder.buildRoomUserToken`.
     #[napi]
+    #[allow(clippy::too_many_arguments)]
     pub fn build_room_user_token(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string")] room_uuid: Unknown<'_>,
@@ -565,30 +663,32 @@ impl JsEducationTokenBuilder {
         #[napi(ts_arg_type = "number")] expire: Unknown<'_>,
         options: Option<BuildOptions>,
     ) -> Result<String> {
-        apaas_room_user(&app_id, &app_certificate, &room_uuid, &user_uuid, &role, &expire, options)
+        apaas_room_user(&env, &app_id, &app_certificate, &room_uuid, &user_uuid, &role, &expire, options)
     }
 
     /// Builds a user token.
     #[napi]
     pub fn build_user_token(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string | number")] user_uuid: Unknown<'_>,
         #[napi(ts_arg_type = "number")] expire: Unknown<'_>,
         options: Option<BuildOptions>,
     ) -> Result<String> {
-        apaas_user(&app_id, &app_certificate, &user_uuid, &expire, options)
+        apaas_user(&env, &app_id, &app_certificate, &user_uuid, &expire, options)
     }
 
     /// Builds an app token.
     #[napi]
     pub fn build_app_token(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "number")] expire: Unknown<'_>,
         options: Option<BuildOptions>,
     ) -> Result<String> {
-        apaas_app(&app_id, &app_certificate, &expire, options)
+        apaas_app(&env, &app_id, &app_certificate, &expire, options)
     }
 }
 
@@ -603,6 +703,7 @@ impl JsConvoAiTokenBuilder {
     #[napi]
     #[allow(clippy::too_many_arguments)]
     pub fn build_token(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string")] channel_name: Unknown<'_>,
@@ -618,12 +719,14 @@ impl JsConvoAiTokenBuilder {
         options: Option<BuildOptions>,
     ) -> Result<String> {
         let expiries = expiries(
+            &env,
             &join_channel_privilege_expire,
             &pub_audio_privilege_expire,
             &pub_video_privilege_expire,
             &pub_data_stream_privilege_expire,
         );
         rtc_rtm2(
+            &env,
             WithRtm2::ConvoAi,
             &app_id,
             &app_certificate,
@@ -650,6 +753,7 @@ impl JsSttTokenBuilder {
     #[napi]
     #[allow(clippy::too_many_arguments)]
     pub fn build_token(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string")] channel_name: Unknown<'_>,
@@ -665,12 +769,14 @@ impl JsSttTokenBuilder {
         options: Option<BuildOptions>,
     ) -> Result<String> {
         let expiries = expiries(
+            &env,
             &join_channel_privilege_expire,
             &pub_audio_privilege_expire,
             &pub_video_privilege_expire,
             &pub_data_stream_privilege_expire,
         );
         rtc_rtm2(
+            &env,
             WithRtm2::Stt,
             &app_id,
             &app_certificate,
@@ -686,6 +792,30 @@ impl JsSttTokenBuilder {
     }
 }
 
+/// The drop-in `AccessToken2.build()` (compat.js): an AccessToken2 whose services keep every
+/// privilege number as given (0 to 65535), as upstream packs them. Undefined numbers and
+/// expiries that look like Unix timestamps or exceed 24 hours warn (`process.emitWarning`).
+/// The idiomatic `buildToken` refuses undefined numbers instead.
+#[napi]
+pub fn compat_build_token(env: Env, options: TokenOptions) -> Result<String> {
+    let creds = credentials(&options.app_id, &options.app_certificate)?;
+    let fixed = Fixed::new(options.issued_at, options.salt)?;
+    let expire = to_u32("expire", options.expire)?;
+    emit_if(&env, compat::expire_007("expire", expire))?;
+    let mut token = fixed.start(&creds, expire);
+    for input in options.services {
+        let (mut service, privileges) = input.into_core_and_raw_privileges()?;
+        let service_type = service.service_type();
+        for (code, seconds) in privileges {
+            emit_if(&env, compat::privilege(service_type, code))?;
+            emit_if(&env, compat::expire_007(&format!("{service_type} privilege {code} expire"), seconds))?;
+            service.add_privilege_unchecked(code, seconds);
+        }
+        token.push_service(service);
+    }
+    token.build().js()
+}
+
 /// Applies the drop-in options to a 006 token (its expiry counts from the issue time).
 fn access_token_006(mut token: AccessToken<'_>, fixed: Fixed) -> AccessToken<'_> {
     if let Some(issued_at) = fixed.issued_at {
@@ -699,6 +829,7 @@ fn access_token_006(mut token: AccessToken<'_>, fixed: Fixed) -> AccessToken<'_>
 
 #[allow(clippy::too_many_arguments)]
 fn rtc_006(
+    env: &Env,
     app_id: &Unknown<'_>,
     app_certificate: &Unknown<'_>,
     channel_name: &Unknown<'_>,
@@ -712,8 +843,8 @@ fn rtc_006(
     let fixed = Fixed::from_options(options)?;
     let channel_name = arg_string("channelName", channel_name)?;
     let user = arg_user(user_field, user)?;
-    let role = Role006::from_code(to_i64("role", arg_number("role", role)?)?).js()?;
-    let expired_ts = arg_u32("privilegeExpiredTs", privilege_expired_ts)?;
+    let role = role_006(env, "role", role)?;
+    let expired_ts = expire_006(env, "privilegeExpiredTs", privilege_expired_ts)?;
     access_token_006(AccessToken::rtc(&creds, channel_name, user, role, expired_ts), fixed).build().js()
 }
 
@@ -726,10 +857,13 @@ pub struct JsRtcTokenBuilder006 {}
 #[napi]
 impl JsRtcTokenBuilder006 {
     /// Builds a 006 RTC token for a uid (0 = any user). `role`: 0 attendee, 1 publisher,
-    /// 2 subscriber, 101 admin. `privilegeExpiredTs` is an absolute Unix time (0 = none).
+    /// 2 subscriber, 101 admin; as upstream, any other value joins only (with a warning).
+    /// `privilegeExpiredTs` is an absolute Unix time (0 = none).
     /// `options.issuedAt` fixes the clock (the token expires 24 hours after it).
     #[napi]
+    #[allow(clippy::too_many_arguments)]
     pub fn build_token_with_uid(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string")] channel_name: Unknown<'_>,
@@ -738,12 +872,14 @@ impl JsRtcTokenBuilder006 {
         #[napi(ts_arg_type = "number")] privilege_expired_ts: Unknown<'_>,
         options: Option<BuildOptions>,
     ) -> Result<String> {
-        rtc_006(&app_id, &app_certificate, &channel_name, "uid", &uid, &role, &privilege_expired_ts, options)
+        rtc_006(&env, &app_id, &app_certificate, &channel_name, "uid", &uid, &role, &privilege_expired_ts, options)
     }
 
     /// Builds a 006 RTC token for a user account.
     #[napi]
+    #[allow(clippy::too_many_arguments)]
     pub fn build_token_with_account(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string")] channel_name: Unknown<'_>,
@@ -752,7 +888,17 @@ impl JsRtcTokenBuilder006 {
         #[napi(ts_arg_type = "number")] privilege_expired_ts: Unknown<'_>,
         options: Option<BuildOptions>,
     ) -> Result<String> {
-        rtc_006(&app_id, &app_certificate, &channel_name, "account", &account, &role, &privilege_expired_ts, options)
+        rtc_006(
+            &env,
+            &app_id,
+            &app_certificate,
+            &channel_name,
+            "account",
+            &account,
+            &role,
+            &privilege_expired_ts,
+            options,
+        )
     }
 }
 
@@ -764,10 +910,11 @@ pub struct JsRtmTokenBuilder006 {}
 
 #[napi]
 impl JsRtmTokenBuilder006 {
-    /// Builds a 006 RTM token. `role` (`RtmRole.Rtm_User`) must be a number and is otherwise
-    /// unused, as upstream. `privilegeExpiredTs` is an absolute Unix time (0 = none).
+    /// Builds a 006 RTM token. `role` (`RtmRole.Rtm_User`) is unused, whatever it is, as
+    /// upstream. `privilegeExpiredTs` is an absolute Unix time (0 = none).
     #[napi]
     pub fn build_token(
+        env: Env,
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string | number")] account: Unknown<'_>,
@@ -778,9 +925,9 @@ impl JsRtmTokenBuilder006 {
         let creds = arg_credentials(&app_id, &app_certificate)?;
         let fixed = Fixed::from_options(options)?;
         let account = arg_user_string("account", &account)?;
-        // RTM 006 has a single privilege, so upstream ignores the role; only its type is checked.
-        arg_number("role", &role)?;
-        let expired_ts = arg_u32("privilegeExpiredTs", &privilege_expired_ts)?;
+        // RTM 006 has a single privilege, so upstream ignores the role, whatever it is.
+        let _ = role;
+        let expired_ts = expire_006(&env, "privilegeExpiredTs", &privilege_expired_ts)?;
         access_token_006(AccessToken::rtm(&creds, account, expired_ts), fixed).build().js()
     }
 }

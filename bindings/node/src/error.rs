@@ -46,3 +46,11 @@ impl<T> CoreResultExt<T> for agora_token::Result<T> {
         self.map_err(to_js)
     }
 }
+
+/// A failure of a napi call the binding makes itself (reading a value, calling
+/// `process.emitWarning`). A JavaScript exception thrown meanwhile (say, by a replaced
+/// `process.emitWarning`) stays the one the caller sees.
+pub fn from_napi(error: &napi::Error) -> JsError {
+    let code = if error.status == napi::Status::PendingException { "PendingException" } else { "GenericFailure" };
+    napi::Error::new(JsErrorCode(code), error.reason.clone())
+}

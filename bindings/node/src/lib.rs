@@ -11,7 +11,8 @@
 //!
 //! One file per core area: `access_token2` (generic builder, decode, verify),
 //! `services`, `builders` (the upstream builder functions), `explain`, `legacy`
-//! (006, DynamicKey, signaling), `compat` (the drop-in classes), plus `clock` (default time and salt), `credentials`, `args` (argument
+//! (006, DynamicKey, signaling), `compat` (the drop-in classes), `warning` (the drop-in layer's
+//! `process.emitWarning`), plus `clock` (default time and salt), `credentials`, `args` (argument
 //! checks) and `error`.
 
 // napi compiles its registration glue out under cfg(test), which `cargo clippy --all-targets`
@@ -28,3 +29,4 @@ mod error;
 mod explain;
 mod legacy;
 mod services;
+mod warning;

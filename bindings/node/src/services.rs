@@ -193,6 +193,21 @@ impl JsServiceInput {
     }
 }
 
+impl JsServiceInput {
+    /// The service without its privileges, and the privileges as given (ascending numbers),
+    /// for the drop-in layer, which packs every number as upstream does (core `compat`).
+    ///
+    /// # Errors
+    /// As [`JsServiceInput::into_core`], except `unknown_privilege`.
+    pub fn into_core_and_raw_privileges(mut self) -> Result<(Service, Vec<(u16, u32)>)> {
+        let privileges = self.privileges.take().unwrap_or_default();
+        let mut entries =
+            privileges.iter().map(|(key, &expire)| privilege_entry(key, expire)).collect::<Result<Vec<_>>>()?;
+        entries.sort_unstable();
+        Ok((self.into_core()?, entries))
+    }
+}
+
 fn optional_user_id(value: Option<Either<String, f64>>) -> Result<String> {
     value.map_or_else(|| Ok(String::new()), |v| to_user_string("userId", v))
 }
@@ -201,14 +216,20 @@ fn optional_account(value: Option<Either<String, f64>>) -> Result<User> {
     value.map_or_else(|| Ok(User::Account(String::new())), |v| to_user("account", v))
 }
 
+/// One entry of a privilege object: the key is a privilege number, the value seconds.
+fn privilege_entry(key: &str, expire: f64) -> Result<(u16, u32)> {
+    let code = key
+        .parse::<u16>()
+        .map_err(|_| invalid_argument("privileges", format!("key {key:?} is not a privilege number")))?;
+    Ok((code, to_u32(&format!("privilege {code} expire"), expire)?))
+}
+
 /// A privilege map from a JavaScript object: keys are privilege numbers.
 fn privileges_from<P: Privilege>(map: &HashMap<String, f64>) -> Result<Privileges<P>> {
     let mut privileges = Privileges::default();
     for (key, &expire) in map {
-        let code = key
-            .parse::<u16>()
-            .map_err(|_| invalid_argument("privileges", format!("key {key:?} is not a privilege number")))?;
-        privileges.set_code(code, to_u32(&format!("privilege {code} expire"), expire)?).js()?;
+        let (code, expire) = privilege_entry(key, expire)?;
+        privileges.set_code(code, expire).js()?;
     }
     Ok(privileges)
 }

@@ -5,6 +5,7 @@
 //! The Python class is `TokenBuilder`, not `AccessToken2`, because `agora_token.AccessToken2`
 //! is the drop-in submodule named after upstream's `AccessToken2.py`.
 
+use agora_token::compat;
 use agora_token::{
     AccessToken2, ApaasRoomUserVariant, Credentials, FcdnPrivilege, Payload, Privilege, RtcPrivilegeExpiries, Service,
     ServiceType, StreamingPrivilege, UnverifiedToken, VerifiedToken,
@@ -12,6 +13,7 @@ use agora_token::{
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
+use crate::compat::{rtc_role_lenient, warn_if};
 use crate::convert::{
     certificate_arg, i16_arg, opt_seconds_arg, opt_u32_arg, opt_u32_time_arg, rtc_role_arg, seconds_arg, str_repr,
     u16_arg, user_arg,
@@ -34,7 +36,7 @@ pub(crate) struct PyTokenBuilder {
 }
 
 /// A core builder with the options every Python entry point takes.
-fn core_builder(
+pub(crate) fn core_builder(
     credentials: &Credentials,
     expire: u32,
     issued_at: Option<u32>,
@@ -415,7 +417,9 @@ impl PyTokenBuilder {
 /// Upstream `RtcTokenBuilder.build_token_with_uid`, with its argument names, exported as that
 /// method itself so that a call into the drop-in costs no Python frame: the same as
 /// `TokenBuilder(Credentials(app_id, app_certificate), expire=token_expire, ...).rtc(...).build()`
-/// in one call. `uid` 0 is any user.
+/// in one call, except that `role` is read as upstream reads it (1 publishes, any other value
+/// joins only; values other than 1 and 2 warn) and surprising expiries warn (`compat`).
+/// `uid` 0 is any user.
 #[pyfunction]
 #[pyo3(
     signature = (app_id, app_certificate, channel_name, uid, role, token_expire, privilege_expire = None, *, issued_at = None, salt = None),
@@ -477,11 +481,14 @@ fn build_rtc_token(
 ) -> PyResult<String> {
     let credentials = Credentials::new(app_id, app_certificate).or_raise()?;
     let user = user_arg(user, user_field)?;
-    let role = rtc_role_arg(role)?;
+    let role = rtc_role_lenient(role)?;
     // Upstream defaults privilege_expire to 0: no limit of its own (the token lifetime applies).
     let privilege_expire = opt_seconds_arg(privilege_expire, "privilege_expire")?.unwrap_or(0);
     let expire = seconds_arg(token_expire, "token_expire")?;
     let (issued_at, salt) = (opt_u32_time_arg(issued_at, "issued_at")?, opt_u32_arg(salt, "salt")?);
+    let py = token_expire.py();
+    warn_if(py, compat::expire_007("token_expire", expire))?;
+    warn_if(py, compat::expire_007("privilege_expire", privilege_expire))?;
     core_builder(&credentials, expire, issued_at, salt, false)
         .rtc(channel_name, user, role, privilege_expire)
         .build()

@@ -17,7 +17,7 @@ use crate::credentials::PyCredentials;
 use crate::errors::{invalid_argument, CoreResultExt};
 
 /// The Python type name of a value, for messages.
-fn type_name(value: &Bound<'_, PyAny>) -> String {
+pub(crate) fn type_name(value: &Bound<'_, PyAny>) -> String {
     value.get_type().name().map_or_else(|_| "object".to_owned(), |name| name.to_string())
 }
 

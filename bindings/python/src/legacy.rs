@@ -5,12 +5,14 @@
 
 use std::collections::BTreeMap;
 
+use agora_token::compat;
 use agora_token::legacy::dynamic_key::{self, Dk4Service, DynamicKeyInput};
 use agora_token::legacy::dynamic_key5::{self as dk5, Dk5Service, UploadPermission};
 use agora_token::legacy::{signaling, AccessToken, Privilege006, Role006, UnverifiedAccessToken};
 use agora_token::{Credentials, User};
 use pyo3::prelude::*;
 
+use crate::compat::{role_006_lenient, warn_if};
 use crate::convert::{
     certificate_arg, i64_arg, opt_u32_arg, opt_u32_time_arg, str_repr, u16_arg, u32_arg, u32_time_arg, user_arg,
 };
@@ -174,6 +176,73 @@ impl PyTokenBuilder006 {
         };
         format!("TokenBuilder006({kind}, app_id={})", str_repr(py, self.credentials.app_id().as_str()))
     }
+}
+
+/// Upstream 006 `RtcTokenBuilder.buildTokenWithUid`, with its argument names, exported as that
+/// method itself (no Python frame per token). `role` is read as upstream reads it (0, 1 and 101
+/// publish, any other value joins only; values other than 0, 1, 2 and 101 warn), and a non-zero
+/// `privilegeExpiredTs` that looks like a number of seconds warns (`compat`). `expires_at` is the
+/// token's own expiry (default now + 24 hours).
+#[pyfunction]
+#[pyo3(signature = (appId, appCertificate, channelName, uid, role, privilegeExpiredTs, *, expires_at = None, salt = None))]
+#[allow(non_snake_case, clippy::too_many_arguments)] // upstream's argument names and list
+pub(crate) fn rtc_token_006_with_uid(
+    appId: &str,
+    appCertificate: &str,
+    channelName: String,
+    uid: &Bound<'_, PyAny>,
+    role: &Bound<'_, PyAny>,
+    privilegeExpiredTs: &Bound<'_, PyAny>,
+    expires_at: Option<&Bound<'_, PyAny>>,
+    salt: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    build_rtc_token_006(appId, appCertificate, channelName, (uid, "uid"), role, privilegeExpiredTs, expires_at, salt)
+}
+
+/// Upstream 006 `RtcTokenBuilder.buildTokenWithAccount`, exported as that method itself (see
+/// `rtc_token_006_with_uid`).
+#[pyfunction]
+#[pyo3(signature = (appId, appCertificate, channelName, account, role, privilegeExpiredTs, *, expires_at = None, salt = None))]
+#[allow(non_snake_case, clippy::too_many_arguments)] // upstream's argument names and list
+pub(crate) fn rtc_token_006_with_account(
+    appId: &str,
+    appCertificate: &str,
+    channelName: String,
+    account: &Bound<'_, PyAny>,
+    role: &Bound<'_, PyAny>,
+    privilegeExpiredTs: &Bound<'_, PyAny>,
+    expires_at: Option<&Bound<'_, PyAny>>,
+    salt: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let user = (account, "account");
+    build_rtc_token_006(appId, appCertificate, channelName, user, role, privilegeExpiredTs, expires_at, salt)
+}
+
+/// The two 006 RTC functions above; `user` is the user argument and its name for messages.
+#[allow(clippy::too_many_arguments)] // upstream's argument list
+fn build_rtc_token_006(
+    app_id: &str,
+    app_certificate: &str,
+    channel_name: String,
+    (user, user_field): (&Bound<'_, PyAny>, &str),
+    role: &Bound<'_, PyAny>,
+    privilege_expired_ts: &Bound<'_, PyAny>,
+    expires_at: Option<&Bound<'_, PyAny>>,
+    salt: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let credentials = Credentials::new(app_id, app_certificate).or_raise()?;
+    let user = user_arg(user, user_field)?;
+    let role = role_006_lenient(role)?;
+    let expired_ts = u32_time_arg(privilege_expired_ts, "privilegeExpiredTs")?;
+    warn_if(privilege_expired_ts.py(), compat::expire_006("privilegeExpiredTs", expired_ts))?;
+    let mut token = AccessToken::rtc(&credentials, channel_name, user, role, expired_ts);
+    if let Some(expires_at) = opt_u32_time_arg(expires_at, "expires_at")? {
+        token = token.expires_at(expires_at);
+    }
+    if let Some(salt) = opt_u32_arg(salt, "salt")? {
+        token = token.salt(salt);
+    }
+    token.build().or_raise()
 }
 
 /// A decoded 006 token whose signature has NOT been checked. A 006 token stores only CRCs

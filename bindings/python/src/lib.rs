@@ -7,7 +7,8 @@
 //! `credentials` (`Credentials`), `services` (`RtcService`, ..., `Rtm2Permissions`),
 //! `access_token2` (`TokenBuilder`, `decode`, `verify`, `UnverifiedToken`, `VerifiedToken`, `Payload`),
 //! `explain` (`explain`, `Explanation`, `AccessVerdict`, ...), `legacy` (006, DynamicKey, signaling),
-//! `errors` (the exception classes); `convert` holds the argument conversions they share.
+//! `errors` (the exception classes), `compat` (the drop-in layer's reading of loose input and its
+//! `AgoraTokenCompatWarning`s); `convert` holds the argument conversions they share.
 //!
 //! The GIL is not released around core calls: a token takes microseconds, less than the cost of
 //! releasing and re-acquiring it (see python/bench/bench.py for the measured rates).
@@ -15,6 +16,7 @@
 use pyo3::prelude::*;
 
 mod access_token2;
+mod compat;
 mod convert;
 mod credentials;
 mod errors;
@@ -42,12 +44,17 @@ mod _native {
     };
 
     #[pymodule_export]
+    use super::compat::{
+        compat_build_006, compat_build_007, compat_expire_006, compat_expire_007, compat_role_006, compat_rtc_role,
+    };
+
+    #[pymodule_export]
     use super::explain::{explain, PyAccessVerdict, PyExplanation, PyPrivilegeReport, PyReason, PyServiceReport};
 
     #[pymodule_export]
     use super::legacy::{
-        decode_006, dynamic_key5, dynamic_key_v1, dynamic_key_v2, dynamic_key_v3, dynamic_key_v4, signaling_token,
-        PyTokenBuilder006, PyUnverifiedToken006,
+        decode_006, dynamic_key5, dynamic_key_v1, dynamic_key_v2, dynamic_key_v3, dynamic_key_v4,
+        rtc_token_006_with_account, rtc_token_006_with_uid, signaling_token, PyTokenBuilder006, PyUnverifiedToken006,
     };
 
     use pyo3::prelude::*;
