@@ -1,6 +1,7 @@
 // Runs the conformance vectors (conformance/upstream.json) and the error cases through the
-// generated Kotlin bindings, and the compat layer's tests (CompatTest.kt), on the JVM.
-// Usage: java ... ConformanceTestKt <path to upstream.json>
+// generated Kotlin bindings, and the compat layer's tests (CompatTest.kt, DifferentialTest.kt),
+// on the JVM.
+// Usage: java ... ConformanceTestKt <path to upstream.json> <path to the differential fixture>
 // Prints every failure, then "N passed, M failed"; exits 1 if anything failed.
 
 import io.github.agoratokenrs.AccessReason
@@ -173,7 +174,8 @@ const val ISSUED_AT = 1_111_111u
 const val SALT = 1u
 
 fun main(args: Array<String>) {
-    val path = args.firstOrNull() ?: error("usage: ConformanceTestKt <conformance/upstream.json>")
+    require(args.size == 2) { "usage: ConformanceTestKt <conformance/upstream.json> <differential fixture>" }
+    val path = args[0]
     val all = Json.parse(File(path).readText()).obj()["vectors"].arr().map { it.obj() }
     val byId = all.associateBy { it.str("id") }
     fun family(prefix: String) = all.filter { it.str("family").startsWith(prefix) }
@@ -190,6 +192,7 @@ fun main(args: Array<String>) {
     explanations(byId)
     compatLayer(byId, family("AccessToken2"), family("AccessToken (006)"))
     secrets()
+    differential(args[1])
 
     println("${Suite.passed} passed, ${Suite.failed.size} failed")
     if (Suite.failed.isNotEmpty()) exitProcess(1)
