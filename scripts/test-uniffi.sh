@@ -138,10 +138,14 @@ print(i["app_id"], i["app_certificate"], i["account"], i["expired_ts"], v["expec
 LD_LIBRARY_PATH="$REL" "$OUT/c/header_smoke" "${SIGNALING[@]}"
 
 # ---------------------------------------------------------------- Kotlin
-log "Kotlin: compiling the generated bindings, the compat layer, the tests and the Android example (kotlinc $KOTLIN_VERSION)"
+log "Kotlin: compiling the generated bindings, the compat layer, the tests, the README examples and the Android example (kotlinc $KOTLIN_VERSION)"
+# The README's Kotlin examples, as functions the test runs.
+mkdir -p "$OUT/readme"
+python3 bindings/uniffi/tests/readme_examples.py bindings/uniffi/README.md "$OUT/readme/ReadmeExamples.kt"
 KOTLIN_SOURCES=("$OUT"/kotlin/io/github/agoratokenrs/*.kt
   bindings/uniffi/kotlin/src/main/kotlin/io/github/agoratokenrs/compat/*.kt
   bindings/uniffi/tests/kotlin/*.kt
+  "$OUT/readme/ReadmeExamples.kt"
   examples/android/*.kt)
 JAR="$OUT/conformance-test.jar"
 # The generated bindings need only JNA; the rest is for the tests and the example (coroutines,

@@ -192,6 +192,7 @@ fun main(args: Array<String>) {
     explanations(byId)
     compatLayer(byId, family("AccessToken2"), family("AccessToken (006)"))
     secrets()
+    readmeExamples()
     differential(args[1])
 
     println("${Suite.passed} passed, ${Suite.failed.size} failed")
@@ -737,6 +738,24 @@ fun explanations(byId: Map<String, Map<String, Any?>>) {
 }
 
 fun io.github.agoratokenrs.AccessVerdict.canJoinAndPublish() = canJoin && canPublishAudio && canPublishVideo && canPublishData
+
+// ---------------------------------------------------------------- README examples
+
+/** The README's Kotlin examples (generated into package `readme` by tests/readme_examples.py), output discarded. */
+fun readmeExamples() {
+    val stdout = System.out
+    test("README has Kotlin examples") { assertTrue(readme.readmeExamples.size >= 4) }
+    for ((name, run) in readme.readmeExamples) {
+        test(name) {
+            System.setOut(java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+            try {
+                run()
+            } finally {
+                System.setOut(stdout)
+            }
+        }
+    }
+}
 
 // ---------------------------------------------------------------- secrets
 
