@@ -4,10 +4,13 @@
 #   - Swift: diffs the generated Swift, header and module map against the committed copy
 #     (bindings/uniffi/swift/Sources/), parses the Swift with tree-sitter-swift, and calls the
 #     library through the generated C header (no Swift compiler is available here);
-#   - Kotlin: compiles the generated Kotlin, the compat layer and the conformance test with
-#     kotlinc against JNA and runs it on the JVM over conformance/upstream.json.
+#   - Kotlin: compiles the generated Kotlin, the compat layer and the tests with kotlinc
+#     against JNA and runs them on the JVM over conformance/upstream.json and a differential
+#     fixture: random inputs built by the official packages (PyPI agoraiotools, npm
+#     agora-token; fixed seed), generated here by bindings/uniffi/tests/differential/.
 # Installs what it needs (apt libjna-java, npm kotlin-compiler, PyPI uniffi-bindgen and
-# tree-sitter into .tools/). After an intended API change, refresh the committed Swift with
+# tree-sitter into .tools/, the peers via scripts/lib/env.sh). After an intended API change,
+# refresh the committed Swift with
 #   scripts/test-uniffi.sh --update-swift
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
@@ -50,22 +53,26 @@ fi
 KOTLINC="$KOTLIN_HOME/bin/kotlinc"
 KLIB="$KOTLIN_HOME/lib"
 
-VENV="$TOOLS/uniffi-venv"
-if ! cmp -s bindings/uniffi/requirements.txt "$VENV/.requirements"; then
-  log "installing uniffi-bindgen and tree-sitter (PyPI) into $VENV"
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q --disable-pip-version-check -r bindings/uniffi/requirements.txt
-  cp bindings/uniffi/requirements.txt "$VENV/.requirements"
+UNIFFI_VENV="$TOOLS/uniffi-venv"
+if ! cmp -s bindings/uniffi/requirements.txt "$UNIFFI_VENV/.requirements"; then
+  log "installing uniffi-bindgen and tree-sitter (PyPI) into $UNIFFI_VENV"
+  python3 -m venv "$UNIFFI_VENV"
+  "$UNIFFI_VENV/bin/pip" install -q --disable-pip-version-check -r bindings/uniffi/requirements.txt
+  cp bindings/uniffi/requirements.txt "$UNIFFI_VENV/.requirements"
 fi
+
+# The official packages the differential fixture is made with.
+ensure_venv
+ensure_node_peers
 
 # ---------------------------------------------------------------- library and bindings
 log "building the cdylib (release, --target $HOST)"
 cargo build -q --release --target "$HOST" -p agora-token-uniffi
 
-log "generating Kotlin and Swift (uniffi-bindgen $("$VENV/bin/uniffi-bindgen" --version | cut -d' ' -f2))"
+log "generating Kotlin and Swift (uniffi-bindgen $("$UNIFFI_VENV/bin/uniffi-bindgen" --version | cut -d' ' -f2))"
 rm -rf "$OUT/kotlin" "$OUT/swift"
 for language in kotlin swift; do
-  "$VENV/bin/uniffi-bindgen" generate "$LIB" --language "$language" --config bindings/uniffi/uniffi.toml \
+  "$UNIFFI_VENV/bin/uniffi-bindgen" generate "$LIB" --language "$language" --config bindings/uniffi/uniffi.toml \
     --out-dir "$OUT/$language" --no-format
 done
 
@@ -104,7 +111,7 @@ fi
 echo "the committed Swift, header and module map match the generated ones"
 
 log "Swift: parse-only syntax check (tree-sitter-swift)"
-"$VENV/bin/python" bindings/uniffi/tests/swift/syntax_check.py "$SWIFT_DIR/AgoraToken/AgoraToken.swift" \
+"$UNIFFI_VENV/bin/python" bindings/uniffi/tests/swift/syntax_check.py "$SWIFT_DIR/AgoraToken/AgoraToken.swift" \
   examples/ios/TokenProvider.swift
 
 log "Swift: C ABI smoke test through the generated header"
@@ -131,10 +138,14 @@ print(i["app_id"], i["app_certificate"], i["account"], i["expired_ts"], v["expec
 LD_LIBRARY_PATH="$REL" "$OUT/c/header_smoke" "${SIGNALING[@]}"
 
 # ---------------------------------------------------------------- Kotlin
-log "Kotlin: compiling the generated bindings, the compat layer, the conformance test and the Android example (kotlinc $KOTLIN_VERSION)"
+log "Kotlin: compiling the generated bindings, the compat layer, the tests, the README examples and the Android example (kotlinc $KOTLIN_VERSION)"
+# The README's Kotlin examples, as functions the test runs.
+mkdir -p "$OUT/readme"
+python3 bindings/uniffi/tests/readme_examples.py bindings/uniffi/README.md "$OUT/readme/ReadmeExamples.kt"
 KOTLIN_SOURCES=("$OUT"/kotlin/io/github/agoratokenrs/*.kt
   bindings/uniffi/kotlin/src/main/kotlin/io/github/agoratokenrs/compat/*.kt
   bindings/uniffi/tests/kotlin/*.kt
+  "$OUT/readme/ReadmeExamples.kt"
   examples/android/*.kt)
 JAR="$OUT/conformance-test.jar"
 # The generated bindings need only JNA; the rest is for the tests and the example (coroutines,
@@ -151,8 +162,12 @@ else
   echo "$sources_hash" > "$JAR.sha256"
 fi
 
-log "Kotlin: conformance vectors, error cases and compat layer on the JVM"
-java -Djna.library.path="$REL" -cp "$JAR:$CLASSPATH:$KLIB/kotlin-stdlib.jar" ConformanceTestKt conformance/upstream.json
+log "Kotlin: differential fixture (official packages over random inputs, fixed seed)"
+FIXTURE="$OUT/differential.json"
+"$PY" bindings/uniffi/tests/differential/make_fixture.py "$FIXTURE"
+
+log "Kotlin: conformance vectors, error cases, compat layer and differential test on the JVM"
+java -Djna.library.path="$REL" -cp "$JAR:$CLASSPATH:$KLIB/kotlin-stdlib.jar" ConformanceTestKt conformance/upstream.json "$FIXTURE"
 
 log "Kotlin: the Android example's unit tests (examples/android, JUnit 4)"
 java -Djna.library.path="$REL" -cp "$JAR:$CLASSPATH:$KLIB/kotlin-stdlib.jar" org.junit.runner.JUnitCore \

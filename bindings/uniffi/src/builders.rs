@@ -18,8 +18,8 @@ use agora_token::{AccessToken2, Service, FPA_TOKEN_EXPIRE};
 use crate::credentials::FfiCredentials;
 use crate::error::FfiResult;
 use crate::services::{
-    rtm2_permissions, FfiApaasRoomUserVariant, FfiFcdnPrivilege, FfiRtcPrivilegeExpiries, FfiRtcRole,
-    FfiRtm2Permission, FfiService, FfiStreamingPrivilege, FfiUser,
+    rtm2_permissions, service_unchecked, FfiApaasRoomUserVariant, FfiFcdnPrivilege, FfiRtcPrivilegeExpiries,
+    FfiRtcRole, FfiRtm2Permission, FfiService, FfiStreamingPrivilege, FfiUser,
 };
 
 /// A core builder with the options every export shares.
@@ -375,6 +375,28 @@ pub fn build_token(
     let mut token = new_token(&credentials, token_expire, issued_at, salt, strict);
     for service in services {
         token.push_service(Service::try_from(service)?);
+    }
+    Ok(token.build()?)
+}
+
+/// A token with any services whose privilege numbers are packed **without checking** that
+/// the service defines them (core `Service::add_privilege_unchecked`), as every upstream
+/// `AccessToken2` does; for the drop-in `AccessToken2` only, which warns about such numbers
+/// first (`compatPrivilege`). Typed code uses [`build_token`], which refuses them.
+///
+/// # Errors
+/// `NoServices`, `UnknownRtm2Type`, and those of [`build_rtc_token`].
+#[uniffi::export(default(issued_at = None, salt = None))]
+pub fn build_token_unchecked(
+    credentials: Arc<FfiCredentials>,
+    token_expire: u32,
+    services: Vec<FfiService>,
+    issued_at: Option<u32>,
+    salt: Option<u32>,
+) -> FfiResult<String> {
+    let mut token = new_token(&credentials, token_expire, issued_at, salt, false);
+    for service in services {
+        token.push_service(service_unchecked(service)?);
     }
     Ok(token.build()?)
 }

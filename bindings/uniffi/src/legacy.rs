@@ -135,6 +135,29 @@ pub fn build_access_token006(
     finish_006(token, expires_at, salt, strict)
 }
 
+/// A 006 token whose privilege numbers are packed **without checking** that 006 defines
+/// them (core `legacy::AccessToken::privilege_unchecked`), as every upstream `addPrivilege`
+/// does; for the drop-in `AccessToken` only, which warns about such numbers first
+/// (`compatPrivilege006`). Typed code uses [`build_access_token006`], which refuses them.
+///
+/// # Errors
+/// Those of [`build_access_token006_rtc`].
+#[uniffi::export(default(expires_at = None, salt = None))]
+pub fn build_access_token006_unchecked(
+    credentials: Arc<FfiCredentials>,
+    channel_name: String,
+    user: FfiUser,
+    privileges: Vec<FfiPrivilegeEntry>,
+    expires_at: Option<u32>,
+    salt: Option<u32>,
+) -> FfiResult<String> {
+    let mut token = AccessToken::new(&credentials.0, channel_name, agora_token::User::from(user));
+    for entry in privileges {
+        token = token.privilege_unchecked(entry.code, entry.expire);
+    }
+    finish_006(token, expires_at, salt, false)
+}
+
 /// What a 006 token says (core [`UnverifiedAccessToken`]); the channel and uid are
 /// signed but stored only as CRCs.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]

@@ -12,6 +12,8 @@ uniffi::setup_scaffolding!();
 
 mod access_token2;
 mod builders;
+mod clock;
+mod compat;
 mod credentials;
 mod error;
 mod explain;
@@ -23,7 +25,12 @@ pub use builders::{
     build_apaas_app_token, build_apaas_room_user_token, build_apaas_user_token, build_chat_app_token,
     build_chat_user_token, build_convo_ai_token, build_fcdn_token, build_fpa_token, build_rtc_token,
     build_rtc_token_with_privileges, build_rtc_token_with_rtm, build_rtc_token_with_rtm_expiries, build_rtm2_token,
-    build_rtm_token, build_streaming_token, build_stt_token, build_token,
+    build_rtm_token, build_streaming_token, build_stt_token, build_token, build_token_unchecked,
+};
+pub use clock::{random_salt, unix_now};
+pub use compat::{
+    compat_expire006, compat_expire007, compat_privilege, compat_privilege006, compat_role006, compat_rtc_role,
+    FfiCompatWarning, FfiLenientRole006, FfiLenientRtcRole,
 };
 pub use credentials::{FfiAppCertificate, FfiCredentials};
 pub use error::{FfiError, FfiResult};
@@ -32,16 +39,16 @@ pub use explain::{
     FfiServiceReport, FfiSignatureCheck,
 };
 pub use legacy::{
-    build_access_token006, build_access_token006_rtc, build_access_token006_rtm, generate_dynamic_key5,
-    generate_dynamic_key_v1, generate_dynamic_key_v2, generate_dynamic_key_v3, generate_dynamic_key_v4,
-    generate_signaling_token, parse_access_token006, parse_dynamic_key, parse_dynamic_key5, parse_signaling_token,
-    role006_from_code, verify_access_token006, verify_signaling_token, FfiAccessToken006, FfiDk4Service, FfiDk5Service,
-    FfiDynamicKeyInput, FfiExtraEntry, FfiParsedDynamicKey, FfiParsedDynamicKey5, FfiParsedSignalingToken, FfiRole006,
-    FfiUploadPermission,
+    build_access_token006, build_access_token006_rtc, build_access_token006_rtm, build_access_token006_unchecked,
+    generate_dynamic_key5, generate_dynamic_key_v1, generate_dynamic_key_v2, generate_dynamic_key_v3,
+    generate_dynamic_key_v4, generate_signaling_token, parse_access_token006, parse_dynamic_key, parse_dynamic_key5,
+    parse_signaling_token, role006_from_code, verify_access_token006, verify_signaling_token, FfiAccessToken006,
+    FfiDk4Service, FfiDk5Service, FfiDynamicKeyInput, FfiExtraEntry, FfiParsedDynamicKey, FfiParsedDynamicKey5,
+    FfiParsedSignalingToken, FfiRole006, FfiUploadPermission,
 };
 pub use services::{
     parse_rtc_role, rtc_role_from_code, rtm2_permission_type_from_code, rtm2_resource_type_from_code,
-    FfiApaasRoomUserVariant, FfiFcdnPrivilege, FfiPrivilegeEntry, FfiRtcPrivilegeExpiries, FfiRtcRole,
-    FfiRtm2Permission, FfiRtm2PermissionEntry, FfiRtm2PermissionType, FfiRtm2ResourceType, FfiService,
-    FfiStreamingPrivilege, FfiUser,
+    user_from_signed_uid, user_wire_string, FfiApaasRoomUserVariant, FfiFcdnPrivilege, FfiPrivilegeEntry,
+    FfiRtcPrivilegeExpiries, FfiRtcRole, FfiRtm2Permission, FfiRtm2PermissionEntry, FfiRtm2PermissionType,
+    FfiRtm2ResourceType, FfiService, FfiStreamingPrivilege, FfiUser,
 };

@@ -39,6 +39,34 @@ impl From<FfiUser> for User {
     }
 }
 
+impl From<User> for FfiUser {
+    fn from(user: User) -> FfiUser {
+        match user {
+            User::Uid(uid) => FfiUser::Uid { uid },
+            User::Account(account) => FfiUser::Account { account },
+        }
+    }
+}
+
+/// The uid of a signed 32-bit integer, as Java and Kotlin (and the Android SDK) hold uids
+/// (core [`User::from_signed_uid`]): 0..=4294967295 as is, -2147483648..=-1 as the same 32
+/// bits read unsigned (-1 is uid 4294967295).
+///
+/// # Errors
+/// `InvalidArgument` outside -2147483648..=4294967295.
+#[uniffi::export]
+pub fn user_from_signed_uid(uid: i64) -> FfiResult<FfiUser> {
+    Ok(User::from_signed_uid(uid)?.into())
+}
+
+/// The string a user is packed as (core [`User::to_wire_string`]): `""` for uid 0, the
+/// decimal uid, or the account verbatim.
+#[uniffi::export]
+#[must_use]
+pub fn user_wire_string(user: FfiUser) -> String {
+    User::from(user).to_wire_string()
+}
+
 /// The role of an RTC user in a 007 token (core [`RtcRole`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 #[uniffi(name = "RtcRole")]
@@ -441,6 +469,35 @@ impl TryFrom<FfiService> for Service {
     }
 }
 
+impl FfiService {
+    fn privileges_mut(&mut self) -> &mut Vec<FfiPrivilegeEntry> {
+        match self {
+            FfiService::Rtc { privileges, .. }
+            | FfiService::Rtm { privileges, .. }
+            | FfiService::Streaming { privileges, .. }
+            | FfiService::Fpa { privileges }
+            | FfiService::Chat { privileges, .. }
+            | FfiService::Fcdn { privileges, .. }
+            | FfiService::Apaas { privileges, .. }
+            | FfiService::Rtm2 { privileges, .. }
+            | FfiService::ConvoAi { privileges }
+            | FfiService::Stt { privileges } => privileges,
+        }
+    }
+}
+
+/// The core service with its privilege numbers packed as given (core
+/// [`Service::add_privilege_unchecked`]), for the drop-in layer only; RTM2 type numbers are
+/// still checked.
+pub(crate) fn service_unchecked(mut service: FfiService) -> FfiResult<Service> {
+    let entries = std::mem::take(service.privileges_mut());
+    let mut core = Service::try_from(service)?;
+    for entry in entries {
+        core.add_privilege_unchecked(entry.code, entry.expire);
+    }
+    Ok(core)
+}
+
 /// The RTC role with this number (core [`RtcRole::from_code`]): 1 publisher, 2 subscriber.
 ///
 /// # Errors
@@ -476,4 +533,32 @@ pub fn rtm2_resource_type_from_code(code: u16) -> FfiResult<FfiRtm2ResourceType>
 #[uniffi::export]
 pub fn rtm2_permission_type_from_code(code: u16) -> FfiResult<FfiRtm2PermissionType> {
     Ok(Rtm2PermissionType::from_code(code)?.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_unchecked_conversion_packs_undefined_privilege_numbers() {
+        let entries = vec![FfiPrivilegeEntry { code: 65_535, expire: 7 }, FfiPrivilegeEntry { code: 0, expire: 9 }];
+        let rtc = FfiService::Rtc { channel_name: "c".into(), uid: String::new(), privileges: entries.clone() };
+        assert_eq!(Service::try_from(rtc.clone()).unwrap_err().code(), "unknown_privilege");
+        let core = service_unchecked(rtc).unwrap();
+        assert_eq!(privilege_entries(core.privilege_map()), vec![entries[1], entries[0]]);
+        let bad_rtm2 = FfiService::Rtm2 {
+            user_id: "u".into(),
+            permissions: vec![FfiRtm2PermissionEntry { resource_type: 9, permission_type: 0, resources: vec![] }],
+            privileges: vec![],
+        };
+        assert_eq!(service_unchecked(bad_rtm2).unwrap_err().code(), "unknown_rtm2_type");
+    }
+
+    #[test]
+    fn signed_uids_are_read_by_the_core() {
+        assert_eq!(user_from_signed_uid(-1).unwrap(), FfiUser::Uid { uid: u32::MAX });
+        assert_eq!(user_from_signed_uid(4_294_967_296).unwrap_err().code(), "invalid_argument");
+        assert_eq!(user_wire_string(FfiUser::Uid { uid: 0 }), "");
+        assert_eq!(user_wire_string(FfiUser::Account { account: "0".into() }), "0");
+    }
 }

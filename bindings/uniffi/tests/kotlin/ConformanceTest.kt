@@ -1,6 +1,7 @@
 // Runs the conformance vectors (conformance/upstream.json) and the error cases through the
-// generated Kotlin bindings and the upstream-named compat layer, on the JVM.
-// Usage: java ... ConformanceTestKt <path to upstream.json>
+// generated Kotlin bindings, and the compat layer's tests (CompatTest.kt, DifferentialTest.kt),
+// on the JVM.
+// Usage: java ... ConformanceTestKt <path to upstream.json> <path to the differential fixture>
 // Prints every failure, then "N passed, M failed"; exits 1 if anything failed.
 
 import io.github.agoratokenrs.AccessReason
@@ -67,16 +68,6 @@ import io.github.agoratokenrs.rtm2ResourceTypeFromCode
 import io.github.agoratokenrs.verifyAccessToken006
 import io.github.agoratokenrs.verifySignalingToken
 import io.github.agoratokenrs.verifyToken
-import io.github.agoratokenrs.compat.ApaasTokenBuilder
-import io.github.agoratokenrs.compat.ChatTokenBuilder2
-import io.github.agoratokenrs.compat.ConvoAITokenBuilder
-import io.github.agoratokenrs.compat.EducationTokenBuilder2
-import io.github.agoratokenrs.compat.FpaTokenBuilder
-import io.github.agoratokenrs.compat.RtcTokenBuilder2
-import io.github.agoratokenrs.compat.RtcTokenBuilder2.Role
-import io.github.agoratokenrs.compat.RtmTokenBuilder2
-import io.github.agoratokenrs.compat.Rtm2Permissions
-import io.github.agoratokenrs.compat.SttTokenBuilder
 import java.io.File
 import java.util.Base64
 import java.util.zip.Inflater
@@ -183,7 +174,8 @@ const val ISSUED_AT = 1_111_111u
 const val SALT = 1u
 
 fun main(args: Array<String>) {
-    val path = args.firstOrNull() ?: error("usage: ConformanceTestKt <conformance/upstream.json>")
+    require(args.size == 2) { "usage: ConformanceTestKt <conformance/upstream.json> <differential fixture>" }
+    val path = args[0]
     val all = Json.parse(File(path).readText()).obj()["vectors"].arr().map { it.obj() }
     val byId = all.associateBy { it.str("id") }
     fun family(prefix: String) = all.filter { it.str("family").startsWith(prefix) }
@@ -198,8 +190,10 @@ fun main(args: Array<String>) {
     errorCases(byId)
     defaults()
     explanations(byId)
-    compatLayer(byId)
+    compatLayer(byId, family("AccessToken2"), family("AccessToken (006)"))
     secrets()
+    readmeExamples()
+    differential(args[1])
 
     println("${Suite.passed} passed, ${Suite.failed.size} failed")
     if (Suite.failed.isNotEmpty()) exitProcess(1)
@@ -745,83 +739,21 @@ fun explanations(byId: Map<String, Map<String, Any?>>) {
 
 fun io.github.agoratokenrs.AccessVerdict.canJoinAndPublish() = canJoin && canPublishAudio && canPublishVideo && canPublishData
 
-// ---------------------------------------------------------------- compat layer (upstream names)
+// ---------------------------------------------------------------- README examples
 
-/** Decodes a compat-built token (random issue time and salt) with the certificate. */
-fun decoded(token: String, expire: UInt): List<Service> {
-    val payload = AppCertificate(CERT).use { decodeToken(token, it) }
-    assertEquals(expire, payload.expire, "token expire")
-    assertTrue(payload.issuedAt.toLong() in now() - 5..now(), "issued now")
-    return payload.services
-}
-
-fun compatLayer(byId: Map<String, Map<String, Any?>>) {
-    fun services(id: String) = servicesOf(byId.getValue(id)["inputs"].obj())
-    val rtc = RtcTokenBuilder2()
-    val uid = 2882341273L.toInt() // upstream Kotlin passes uids as signed Int
-
-    test("compat RtcTokenBuilder2 = upstream vectors") {
-        assertEquals(1, Role.ROLE_PUBLISHER.initValue)
-        assertEquals(2, RtcTokenBuilder2.Role.ROLE_SUBSCRIBER.initValue)
-        assertEquals(services("at2-rtc-uid-join"), decoded(rtc.buildTokenWithUid(APP_ID, CERT, CHANNEL, uid, Role.ROLE_SUBSCRIBER, 600, 600), 600u))
-        assertEquals(services("at2-rtc-uid-join"), decoded(rtc.buildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "2882341273", Role.ROLE_SUBSCRIBER, 600, 600), 600u))
-        assertEquals(services("at2-rtc-uid0-join"), decoded(rtc.buildTokenWithUid(APP_ID, CERT, CHANNEL, 0, Role.ROLE_SUBSCRIBER, 600, 600), 600u))
-        val rtc4 = listOf(services("at2-rtc4-rtm")[0])
-        assertEquals(rtc4, decoded(rtc.buildTokenWithUid(APP_ID, CERT, CHANNEL, uid, Role.ROLE_PUBLISHER, 600, 600), 600u))
-        assertEquals(rtc4, decoded(rtc.buildTokenWithUid(APP_ID, CERT, CHANNEL, uid, 600, 600, 600, 600, 600), 600u))
-        assertEquals(rtc4, decoded(rtc.buildTokenWithUserAccount(APP_ID, CERT, CHANNEL, "2882341273", 600, 600, 600, 600, 600), 600u))
-        assertEquals(
-            services("at2-rtc4-rtm"),
-            decoded(rtc.buildTokenWithRtm2(APP_ID, CERT, CHANNEL, "2882341273", Role.ROLE_PUBLISHER, 600, 600, 600, 600, 600, "test_user", 600), 600u),
-        )
-        val withRtm = decoded(rtc.buildTokenWithRtm(APP_ID, CERT, CHANNEL, "test_user", Role.ROLE_SUBSCRIBER, 900, 600), 900u)
-        assertEquals(listOf(Service.Rtc(CHANNEL, "test_user", listOf(PrivilegeEntry(1u, 600u))), Service.Rtm("test_user", listOf(PrivilegeEntry(1u, 900u)))), withRtm)
-    }
-    test("compat uid is an Int masked to unsigned, as upstream getUidStr") {
-        val got = decoded(rtc.buildTokenWithUid(APP_ID, CERT, "c", -1, Role.ROLE_SUBSCRIBER, 60, 60), 60u)
-        assertEquals("4294967295", (got.single() as Service.Rtc).uid)
-    }
-    test("compat RtmTokenBuilder2 = upstream vectors") {
-        val rtm = RtmTokenBuilder2()
-        assertEquals(services("at2-rtm-test_user"), decoded(rtm.buildToken(APP_ID, CERT, "test_user", 600), 600u))
-        val permissions = Rtm2Permissions()
-        permissions.add(Rtm2Permissions.MESSAGE_CHANNELS, Rtm2Permissions.READ, listOf("replaced"))
-        permissions.add(Rtm2Permissions.USERS, Rtm2Permissions.READ, listOf("user-a"))
-        permissions.add(Rtm2Permissions.STREAM_CHANNELS, Rtm2Permissions.WRITE, listOf("stream-a"))
-        permissions.add(Rtm2Permissions.MESSAGE_CHANNELS, Rtm2Permissions.READ, listOf("message-a", "message-b"))
-        val rtm2 = services("at2-extended-streaming-fcdn-rtm2")[2]
-        assertEquals(listOf(rtm2), decoded(rtm.buildTokenWithPermissions(APP_ID, CERT, "test_user", permissions, 600), 600u))
-        val bad = Rtm2Permissions().apply { add(9, Rtm2Permissions.READ, listOf("x")) }
-        assertFailsWith<AgoraTokenException.UnknownRtm2Type> { rtm.buildTokenWithPermissions(APP_ID, CERT, "u", bad, 600) }
-        val negative = Rtm2Permissions().apply { add(-1, Rtm2Permissions.READ, listOf("x")) }
-        assertFailsWith<AgoraTokenException.InvalidArgument> { rtm.buildTokenWithPermissions(APP_ID, CERT, "u", negative, 600) }
-    }
-    test("compat ChatTokenBuilder2 / FpaTokenBuilder = upstream vectors") {
-        val chat = ChatTokenBuilder2()
-        assertEquals(services("at2-chat-user"), decoded(chat.buildUserToken(APP_ID, CERT, "2882341273", 600), 600u))
-        assertEquals(services("at2-chat-app"), decoded(chat.buildAppToken(APP_ID, CERT, 600), 600u))
-        assertEquals(listOf(Service.Fpa(listOf(PrivilegeEntry(1u, 0u)))), decoded(FpaTokenBuilder().buildToken(APP_ID, CERT), 86_400u))
-    }
-    test("compat ApaasTokenBuilder / EducationTokenBuilder2 = upstream vectors") {
-        for (builder in listOf(ApaasTokenBuilder(), EducationTokenBuilder2())) {
-            assertEquals(services("at2-apaas-room-user"), decoded(builder.buildRoomUserToken(APP_ID, CERT, "123", "2882341273", 1, 600), 600u))
-            assertEquals(services("at2-apaas-user"), decoded(builder.buildUserToken(APP_ID, CERT, "2882341273", 600), 600u))
-            assertEquals(services("at2-apaas-app"), decoded(builder.buildAppToken(APP_ID, CERT, 600), 600u))
+/** The README's Kotlin examples (generated into package `readme` by tests/readme_examples.py), output discarded. */
+fun readmeExamples() {
+    val stdout = System.out
+    test("README has Kotlin examples") { assertTrue(readme.readmeExamples.size >= 4) }
+    for ((name, run) in readme.readmeExamples) {
+        test(name) {
+            System.setOut(java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+            try {
+                run()
+            } finally {
+                System.setOut(stdout)
+            }
         }
-    }
-    test("compat ConvoAITokenBuilder / SttTokenBuilder (companion functions)") {
-        val base = services("at2-rtc4-rtm")
-        val convo = ConvoAITokenBuilder.buildToken(APP_ID, CERT, CHANNEL, "2882341273", Role.ROLE_PUBLISHER, 600, 600, 600, 600, 600, "test_user", 600)
-        assertEquals(base + Service.ConvoAi(emptyList()), decoded(convo, 600u))
-        val stt = SttTokenBuilder.buildToken(APP_ID, CERT, CHANNEL, "2882341273", Role.ROLE_PUBLISHER, 600, 600, 600, 600, 600, "test_user", 600)
-        assertEquals(base + Service.Stt(emptyList()), decoded(stt, 600u))
-    }
-    test("compat errors: typed exceptions instead of upstream's empty string") {
-        assertFailsWith<AgoraTokenException.InvalidAppId> { rtc.buildTokenWithUid("abc", CERT, "c", 1, Role.ROLE_PUBLISHER, 60, 60) }
-        assertFailsWith<AgoraTokenException.InvalidAppCertificate> { ChatTokenBuilder2().buildAppToken(APP_ID, "", 60) }
-        val e = assertFailsWith<AgoraTokenException.InvalidArgument> { rtc.buildTokenWithUid(APP_ID, CERT, "c", 1, Role.ROLE_PUBLISHER, -1, 60) }
-        assertTrue(e.message!!.contains("tokenExpire"), e.message)
-        assertFailsWith<AgoraTokenException.InvalidArgument> { ApaasTokenBuilder().buildAppToken(APP_ID, CERT, Int.MIN_VALUE) }
     }
 }
 

@@ -1152,6 +1152,77 @@ public func FfiConverterTypeAccessVerdict_lower(_ value: AccessVerdict) -> RustB
 
 
 /**
+ * A surprising input a drop-in layer accepted as upstream does (core [`CompatWarning`]).
+ */
+public struct CompatWarning: Equatable, Hashable {
+    /**
+     * The stable name of the warning, the same string in every binding: `role_read_as_join_only`,
+     * `undefined_privilege`, `expiry_looks_absolute`, `expiry_looks_relative` or `lifetime_over_24h`.
+     */
+    public var code: String
+    /**
+     * What upstream does with the value and what to pass instead.
+     */
+    public var message: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stable name of the warning, the same string in every binding: `role_read_as_join_only`,
+         * `undefined_privilege`, `expiry_looks_absolute`, `expiry_looks_relative` or `lifetime_over_24h`.
+         */code: String, 
+        /**
+         * What upstream does with the value and what to pass instead.
+         */message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CompatWarning: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCompatWarning: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CompatWarning {
+        return
+            try CompatWarning(
+                code: FfiConverterString.read(from: &buf), 
+                message: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CompatWarning, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.message, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCompatWarning_lift(_ buf: RustBuffer) throws -> CompatWarning {
+    return try FfiConverterTypeCompatWarning.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCompatWarning_lower(_ value: CompatWarning) -> RustBuffer {
+    return FfiConverterTypeCompatWarning.lower(value)
+}
+
+
+/**
  * The inputs every DynamicKey version signs (core [`DynamicKeyInput`]).
  */
 public struct DynamicKeyInput: Equatable, Hashable {
@@ -1495,6 +1566,144 @@ public func FfiConverterTypeExtraEntry_lift(_ buf: RustBuffer) throws -> ExtraEn
 #endif
 public func FfiConverterTypeExtraEntry_lower(_ value: ExtraEntry) -> RustBuffer {
     return FfiConverterTypeExtraEntry.lower(value)
+}
+
+
+/**
+ * Upstream's reading of a 006 RTC role number (core `compat::role_006`).
+ */
+public struct LenientRole006: Equatable, Hashable {
+    /**
+     * What upstream makes of the number.
+     */
+    public var value: Role006
+    /**
+     * Set when the number is almost certainly a mistake.
+     */
+    public var warning: CompatWarning?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * What upstream makes of the number.
+         */value: Role006, 
+        /**
+         * Set when the number is almost certainly a mistake.
+         */warning: CompatWarning?) {
+        self.value = value
+        self.warning = warning
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LenientRole006: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLenientRole006: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LenientRole006 {
+        return
+            try LenientRole006(
+                value: FfiConverterTypeRole006.read(from: &buf), 
+                warning: FfiConverterOptionTypeCompatWarning.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LenientRole006, into buf: inout [UInt8]) {
+        FfiConverterTypeRole006.write(value.value, into: &buf)
+        FfiConverterOptionTypeCompatWarning.write(value.warning, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLenientRole006_lift(_ buf: RustBuffer) throws -> LenientRole006 {
+    return try FfiConverterTypeLenientRole006.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLenientRole006_lower(_ value: LenientRole006) -> RustBuffer {
+    return FfiConverterTypeLenientRole006.lower(value)
+}
+
+
+/**
+ * Upstream's reading of a 007 RTC role number (core `compat::rtc_role`).
+ */
+public struct LenientRtcRole: Equatable, Hashable {
+    /**
+     * What upstream makes of the number.
+     */
+    public var value: RtcRole
+    /**
+     * Set when the number is almost certainly a mistake.
+     */
+    public var warning: CompatWarning?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * What upstream makes of the number.
+         */value: RtcRole, 
+        /**
+         * Set when the number is almost certainly a mistake.
+         */warning: CompatWarning?) {
+        self.value = value
+        self.warning = warning
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LenientRtcRole: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLenientRtcRole: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LenientRtcRole {
+        return
+            try LenientRtcRole(
+                value: FfiConverterTypeRtcRole.read(from: &buf), 
+                warning: FfiConverterOptionTypeCompatWarning.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LenientRtcRole, into buf: inout [UInt8]) {
+        FfiConverterTypeRtcRole.write(value.value, into: &buf)
+        FfiConverterOptionTypeCompatWarning.write(value.warning, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLenientRtcRole_lift(_ buf: RustBuffer) throws -> LenientRtcRole {
+    return try FfiConverterTypeLenientRtcRole.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLenientRtcRole_lower(_ value: LenientRtcRole) -> RustBuffer {
+    return FfiConverterTypeLenientRtcRole.lower(value)
 }
 
 
@@ -4498,6 +4707,30 @@ fileprivate struct FfiConverterOptionTypeAccessVerdict: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeCompatWarning: FfiConverterRustBuffer {
+    typealias SwiftType = CompatWarning?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCompatWarning.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCompatWarning.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeApaasRoomUserVariant: FfiConverterRustBuffer {
     typealias SwiftType = ApaasRoomUserVariant?
 
@@ -5241,6 +5474,122 @@ public func buildToken(credentials: Credentials, tokenExpire: UInt32, services: 
 })
 }
 /**
+ * A token with any services whose privilege numbers are packed **without checking** that
+ * the service defines them (core `Service::add_privilege_unchecked`), as every upstream
+ * `AccessToken2` does; for the drop-in `AccessToken2` only, which warns about such numbers
+ * first (`compatPrivilege`). Typed code uses [`build_token`], which refuses them.
+ *
+ * # Errors
+ * `NoServices`, `UnknownRtm2Type`, and those of [`build_rtc_token`].
+ */
+public func buildTokenUnchecked(credentials: Credentials, tokenExpire: UInt32, services: [Service], issuedAt: UInt32? = nil, salt: UInt32? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
+    uniffi_agora_token_uniffi_fn_func_build_token_unchecked(
+        FfiConverterTypeCredentials_lower(credentials),
+        FfiConverterUInt32.lower(tokenExpire),
+        FfiConverterSequenceTypeService.lower(services),
+        FfiConverterOptionUInt32.lower(issuedAt),
+        FfiConverterOptionUInt32.lower(salt),$0
+    )
+})
+}
+/**
+ * A random salt in 1..=99999999 from the operating system (core `clock::random_salt`).
+ *
+ * # Errors
+ * `Randomness` if the operating system's random source fails.
+ */
+public func randomSalt()throws  -> UInt32  {
+    return try  FfiConverterUInt32.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
+    uniffi_agora_token_uniffi_fn_func_random_salt($0
+    )
+})
+}
+/**
+ * The current Unix time in seconds, as the core packs it (core `clock::now`).
+ *
+ * # Errors
+ * `Clock` if the system clock is before 1970 or after 2106.
+ */
+public func unixNow()throws  -> UInt32  {
+    return try  FfiConverterUInt32.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
+    uniffi_agora_token_uniffi_fn_func_unix_now($0
+    )
+})
+}
+/**
+ * A warning when a 006 privilege expiry (absolute Unix seconds, 0 = none) looks like a
+ * number of seconds (core `compat::expire_006`).
+ */
+public func compatExpire006(field: String, unixSeconds: UInt32) -> CompatWarning?  {
+    return try!  FfiConverterOptionTypeCompatWarning.lift(try! rustCall() {
+    uniffi_agora_token_uniffi_fn_func_compat_expire006(
+        FfiConverterString.lower(field),
+        FfiConverterUInt32.lower(unixSeconds),$0
+    )
+})
+}
+/**
+ * A warning when a 007 lifetime or privilege expiry (seconds after the issue time) looks
+ * like an absolute Unix timestamp or is over 24 hours (core `compat::expire_007`). `field`
+ * names the argument in the message.
+ */
+public func compatExpire007(field: String, seconds: UInt32) -> CompatWarning?  {
+    return try!  FfiConverterOptionTypeCompatWarning.lift(try! rustCall() {
+    uniffi_agora_token_uniffi_fn_func_compat_expire007(
+        FfiConverterString.lower(field),
+        FfiConverterUInt32.lower(seconds),$0
+    )
+})
+}
+/**
+ * A warning when the 007 service of type `service_type` does not define privilege `code`
+ * (core `compat::privilege`); upstream packs it as given.
+ *
+ * # Errors
+ * `UnknownServiceType` when `service_type` is not a 007 service.
+ */
+public func compatPrivilege(serviceType: UInt16, code: UInt16)throws  -> CompatWarning?  {
+    return try  FfiConverterOptionTypeCompatWarning.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
+    uniffi_agora_token_uniffi_fn_func_compat_privilege(
+        FfiConverterUInt16.lower(serviceType),
+        FfiConverterUInt16.lower(code),$0
+    )
+})
+}
+/**
+ * A warning when a 006 privilege number is not defined (core `compat::privilege_006`).
+ */
+public func compatPrivilege006(code: UInt16) -> CompatWarning?  {
+    return try!  FfiConverterOptionTypeCompatWarning.lift(try! rustCall() {
+    uniffi_agora_token_uniffi_fn_func_compat_privilege006(
+        FfiConverterUInt16.lower(code),$0
+    )
+})
+}
+/**
+ * Upstream's reading of a 006 RTC role (core `compat::role_006`): 0, 1 and 101 publish, 2
+ * joins only, any other number joins only with a warning.
+ */
+public func compatRole006(role: Int64) -> LenientRole006  {
+    return try!  FfiConverterTypeLenientRole006_lift(try! rustCall() {
+    uniffi_agora_token_uniffi_fn_func_compat_role006(
+        FfiConverterInt64.lower(role),$0
+    )
+})
+}
+/**
+ * Upstream's reading of a 007 RTC role (core `compat::rtc_role`): 1 publishes, any other
+ * number joins only; numbers other than 1 and 2 come with a warning.
+ */
+public func compatRtcRole(role: Int64) -> LenientRtcRole  {
+    return try!  FfiConverterTypeLenientRtcRole_lift(try! rustCall() {
+    uniffi_agora_token_uniffi_fn_func_compat_rtc_role(
+        FfiConverterInt64.lower(role),$0
+    )
+})
+}
+/**
  * Explains a 007 or 006 token: its contents, whether the signature holds (with a
  * certificate), and whether `user` can join `channel_name` at `now` (default: the clock)
  * and publish, with every reason not.
@@ -5320,6 +5669,27 @@ public func buildAccessToken006Rtm(credentials: Credentials, account: String, pr
         FfiConverterOptionUInt32.lower(expiresAt),
         FfiConverterOptionUInt32.lower(salt),
         FfiConverterBool.lower(strict),$0
+    )
+})
+}
+/**
+ * A 006 token whose privilege numbers are packed **without checking** that 006 defines
+ * them (core `legacy::AccessToken::privilege_unchecked`), as every upstream `addPrivilege`
+ * does; for the drop-in `AccessToken` only, which warns about such numbers first
+ * (`compatPrivilege006`). Typed code uses [`build_access_token006`], which refuses them.
+ *
+ * # Errors
+ * Those of [`build_access_token006_rtc`].
+ */
+public func buildAccessToken006Unchecked(credentials: Credentials, channelName: String, user: User, privileges: [PrivilegeEntry], expiresAt: UInt32? = nil, salt: UInt32? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
+    uniffi_agora_token_uniffi_fn_func_build_access_token006_unchecked(
+        FfiConverterTypeCredentials_lower(credentials),
+        FfiConverterString.lower(channelName),
+        FfiConverterTypeUser_lower(user),
+        FfiConverterSequenceTypePrivilegeEntry.lower(privileges),
+        FfiConverterOptionUInt32.lower(expiresAt),
+        FfiConverterOptionUInt32.lower(salt),$0
     )
 })
 }
@@ -5556,6 +5926,32 @@ public func rtm2ResourceTypeFromCode(code: UInt16)throws  -> Rtm2ResourceType  {
     )
 })
 }
+/**
+ * The uid of a signed 32-bit integer, as Java and Kotlin (and the Android SDK) hold uids
+ * (core [`User::from_signed_uid`]): 0..=4294967295 as is, -2147483648..=-1 as the same 32
+ * bits read unsigned (-1 is uid 4294967295).
+ *
+ * # Errors
+ * `InvalidArgument` outside -2147483648..=4294967295.
+ */
+public func userFromSignedUid(uid: Int64)throws  -> User  {
+    return try  FfiConverterTypeUser_lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
+    uniffi_agora_token_uniffi_fn_func_user_from_signed_uid(
+        FfiConverterInt64.lower(uid),$0
+    )
+})
+}
+/**
+ * The string a user is packed as (core [`User::to_wire_string`]): `""` for uid 0, the
+ * decimal uid, or the account verbatim.
+ */
+public func userWireString(user: User) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_agora_token_uniffi_fn_func_user_wire_string(
+        FfiConverterTypeUser_lower(user),$0
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -5632,6 +6028,33 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_build_token() != 9214) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_agora_token_uniffi_checksum_func_build_token_unchecked() != 12446) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_random_salt() != 35293) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_unix_now() != 5673) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_compat_expire006() != 46547) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_compat_expire007() != 25238) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_compat_privilege() != 46189) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_compat_privilege006() != 62093) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_compat_role006() != 21709) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_compat_rtc_role() != 56487) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_agora_token_uniffi_checksum_func_explain() != 40032) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -5642,6 +6065,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_build_access_token006_rtm() != 52120) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006_unchecked() != 39616) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_generate_dynamic_key5() != 37671) {
@@ -5693,6 +6119,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_rtm2_resource_type_from_code() != 28117) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_user_from_signed_uid() != 48833) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_user_wire_string() != 46193) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_method_credentials_app_id() != 10307) {

@@ -383,6 +383,53 @@ RustBuffer uniffi_agora_token_uniffi_fn_func_build_stt_token(uint64_t credential
 RustBuffer uniffi_agora_token_uniffi_fn_func_build_token(uint64_t credentials, uint32_t token_expire, RustBuffer services, RustBuffer issued_at, RustBuffer salt, int8_t strict, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_TOKEN_UNCHECKED
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_TOKEN_UNCHECKED
+RustBuffer uniffi_agora_token_uniffi_fn_func_build_token_unchecked(uint64_t credentials, uint32_t token_expire, RustBuffer services, RustBuffer issued_at, RustBuffer salt, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_RANDOM_SALT
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_RANDOM_SALT
+uint32_t uniffi_agora_token_uniffi_fn_func_random_salt(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_UNIX_NOW
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_UNIX_NOW
+uint32_t uniffi_agora_token_uniffi_fn_func_unix_now(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_EXPIRE006
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_EXPIRE006
+RustBuffer uniffi_agora_token_uniffi_fn_func_compat_expire006(RustBuffer field, uint32_t unix_seconds, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_EXPIRE007
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_EXPIRE007
+RustBuffer uniffi_agora_token_uniffi_fn_func_compat_expire007(RustBuffer field, uint32_t seconds, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_PRIVILEGE
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_PRIVILEGE
+RustBuffer uniffi_agora_token_uniffi_fn_func_compat_privilege(uint16_t service_type, uint16_t code, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_PRIVILEGE006
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_PRIVILEGE006
+RustBuffer uniffi_agora_token_uniffi_fn_func_compat_privilege006(uint16_t code, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_ROLE006
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_ROLE006
+RustBuffer uniffi_agora_token_uniffi_fn_func_compat_role006(int64_t role, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_RTC_ROLE
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_RTC_ROLE
+RustBuffer uniffi_agora_token_uniffi_fn_func_compat_rtc_role(int64_t role, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_EXPLAIN
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_EXPLAIN
 RustBuffer uniffi_agora_token_uniffi_fn_func_explain(RustBuffer token, RustBuffer certificate, RustBuffer channel_name, RustBuffer user, RustBuffer now, RustCallStatus *_Nonnull out_status
@@ -401,6 +448,11 @@ RustBuffer uniffi_agora_token_uniffi_fn_func_build_access_token006_rtc(uint64_t 
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_ACCESS_TOKEN006_RTM
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_ACCESS_TOKEN006_RTM
 RustBuffer uniffi_agora_token_uniffi_fn_func_build_access_token006_rtm(uint64_t credentials, RustBuffer account, uint32_t privilege_expired_ts, RustBuffer expires_at, RustBuffer salt, int8_t strict, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_ACCESS_TOKEN006_UNCHECKED
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_ACCESS_TOKEN006_UNCHECKED
+RustBuffer uniffi_agora_token_uniffi_fn_func_build_access_token006_unchecked(uint64_t credentials, RustBuffer channel_name, RustBuffer user, RustBuffer privileges, RustBuffer expires_at, RustBuffer salt, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_GENERATE_DYNAMIC_KEY5
@@ -486,6 +538,16 @@ RustBuffer uniffi_agora_token_uniffi_fn_func_rtm2_permission_type_from_code(uint
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_RTM2_RESOURCE_TYPE_FROM_CODE
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_RTM2_RESOURCE_TYPE_FROM_CODE
 RustBuffer uniffi_agora_token_uniffi_fn_func_rtm2_resource_type_from_code(uint16_t code, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_USER_FROM_SIGNED_UID
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_USER_FROM_SIGNED_UID
+RustBuffer uniffi_agora_token_uniffi_fn_func_user_from_signed_uid(int64_t uid, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_USER_WIRE_STRING
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_USER_WIRE_STRING
+RustBuffer uniffi_agora_token_uniffi_fn_func_user_wire_string(RustBuffer user, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_AGORA_TOKEN_UNIFFI_RUSTBUFFER_ALLOC
@@ -868,6 +930,60 @@ uint16_t uniffi_agora_token_uniffi_checksum_func_build_token(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_BUILD_TOKEN_UNCHECKED
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_BUILD_TOKEN_UNCHECKED
+uint16_t uniffi_agora_token_uniffi_checksum_func_build_token_unchecked(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_RANDOM_SALT
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_RANDOM_SALT
+uint16_t uniffi_agora_token_uniffi_checksum_func_random_salt(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_UNIX_NOW
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_UNIX_NOW
+uint16_t uniffi_agora_token_uniffi_checksum_func_unix_now(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_EXPIRE006
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_EXPIRE006
+uint16_t uniffi_agora_token_uniffi_checksum_func_compat_expire006(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_EXPIRE007
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_EXPIRE007
+uint16_t uniffi_agora_token_uniffi_checksum_func_compat_expire007(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_PRIVILEGE
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_PRIVILEGE
+uint16_t uniffi_agora_token_uniffi_checksum_func_compat_privilege(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_PRIVILEGE006
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_PRIVILEGE006
+uint16_t uniffi_agora_token_uniffi_checksum_func_compat_privilege006(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_ROLE006
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_ROLE006
+uint16_t uniffi_agora_token_uniffi_checksum_func_compat_role006(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_RTC_ROLE
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_RTC_ROLE
+uint16_t uniffi_agora_token_uniffi_checksum_func_compat_rtc_role(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_EXPLAIN
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_EXPLAIN
 uint16_t uniffi_agora_token_uniffi_checksum_func_explain(void
@@ -889,6 +1005,12 @@ uint16_t uniffi_agora_token_uniffi_checksum_func_build_access_token006_rtc(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_BUILD_ACCESS_TOKEN006_RTM
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_BUILD_ACCESS_TOKEN006_RTM
 uint16_t uniffi_agora_token_uniffi_checksum_func_build_access_token006_rtm(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_BUILD_ACCESS_TOKEN006_UNCHECKED
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_BUILD_ACCESS_TOKEN006_UNCHECKED
+uint16_t uniffi_agora_token_uniffi_checksum_func_build_access_token006_unchecked(void
     
 );
 #endif
@@ -991,6 +1113,18 @@ uint16_t uniffi_agora_token_uniffi_checksum_func_rtm2_permission_type_from_code(
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_RTM2_RESOURCE_TYPE_FROM_CODE
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_RTM2_RESOURCE_TYPE_FROM_CODE
 uint16_t uniffi_agora_token_uniffi_checksum_func_rtm2_resource_type_from_code(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_USER_FROM_SIGNED_UID
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_USER_FROM_SIGNED_UID
+uint16_t uniffi_agora_token_uniffi_checksum_func_user_from_signed_uid(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_USER_WIRE_STRING
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_USER_WIRE_STRING
+uint16_t uniffi_agora_token_uniffi_checksum_func_user_wire_string(void
     
 );
 #endif

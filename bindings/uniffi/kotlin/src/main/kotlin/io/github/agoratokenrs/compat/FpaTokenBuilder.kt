@@ -4,7 +4,8 @@ import io.github.agoratokenrs.buildFpaToken
 
 /** Drop-in for upstream `io.agora.media.FpaTokenBuilder`. */
 class FpaTokenBuilder {
-    /** An FPA token that expires 24 hours after it is built. */
-    fun buildToken(appId: String, appCertificate: String): String =
-        withCredentials(appId, appCertificate) { buildFpaToken(it) }
+    /** An FPA token that expires 24 hours after its issue time (default: now; `salt` default: random). */
+    @JvmOverloads
+    fun buildToken(appId: String, appCertificate: String, issuedAt: Long? = null, salt: Long? = null): String =
+        withCredentials(appId, appCertificate) { buildFpaToken(it, unixTime("issuedAt", issuedAt), saltOf(salt)) }
 }

@@ -6,54 +6,43 @@ import io.github.agoratokenrs.buildRtmToken
 import io.github.agoratokenrs.rtm2PermissionTypeFromCode
 import io.github.agoratokenrs.rtm2ResourceTypeFromCode
 
-/** Drop-in for upstream `io.agora.media.RtmTokenBuilder2`; errors throw instead of returning `""`. */
+/** The name this package used for upstream's `AccessToken2.ServiceRtm2.Permissions` before it had [AccessToken2]. */
+typealias Rtm2Permissions = AccessToken2.ServiceRtm2.Permissions
+
+/**
+ * Drop-in for upstream `io.agora.media.RtmTokenBuilder2`. Each method also comes with a `Long`
+ * expiry (0..4294967295) and an optional issue time and salt; errors throw instead of returning `""`.
+ */
 class RtmTokenBuilder2 {
     /** RTM login for [userId]; the login and the token last [tokenExpire] seconds. */
     fun buildToken(appId: String, appCertificate: String, userId: String, tokenExpire: Int): String =
-        withCredentials(appId, appCertificate) { buildRtmToken(it, userId, seconds("tokenExpire", tokenExpire)) }
+        buildToken(appId, appCertificate, userId, tokenExpire.toLong())
+
+    /** As upstream's, with a `Long` expiry and an optional issue time and salt. */
+    @JvmOverloads
+    fun buildToken(
+        appId: String, appCertificate: String, userId: String, tokenExpire: Long, issuedAt: Long? = null, salt: Long? = null,
+    ): String = withCredentials(appId, appCertificate) {
+        buildRtmToken(it, userId, seconds("tokenExpire", tokenExpire), unixTime("issuedAt", issuedAt), saltOf(salt))
+    }
 
     /** RTM2 login with resource permissions; the login and the token last [expire] seconds. */
     fun buildTokenWithPermissions(
-        appId: String,
-        appCertificate: String,
-        userId: String,
-        permissions: Rtm2Permissions,
-        expire: Int,
+        appId: String, appCertificate: String, userId: String, permissions: AccessToken2.ServiceRtm2.Permissions, expire: Int,
+    ): String = buildTokenWithPermissions(appId, appCertificate, userId, permissions, expire.toLong())
+
+    /** As upstream's, with a `Long` expiry and an optional issue time and salt. */
+    @JvmOverloads
+    fun buildTokenWithPermissions(
+        appId: String, appCertificate: String, userId: String, permissions: AccessToken2.ServiceRtm2.Permissions,
+        expire: Long, issuedAt: Long? = null, salt: Long? = null,
     ): String = withCredentials(appId, appCertificate) {
-        buildRtm2Token(it, userId, permissions.toTyped(), seconds("expire", expire))
-    }
-}
-
-/**
- * Stand-in for upstream `AccessToken2.ServiceRtm2.Permissions`: resource names per
- * (resource type, permission type), with the same `Short` constants. A later [add] for the
- * same pair replaces the earlier list, as upstream.
- */
-class Rtm2Permissions {
-    private val entries = mutableListOf<Triple<Short, Short, List<String>>>()
-
-    /** Sets the resources for a resource type and permission type. */
-    fun add(resourceType: Short, permissionType: Short, resources: List<String>) {
-        entries += Triple(resourceType, permissionType, resources.toList())
-    }
-
-    /** The typed permissions; unknown numbers are refused by the core with `UnknownRtm2Type`. */
-    internal fun toTyped(): List<Rtm2Permission> = entries.map { (resource, permission, names) ->
-        Rtm2Permission(
-            rtm2ResourceTypeFromCode(code("resourceType", resource)),
-            rtm2PermissionTypeFromCode(code("permissionType", permission)),
-            names,
-        )
-    }
-
-    companion object {
-        const val MESSAGE_CHANNELS: Short = 0
-        const val STREAM_CHANNELS: Short = 1
-        const val GROUP_CHANNELS: Short = 2
-        const val SERVER_GROUPS: Short = 3
-        const val USERS: Short = 4
-
-        const val READ: Short = 0
-        const val WRITE: Short = 1
+        // The typed builder: resource and permission numbers other than 0..4 and 0..1 are refused (UnknownRtm2Type).
+        val typed = permissions.entries().map { entry ->
+            Rtm2Permission(
+                rtm2ResourceTypeFromCode(entry.resourceType), rtm2PermissionTypeFromCode(entry.permissionType), entry.resources,
+            )
+        }
+        buildRtm2Token(it, userId, typed, seconds("expire", expire), unixTime("issuedAt", issuedAt), saltOf(salt))
     }
 }
