@@ -9,6 +9,14 @@
 //! through their ecosystem's channel (`warnings.warn`, `process.emitWarning`, a Kotlin hook)
 //! and never restate the rules.
 //!
+//! The same goes for the argument types: the official builders convert numbers with their
+//! language's own rules (Python `int(x)`, JavaScript's `Buffer.writeUInt32LE`, Java's `int`
+//! bits) and write a uid with `str(uid)` or `` `${uid}` ``. A drop-in layer applies its
+//! language's conversion and hands the result to [`u32_number`], [`u16_number`],
+//! [`i16_number`], [`issue_time`], [`uid_as_text`] or [`java_u32`], which say what is packed
+//! and warn when the conversion lost something (a fraction, a value that is not a number).
+//! Numeric text such as `"600"` (a query string) is packed silently, as upstream does.
+//!
 //! The typed API ([`RtcRole::from_code`], [`Privileges::set_code`](crate::Privileges::set_code),
 //! strict mode) keeps refusing the same values with typed errors.
 
@@ -16,8 +24,9 @@ use std::fmt;
 
 use crate::builders::RtcRole;
 use crate::clock;
+use crate::error::{Error, Result};
 use crate::legacy::{Privilege006, Role006};
-use crate::services::ServiceType;
+use crate::services::{u32_bits_of_signed, Rtm2PermissionType, Rtm2ResourceType, ServiceType, User};
 
 /// The longest lifetime Agora documents for a token or a privilege: 24 hours. Upstream
 /// builders accept longer values; drop-in layers warn about them.
@@ -44,14 +53,30 @@ impl CompatWarning {
     pub const EXPIRY_LOOKS_RELATIVE: &'static str = "expiry_looks_relative";
     /// A 007 lifetime over the documented 24 hours.
     pub const LIFETIME_OVER_24H: &'static str = "lifetime_over_24h";
+    /// A number with a fraction; packed truncated toward zero.
+    pub const FRACTION_TRUNCATED: &'static str = "fraction_truncated";
+    /// A value that is not a number (`NaN`, `null`, `true`, `""`, `"abc"`...); packed as the
+    /// number the language reads it as.
+    pub const NOT_A_NUMBER: &'static str = "not_a_number";
+    /// An issue time given as text that reads as 0: upstream takes only the number 0 as "now".
+    pub const ISSUE_TIME_ZERO_NOT_NOW: &'static str = "issue_time_zero_not_now";
+    /// A uid that is neither a whole number from 0 to 4294967295 nor a string; written as text.
+    pub const UID_WRITTEN_AS_TEXT: &'static str = "uid_written_as_text";
+    /// An RTM2 resource or permission type RTM2 does not define; packed as given.
+    pub const UNDEFINED_RTM2_TYPE: &'static str = "undefined_rtm2_type";
 
     /// Every warning code, for bindings that export them as a typed union or enum.
-    pub const CODES: [&'static str; 5] = [
+    pub const CODES: [&'static str; 10] = [
         CompatWarning::ROLE_READ_AS_JOIN_ONLY,
         CompatWarning::UNDEFINED_PRIVILEGE,
         CompatWarning::EXPIRY_LOOKS_ABSOLUTE,
         CompatWarning::EXPIRY_LOOKS_RELATIVE,
         CompatWarning::LIFETIME_OVER_24H,
+        CompatWarning::FRACTION_TRUNCATED,
+        CompatWarning::NOT_A_NUMBER,
+        CompatWarning::ISSUE_TIME_ZERO_NOT_NOW,
+        CompatWarning::UID_WRITTEN_AS_TEXT,
+        CompatWarning::UNDEFINED_RTM2_TYPE,
     ];
 
     fn new(code: &'static str, message: String) -> Self {
@@ -235,6 +260,219 @@ pub fn expire_006(field: &str, unix_seconds: u32) -> Option<CompatWarning> {
     ))
 }
 
+/// A warning when a resource type of RTM2 permissions is not defined (0 to 4 are). Upstream
+/// packs it as given; build it with
+/// [`Rtm2Permissions::add_unchecked`](crate::Rtm2Permissions::add_unchecked).
+#[must_use]
+pub fn rtm2_resource_type(code: u16) -> Option<CompatWarning> {
+    rtm2_type_warning(Rtm2ResourceType::from_code(code).err()?)
+}
+
+/// A warning when a permission type of RTM2 permissions is not defined (0 read and 1 write
+/// are). Upstream packs it as given; build it with
+/// [`Rtm2Permissions::add_unchecked`](crate::Rtm2Permissions::add_unchecked).
+#[must_use]
+pub fn rtm2_permission_type(code: u16) -> Option<CompatWarning> {
+    rtm2_type_warning(Rtm2PermissionType::from_code(code).err()?)
+}
+
+fn rtm2_type_warning(error: Error) -> Option<CompatWarning> {
+    Some(CompatWarning::new(
+        CompatWarning::UNDEFINED_RTM2_TYPE,
+        format!("{error}; the official builders pack it as given, but RTM defines no such type, so the entry grants nothing"),
+    ))
+}
+
+/// How a drop-in layer's language turned an argument into the whole number upstream packs:
+/// Python's `int(x)`, JavaScript's `+x` and truncation in `Buffer.writeUInt32LE` (with `NaN`
+/// read as 0). `shown` is the argument as the caller would print it (bindings shorten long
+/// values, so that a misplaced certificate never shows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberReading<'a> {
+    /// A number that is whole (`600`, `600.0`): packed silently.
+    Whole(i64),
+    /// Text that reads as a whole number (`"600"`, as query strings give): packed silently,
+    /// except as an issue time of 0 (see [`issue_time`]).
+    Text {
+        /// The argument as given.
+        shown: &'a str,
+        /// The number it reads as.
+        value: i64,
+    },
+    /// A number with a fraction (`600.9`): packed truncated toward zero, with a warning.
+    Fraction {
+        /// The argument as given.
+        shown: &'a str,
+        /// The number truncated toward zero.
+        truncated: i64,
+    },
+    /// Not a number (`NaN`, `undefined`, `null`, `true`, `""`, `"abc"`): packed as the number
+    /// the language reads it as (0, or 1 for `true`), with a warning.
+    NotANumber {
+        /// The argument as given.
+        shown: &'a str,
+        /// The number the language reads it as.
+        read_as: i64,
+    },
+}
+
+impl NumberReading<'_> {
+    /// The whole number upstream packs (before its range check).
+    #[must_use]
+    pub fn value(self) -> i64 {
+        match self {
+            NumberReading::Whole(value) | NumberReading::Text { value, .. } => value,
+            NumberReading::Fraction { truncated, .. } => truncated,
+            NumberReading::NotANumber { read_as, .. } => read_as,
+        }
+    }
+
+    fn warning(self, field: &str) -> Option<CompatWarning> {
+        match self {
+            NumberReading::Whole(_) | NumberReading::Text { .. } => None,
+            NumberReading::Fraction { shown, truncated } => Some(CompatWarning::new(
+                CompatWarning::FRACTION_TRUNCATED,
+                format!(
+                    "{field} is {shown}, which has a fraction: the official builders drop it and pack {truncated}; \
+                     pass a whole number"
+                ),
+            )),
+            NumberReading::NotANumber { shown, read_as } => Some(CompatWarning::new(
+                CompatWarning::NOT_A_NUMBER,
+                format!(
+                    "{field} is {shown}, which is not a number: the official builders read it as {read_as} and pack \
+                     that; pass a number"
+                ),
+            )),
+        }
+    }
+}
+
+/// The number packed into a field of type `T`, or the error upstream raises too (Python's
+/// `struct.error`, JavaScript's `RangeError`) when it is out of `T`'s range.
+fn packed<T: TryFrom<i64>>(field: &str, reading: NumberReading<'_>, range: &str) -> Result<Lenient<T>> {
+    let value = reading.value();
+    let packed = T::try_from(value).map_err(|_| Error::InvalidArgument {
+        field: field.to_owned(),
+        reason: format!(
+            "{} is outside {range}, the range the token field holds (the official builders raise an error too)",
+            match reading {
+                NumberReading::Whole(value) => value.to_string(),
+                NumberReading::Text { shown, .. }
+                | NumberReading::Fraction { shown, .. }
+                | NumberReading::NotANumber { shown, .. } => shown.to_owned(),
+            }
+        ),
+    })?;
+    Ok(Lenient { value: packed, warning: reading.warning(field) })
+}
+
+/// Upstream's reading of a number packed as an unsigned 32-bit field (an expiry, an issue
+/// time, a salt): the whole number, with a warning for a dropped fraction or a value that
+/// is not a number. Expiry warnings are separate ([`expire_007`], [`expire_006`]).
+///
+/// # Errors
+/// [`Error::InvalidArgument`] outside 0..=4294967295, where upstream raises too.
+pub fn u32_number(field: &str, reading: NumberReading<'_>) -> Result<Lenient<u32>> {
+    packed(field, reading, "0 to 4294967295")
+}
+
+/// Upstream's reading of a number packed as an unsigned 16-bit field (a privilege number,
+/// an RTM2 type), as [`u32_number`].
+///
+/// # Errors
+/// [`Error::InvalidArgument`] outside 0..=65535, where upstream raises too.
+pub fn u16_number(field: &str, reading: NumberReading<'_>) -> Result<Lenient<u16>> {
+    packed(field, reading, "0 to 65535")
+}
+
+/// Upstream's reading of a number packed as a signed 16-bit field (the APaaS role), as
+/// [`u32_number`].
+///
+/// # Errors
+/// [`Error::InvalidArgument`] outside -32768..=32767, where upstream raises too.
+pub fn i16_number(field: &str, reading: NumberReading<'_>) -> Result<Lenient<i16>> {
+    packed(field, reading, "-32768 to 32767")
+}
+
+/// Upstream's reading of an explicit issue time, as [`u32_number`]; the drop-in layer has
+/// already read the number 0 (and what the language finds equal to it) as "now". Text that
+/// reads as 0 (`"0"`) is not the number 0 there, so upstream packs the issue time 0
+/// (1970-01-01): the token expired long ago. That warns.
+///
+/// # Errors
+/// As [`u32_number`].
+pub fn issue_time(field: &str, reading: NumberReading<'_>) -> Result<Lenient<u32>> {
+    let mut lenient = u32_number(field, reading)?;
+    if let NumberReading::Text { shown, value: 0 } = reading {
+        lenient.warning = Some(CompatWarning::new(
+            CompatWarning::ISSUE_TIME_ZERO_NOT_NOW,
+            format!(
+                "{field} is {shown}, text that reads as 0: the official builders take only the number 0 as \"now\", \
+                 so they pack the issue time 0 (1970-01-01T00:00:00Z) and the token expired long ago; pass the \
+                 number 0 for now, or a Unix time"
+            ),
+        ));
+    }
+    Ok(lenient)
+}
+
+/// Text longer than this is described in messages, not quoted.
+const QUOTED_TEXT_CHARS: usize = 24;
+
+/// Upstream's reading of a uid (RTC uid, Streaming/FCDN account, 006 uid) that is neither a
+/// whole number from 0 to 4294967295 nor a string (`-1`, `2**32`, `1.5`, `None`, `true`...):
+/// the official builders write `str(uid)` (Python) or `` `${uid}` `` (JavaScript) into the
+/// token, so it becomes a user account; a value the language finds equal to 0 becomes `""`
+/// (any user). `written` is that text, `shown` the value as the caller would print it. The
+/// drop-in layer handles whole numbers in range (uids) and strings (accounts) itself, silently.
+#[must_use]
+pub fn uid_as_text(field: &str, shown: &str, written: &str) -> Lenient<User> {
+    let written_as = if written.is_empty() {
+        "\"\", which means any user".to_owned()
+    } else if written.chars().count() <= QUOTED_TEXT_CHARS {
+        format!("the user account \"{written}\"")
+    } else {
+        format!("a user account of {} characters", written.chars().count())
+    };
+    // A negative Java int uid from a client is the same 32 bits read unsigned.
+    let sdk_note = match written.parse::<i32>() {
+        Ok(negative) if negative < 0 => format!(
+            ", which a client joining with the int uid {negative} does not match (the SDKs read it as uid {})",
+            u32::from_ne_bytes(negative.to_ne_bytes())
+        ),
+        _ => String::new(),
+    };
+    Lenient {
+        value: User::Account(written.to_owned()),
+        warning: Some(CompatWarning::new(
+            CompatWarning::UID_WRITTEN_AS_TEXT,
+            format!(
+                "{field} {shown} is neither a uid (a whole number from 0 to 4294967295) nor a string: the official \
+                 builders write it as {written_as}{sdk_note}; pass a uid from 0 to 4294967295, or a string account"
+            ),
+        )),
+    }
+}
+
+/// Upstream Java and Kotlin hold expiries, issue times and salts in an `int` and pack its 32
+/// bits, so a negative value is packed as its unsigned 32-bit value (-1 as 4294967295). A
+/// drop-in layer taking a `long` accepts `-2147483648..=4294967295` and packs the same bits.
+/// No warning here: a wrapped expiry is huge, and [`expire_007`] warns about it; negative
+/// salts are what Java draws half of the time, and issue times past 2038 are negative `int`s.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] outside that range, which no Java `int` holds.
+pub fn java_u32(field: &str, value: i64) -> Result<u32> {
+    u32_bits_of_signed(value).ok_or_else(|| Error::InvalidArgument {
+        field: field.to_owned(),
+        reason: format!(
+            "{value} is outside -2147483648..=4294967295: tokens hold 32 bits, given as a Java int \
+             (negative values are packed as their unsigned 32 bits, as upstream does) or 0 to 4294967295"
+        ),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,6 +547,104 @@ mod tests {
     }
 
     #[test]
+    fn numbers_pack_as_upstream_converts_them_and_warn_only_when_something_was_lost() {
+        assert_eq!(u32_number("expire", NumberReading::Whole(600)).unwrap(), Lenient::clean(600));
+        // Numeric text (a query string) is normal.
+        let text = NumberReading::Text { shown: "'600'", value: 600 };
+        assert_eq!(u32_number("expire", text).unwrap(), Lenient::clean(600));
+        let fraction = u32_number("expire", NumberReading::Fraction { shown: "600.9", truncated: 600 }).unwrap();
+        assert_eq!(fraction.value, 600);
+        let warning = fraction.warning.unwrap();
+        assert_eq!(warning.code(), CompatWarning::FRACTION_TRUNCATED);
+        assert_eq!(
+            warning.message(),
+            "expire is 600.9, which has a fraction: the official builders drop it and pack 600; pass a whole number"
+        );
+        let nan = u32_number("tokenExpire", NumberReading::NotANumber { shown: "NaN", read_as: 0 }).unwrap();
+        assert_eq!(nan.value, 0);
+        assert_eq!(nan.warning.unwrap().code(), CompatWarning::NOT_A_NUMBER);
+        let truthy = i16_number("role", NumberReading::NotANumber { shown: "true", read_as: 1 }).unwrap();
+        assert_eq!(truthy.value, 1);
+        assert!(truthy.warning.unwrap().message().contains("read it as 1"));
+    }
+
+    #[test]
+    fn numbers_out_of_the_fields_range_are_refused_as_upstream_refuses_them() {
+        let error = u32_number("expire", NumberReading::Whole(-1)).unwrap_err();
+        assert_eq!(error.code(), "invalid_argument");
+        assert!(error.to_string().contains("-1 is outside 0 to 4294967295"), "{error}");
+        assert!(u32_number("expire", NumberReading::Whole(4_294_967_296)).is_err());
+        assert_eq!(u32_number("expire", NumberReading::Whole(4_294_967_295)).unwrap().value, u32::MAX);
+        assert!(u16_number("privilege", NumberReading::Whole(65_536)).is_err());
+        assert_eq!(u16_number("privilege", NumberReading::Whole(65_535)).unwrap().value, 65_535);
+        let text = NumberReading::Text { shown: "'40000'", value: 40_000 };
+        assert!(i16_number("role", text).unwrap_err().to_string().contains("'40000' is outside -32768 to 32767"));
+        assert_eq!(i16_number("role", NumberReading::Whole(-32_768)).unwrap().value, -32_768);
+    }
+
+    #[test]
+    fn an_issue_time_of_text_zero_is_1970_not_now() {
+        let zero = issue_time("issue_ts", NumberReading::Text { shown: "'0'", value: 0 }).unwrap();
+        assert_eq!(zero.value, 0);
+        let warning = zero.warning.unwrap();
+        assert_eq!(warning.code(), CompatWarning::ISSUE_TIME_ZERO_NOT_NOW);
+        assert!(warning.message().starts_with("issue_ts is '0', text that reads as 0"), "{warning}");
+        assert_eq!(issue_time("issue_ts", NumberReading::Whole(0)).unwrap(), Lenient::clean(0));
+        let text = NumberReading::Text { shown: "'1700000000'", value: 1_700_000_000 };
+        assert_eq!(issue_time("issue_ts", text).unwrap(), Lenient::clean(1_700_000_000));
+        let nan = issue_time("issueTs", NumberReading::NotANumber { shown: "'abc'", read_as: 0 }).unwrap();
+        assert_eq!(nan.warning.unwrap().code(), CompatWarning::NOT_A_NUMBER);
+    }
+
+    #[test]
+    fn uids_that_are_not_uids_are_written_as_text() {
+        let negative = uid_as_text("uid", "-1", "-1");
+        assert_eq!(negative.value, User::Account("-1".to_owned()));
+        let warning = negative.warning.unwrap();
+        assert_eq!(warning.code(), CompatWarning::UID_WRITTEN_AS_TEXT);
+        assert!(warning.message().contains("the user account \"-1\""), "{warning}");
+        assert!(warning.message().contains("the SDKs read it as uid 4294967295"), "{warning}");
+        let falsy = uid_as_text("uid", "False", "");
+        assert_eq!(falsy.value.to_wire_string(), "");
+        assert!(falsy.warning.unwrap().message().contains("which means any user"));
+        let fraction = uid_as_text("uid", "1.5", "1.5").warning.unwrap();
+        assert!(!fraction.message().contains("SDKs"), "{fraction}");
+        let long = uid_as_text("uid", "a bytes of length 40", &"x".repeat(40)).warning.unwrap();
+        assert!(long.message().contains("a user account of 40 characters") && !long.message().contains("xxxx"));
+    }
+
+    #[test]
+    fn undefined_rtm2_types_warn_and_are_packed_unchecked() {
+        assert_eq!(rtm2_resource_type(4), None);
+        assert_eq!(rtm2_permission_type(1), None);
+        let resource = rtm2_resource_type(5).unwrap();
+        assert_eq!(resource.code(), CompatWarning::UNDEFINED_RTM2_TYPE);
+        assert!(resource.message().starts_with("unknown RTM2 resource type 5: use 0 (message channels)"), "{resource}");
+        assert!(rtm2_permission_type(65_535).unwrap().message().contains("permission type 65535"));
+
+        let mut permissions = crate::Rtm2Permissions::new();
+        permissions.add_unchecked(9, 7, ["b", "a"]).add_unchecked(0, 0, ["x"]).add_unchecked(9, 7, ["c"]);
+        let listed: Vec<_> = permissions.iter().map(|(r, p, l)| (r, p, l.to_vec())).collect();
+        assert_eq!(listed, vec![(0, 0, vec!["x".to_owned()]), (9, 7, vec!["c".to_owned()])]);
+    }
+
+    #[test]
+    fn java_ints_pack_their_32_bits() {
+        assert_eq!(java_u32("expire", -1).unwrap(), u32::MAX);
+        assert_eq!(java_u32("salt", -2_147_483_648).unwrap(), 2_147_483_648);
+        assert_eq!(java_u32("expire", 4_294_967_295).unwrap(), u32::MAX);
+        assert_eq!(java_u32("expire", 600).unwrap(), 600);
+        let error = java_u32("issueTs", 4_294_967_296).unwrap_err();
+        assert!(error.to_string().starts_with("invalid issueTs: 4294967296 is outside"), "{error}");
+        assert!(java_u32("issueTs", -2_147_483_649).is_err());
+        // The wrapped expiry is huge, so the expiry warning fires.
+        assert_eq!(
+            expire_007("expire", java_u32("expire", -1).unwrap()).unwrap().code(),
+            CompatWarning::EXPIRY_LOOKS_ABSOLUTE
+        );
+    }
+
+    #[test]
     fn every_code_is_listed() {
         for code in [
             rtc_role(UpstreamValue::Integer(0)).warning.unwrap().code(),
@@ -316,8 +652,17 @@ mod tests {
             expire_007("x", 2_000_000_000).unwrap().code(),
             expire_007("x", 100_000).unwrap().code(),
             expire_006("x", 5).unwrap().code(),
+            u32_number("x", NumberReading::Fraction { shown: "1.5", truncated: 1 }).unwrap().warning.unwrap().code(),
+            u32_number("x", NumberReading::NotANumber { shown: "NaN", read_as: 0 }).unwrap().warning.unwrap().code(),
+            issue_time("x", NumberReading::Text { shown: "'0'", value: 0 }).unwrap().warning.unwrap().code(),
+            uid_as_text("x", "-1", "-1").warning.unwrap().code(),
+            rtm2_resource_type(5).unwrap().code(),
         ] {
             assert!(CompatWarning::CODES.contains(&code), "{code}");
         }
+        let mut unique = CompatWarning::CODES.to_vec();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), CompatWarning::CODES.len());
     }
 }

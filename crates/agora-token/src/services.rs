@@ -381,16 +381,10 @@ impl User {
     /// # Errors
     /// [`Error::InvalidArgument`] outside those ranges.
     pub fn from_signed_uid(uid: i64) -> Result<User> {
-        if let Ok(unsigned) = u32::try_from(uid) {
-            return Ok(User::Uid(unsigned));
-        }
-        match i32::try_from(uid) {
-            Ok(signed) => Ok(User::Uid(u32::from_ne_bytes(signed.to_ne_bytes()))),
-            Err(_) => Err(Error::InvalidArgument {
-                field: "uid".to_owned(),
-                reason: format!("{uid} is not a 32-bit uid; use 0 to 4294967295 (or a negative Java int)"),
-            }),
-        }
+        u32_bits_of_signed(uid).map(User::Uid).ok_or_else(|| Error::InvalidArgument {
+            field: "uid".to_owned(),
+            reason: format!("{uid} is not a 32-bit uid; use 0 to 4294967295 (or a negative Java int)"),
+        })
     }
 
     /// The string packed into the token.
@@ -402,6 +396,15 @@ impl User {
             User::Account(account) => account.clone(),
         }
     }
+}
+
+/// A number given as a Java `int` or `long`: `0..=4294967295` as is, and `-2147483648..=-1` as
+/// the same 32 bits read unsigned (-1 is 4294967295); `None` outside those ranges.
+pub(crate) fn u32_bits_of_signed(value: i64) -> Option<u32> {
+    if let Ok(unsigned) = u32::try_from(value) {
+        return Some(unsigned);
+    }
+    i32::try_from(value).ok().map(|signed| u32::from_ne_bytes(signed.to_ne_bytes()))
 }
 
 impl From<u32> for User {
@@ -560,6 +563,24 @@ impl Rtm2Permissions {
             .entry(resource.code())
             .or_default()
             .insert(permission.code(), resources.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets the resources for a (resource type, permission type) pair given by numbers
+    /// **without checking** that RTM2 defines them, as every upstream builder does
+    /// (`add(7, 3, [...])` packs 7 and 3); replaces any earlier list for the same pair.
+    ///
+    /// Unchecked on purpose: only drop-in layers that must reproduce upstream's token for any
+    /// input use it, after warning (see [`crate::compat::rtm2_resource_type`] and
+    /// [`crate::compat::rtm2_permission_type`]). RTM ignores types it does not define, so such
+    /// an entry grants nothing. Typed code calls [`Rtm2Permissions::add`], whose enums hold
+    /// only the defined types.
+    pub fn add_unchecked<I, S>(&mut self, resource: u16, permission: u16, resources: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.entries.entry(resource).or_default().insert(permission, resources.into_iter().map(Into::into).collect());
         self
     }
 
