@@ -7,8 +7,13 @@ Same classes, methods and argument order; signing is done by the compiled core. 
 * As upstream, ``add_privilege`` takes any privilege number (0 to 65535) and ``build()`` packs it;
   a number the service does not define, and an expiry that looks like a Unix timestamp or
   exceeds 24 hours, warn (:class:`agora_token.AgoraTokenCompatWarning`).
-* ``issue_ts=0`` means "now", as upstream; the extra keyword ``issued_at=`` pins any issue time,
-  0 included (a parsed token keeps its own).
+* As upstream, numbers (expiries, ``issue_ts``, the salt, privilege numbers, the APaaS role, RTM2
+  types) are read with ``int()``: ``"600"`` is 600 and ``600.9`` packs 600 (with a warning, as
+  for ``True``); a uid that is neither an ``int`` from 0 to 2**32-1 nor a ``str`` is written as
+  ``str(uid)`` (``-1`` becomes the account ``"-1"``), with a warning; RTM2 resource and permission
+  types RTM2 does not define are packed as given, with a warning.
+* ``issue_ts=0`` means "now", as upstream (``issue_ts="0"`` packs 1970, as upstream, and warns);
+  the extra keyword ``issued_at=`` pins any issue time, 0 included (a parsed token keeps its own).
 * ``from_string()`` returns ``False`` for a wrong version like upstream, and raises an
   :class:`agora_token.AgoraTokenError` (a ``ValueError``, as upstream raises) for a corrupt token.
 * Service fields are kept as given (``str``/``int``), not as encoded ``bytes``.
@@ -27,6 +32,9 @@ from ._native import (
     SignatureMismatchError,
     WrongVersionError,
     compat_build_007,
+    compat_i16,
+    compat_rtm2_permissions,
+    compat_uid,
     decode,
 )
 
@@ -107,7 +115,7 @@ class ServiceRtc(Service):
         self.__uid = uid
 
     def _to_native(self) -> Any:
-        return _native.RtcService(channel_name=self.__channel_name, user=self.__uid)
+        return _native.RtcService(channel_name=self.__channel_name, user=compat_uid("uid", self.__uid))
 
     @classmethod
     def _from_native(cls, native: Any) -> Service:
@@ -145,7 +153,7 @@ class ServiceStreaming(Service):
         self.__account = account
 
     def _to_native(self) -> Any:
-        return _native.StreamingService(channel_name=self.__channel_name, user=self.__account)
+        return _native.StreamingService(channel_name=self.__channel_name, user=compat_uid("account", self.__account))
 
     @classmethod
     def _from_native(cls, native: Any) -> Service:
@@ -201,7 +209,7 @@ class ServiceFCdn(Service):
         self.__account = account
 
     def _to_native(self) -> Any:
-        return _native.FcdnService(channel_name=self.__channel_name, user=self.__account)
+        return _native.FcdnService(channel_name=self.__channel_name, user=compat_uid("account", self.__account))
 
     @classmethod
     def _from_native(cls, native: Any) -> Service:
@@ -223,7 +231,9 @@ class ServiceApaas(Service):
         self.__role = role
 
     def _to_native(self) -> Any:
-        return _native.ApaasService(room_uuid=self.__room_uuid, user_uuid=self.__user_uuid, role=self.__role)
+        return _native.ApaasService(
+            room_uuid=self.__room_uuid, user_uuid=self.__user_uuid, role=compat_i16("role", self.__role)
+        )
 
     @classmethod
     def _from_native(cls, native: Any) -> Service:
@@ -259,11 +269,8 @@ class ServiceRtm2(Service):
             self.details.setdefault(resource_type, {})[permission_type] = list(resources)
 
         def _to_native(self) -> Any:
-            permissions = _native.Rtm2Permissions()
-            for resource_type, by_permission in self.details.items():
-                for permission_type, resources in by_permission.items():
-                    permissions.add(resource_type, permission_type, resources)
-            return permissions
+            # Packed as upstream packs them: any type number, with a warning for undefined ones.
+            return compat_rtm2_permissions(self.details)
 
     def __init__(self, user_id: str = "", permissions: Optional["ServiceRtm2.Permissions"] = None) -> None:
         """An RTM2 service with resource permissions."""

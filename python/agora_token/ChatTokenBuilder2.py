@@ -28,7 +28,7 @@ class ChatTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """Chat token for a user; ``expire`` is also the token lifetime."""
-        compat_expire_007(expire=expire)
+        (expire,) = compat_expire_007(expire=expire)
         builder = TokenBuilder(Credentials(app_id, app_certificate), expire=expire, issued_at=issued_at, salt=salt)
         return builder.chat_user(user_id=user_id, expire=expire).build()
 
@@ -42,7 +42,7 @@ class ChatTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """Chat token for the app (REST calls); ``expire`` is also the token lifetime."""
-        compat_expire_007(expire=expire)
+        (expire,) = compat_expire_007(expire=expire)
         builder = TokenBuilder(Credentials(app_id, app_certificate), expire=expire, issued_at=issued_at, salt=salt)
         return builder.chat_app(expire=expire).build()
 

@@ -23,6 +23,7 @@ from ._native import (
     TokenBuilder,
     compat_expire_007,
     compat_rtc_role,
+    compat_uid,
     rtc_token_with_uid,
     rtc_token_with_user_account,
 )
@@ -90,7 +91,14 @@ class RtcTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """RTC token for an account with its own expiry (seconds) for each of the four privileges."""
-        compat_expire_007(
+        account = compat_uid("account", account)
+        (
+            token_expire,
+            join_channel_privilege_expire,
+            pub_audio_privilege_expire,
+            pub_video_privilege_expire,
+            pub_data_stream_privilege_expire,
+        ) = compat_expire_007(
             token_expire=token_expire,
             join_channel_privilege_expire=join_channel_privilege_expire,
             pub_audio_privilege_expire=pub_audio_privilege_expire,
@@ -122,7 +130,7 @@ class RtcTokenBuilder:
     ) -> str:
         """RTC token for an account plus RTM login for the same account until the token expires."""
         role = compat_rtc_role(role)
-        compat_expire_007(token_expire=token_expire, privilege_expire=privilege_expire)
+        token_expire, privilege_expire = compat_expire_007(token_expire=token_expire, privilege_expire=privilege_expire)
         builder = TokenBuilder(Credentials(app_id, app_certificate), expire=token_expire, issued_at=issued_at, salt=salt)
         return builder.rtc_with_rtm(
             channel_name=channel_name, account=account, role=role, privilege_expire=privilege_expire
@@ -147,8 +155,16 @@ class RtcTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """RTC token for an account (publishing only for Role_Publisher) plus RTM login for ``rtm_user_id``."""
+        rtc_account = compat_uid("rtc_account", rtc_account)
         rtc_role = compat_rtc_role(rtc_role)
-        compat_expire_007(
+        (
+            rtc_token_expire,
+            join_channel_privilege_expire,
+            pub_audio_privilege_expire,
+            pub_video_privilege_expire,
+            pub_data_stream_privilege_expire,
+            rtm_token_expire,
+        ) = compat_expire_007(
             rtc_token_expire=rtc_token_expire,
             join_channel_privilege_expire=join_channel_privilege_expire,
             pub_audio_privilege_expire=pub_audio_privilege_expire,

@@ -32,7 +32,7 @@ class RtmTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """006 RTM token: login for ``userAccount`` until ``privilegeExpiredTs``."""
-        compat_expire_006(privilegeExpiredTs=privilegeExpiredTs)
+        (privilegeExpiredTs,) = compat_expire_006(privilegeExpiredTs=privilegeExpiredTs)
         return TokenBuilder006.rtm(
             Credentials(appId, appCertificate),
             account=userAccount,

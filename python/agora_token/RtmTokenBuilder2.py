@@ -29,7 +29,7 @@ class RtmTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """RTM token: login for ``user_id``; ``expire`` is also the token lifetime."""
-        compat_expire_007(expire=expire)
+        (expire,) = compat_expire_007(expire=expire)
         builder = TokenBuilder(Credentials(app_id, app_certificate), expire=expire, issued_at=issued_at, salt=salt)
         return builder.rtm(user_id=user_id, expire=expire).build()
 
@@ -45,7 +45,7 @@ class RtmTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """RTM2 token: login for ``user_id`` with resource permissions (``ServiceRtm2.Permissions``)."""
-        compat_expire_007(expire=expire)
+        (expire,) = compat_expire_007(expire=expire)
         builder = TokenBuilder(Credentials(app_id, app_certificate), expire=expire, issued_at=issued_at, salt=salt)
         return builder.rtm2(user_id=user_id, permissions=permissions._to_native(), expire=expire).build()
 

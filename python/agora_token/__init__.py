@@ -39,6 +39,7 @@ from ._enums import (
 from ._warnings import AgoraTokenCompatWarning
 from ._native import (
     APAAS_NO_ROLE,
+    COMPAT_WARNING_CODES,
     FPA_TOKEN_EXPIRE,
     AccessVerdict,
     AgoraTokenError,
@@ -156,4 +157,5 @@ __all__ = [
     "SignatureMismatchError",
     # Warnings of the drop-in modules
     "AgoraTokenCompatWarning",
+    "COMPAT_WARNING_CODES",
 ]

@@ -15,7 +15,7 @@ A wrong type raises ``TypeError``; a value out of range raises :class:`InvalidAr
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
-from typing import ClassVar, Final, Optional, Union, final
+from typing import Any, ClassVar, Final, Optional, Union, final
 
 from typing_extensions import Self
 
@@ -42,14 +42,19 @@ __all__ = [
     "AgoraTokenError",
     "APAAS_NO_ROLE",
     "ApaasService",
+    "COMPAT_WARNING_CODES",
     "ChatService",
     "ClockError",
     "compat_build_006",
     "compat_build_007",
     "compat_expire_006",
     "compat_expire_007",
+    "compat_i16",
     "compat_role_006",
     "compat_rtc_role",
+    "compat_rtm2_permissions",
+    "compat_u32",
+    "compat_uid",
     "ConvoAiService",
     "Credentials",
     "decode",
@@ -113,6 +118,8 @@ __version__: Final[str]
 FPA_TOKEN_EXPIRE: Final[int]
 #: The APaaS role packed into user and app tokens, which have no room: -1.
 APAAS_NO_ROLE: Final[int]
+#: The ``code`` of every ``AgoraTokenCompatWarning`` (the core's ``CompatWarning::CODES``).
+COMPAT_WARNING_CODES: Final[tuple[str, ...]]
 #: Service type number -> name, read from the core.
 SERVICE_TYPES: Final[dict[int, str]]
 #: Service type number -> {privilege number -> name}, read from the core.
@@ -684,30 +691,53 @@ def compat_role_006(role: object) -> int:
     """Upstream's reading of a 006 RTC role: 0, 1, 2 or 101 as given, anything else 2 (join
     only, with a warning)."""
 
-def compat_expire_007(**expiries: _Seconds) -> None:
-    """Warns for each 007 expiry (keyword = argument name) that looks like an absolute Unix
-    timestamp or exceeds 24 hours.
+def compat_expire_007(**expiries: object) -> tuple[int, ...]:
+    """Each 007 expiry (keyword = argument name) as upstream packs it, in keyword order: read
+    with ``int()`` (``"600"`` is 600; ``600.9`` packs 600 and ``True`` 1, with a warning; a
+    ``timedelta`` is taken too), with a warning when it looks like an absolute Unix timestamp
+    or exceeds 24 hours.
 
     Raises:
-        TypeError, InvalidArgumentError: a value is not seconds in 0 to 2**32-1.
+        TypeError, InvalidArgumentError: where upstream's ``int()`` or packing raises.
     """
 
-def compat_expire_006(**expiries: _UnixTime) -> None:
-    """Warns for each non-zero 006 expiry (keyword = argument name) that looks like a number
-    of seconds instead of a Unix time.
+def compat_expire_006(**expiries: object) -> tuple[int, ...]:
+    """Each 006 expiry (keyword = argument name) as upstream packs it, in keyword order (as
+    ``compat_expire_007``; an aware ``datetime`` is taken too), with a warning for non-zero ones
+    that look like a number of seconds instead of a Unix time.
 
     Raises:
-        TypeError, InvalidArgumentError: a value is not a Unix time in 0 to 2**32-1.
+        TypeError, InvalidArgumentError: where upstream's ``int()`` or packing raises.
     """
+
+def compat_uid(field: str, value: object) -> str:
+    """A uid or account as upstream's ``ServiceRtc`` writes it (``b'' if uid == 0 else
+    str(uid)``): the text packed into the token. An ``int`` from 0 to 2**32-1 and a ``str`` are
+    read silently; anything else warns."""
+
+def compat_u32(field: str, value: object) -> int:
+    """A number packed as a u32, read with ``int()`` as upstream does (warns for a fraction or a
+    bool).
+
+    Raises:
+        TypeError, InvalidArgumentError: where upstream's ``int()`` or packing raises.
+    """
+
+def compat_i16(field: str, value: object) -> int:
+    """A number packed as an i16 (the APaaS role), as ``compat_u32``."""
+
+def compat_rtm2_permissions(details: Mapping[Any, Mapping[Any, Iterable[str]]]) -> Rtm2Permissions:
+    """Upstream's ``ServiceRtm2.Permissions.details`` packed as upstream packs it: any type
+    number (read with ``int()``), with a warning for types RTM2 does not define."""
 
 def compat_build_007(
     app_id: str,
     app_certificate: str,
     *,
-    expire: _Seconds,
-    issued_at: Optional[_UnixTime],
-    salt: Optional[int],
-    services: Iterable[tuple[_Service, Mapping[int, _Seconds]]],
+    expire: object,
+    issued_at: Optional[object],
+    salt: Optional[object],
+    services: Iterable[tuple[_Service, Mapping[Any, object]]],
 ) -> str:
     """The drop-in ``AccessToken2.AccessToken.build()``: each service object (without
     privileges) with its privileges, every number 0 to 65535 packed as given; undefined ones
@@ -722,11 +752,11 @@ def compat_build_006(
     app_id: str,
     app_certificate: str,
     channel_name: str,
-    uid: _User,
+    uid: object,
     *,
-    privileges: Mapping[int, _UnixTime],
-    expires_at: Optional[_UnixTime],
-    salt: Optional[int],
+    privileges: Mapping[Any, object],
+    expires_at: Optional[object],
+    salt: Optional[object],
 ) -> str:
     """The drop-in 006 ``AccessToken.build()``: every privilege number 0 to 65535 packed as
     given; undefined ones and expiries that look like seconds warn.

@@ -1,6 +1,7 @@
 """``AgoraTokenCompatWarning``: what the drop-in modules emit when they accept a value as upstream
 does although it is almost certainly a mistake (a 007 role of 0 or 101, a privilege number the
-service does not define, an expiry that looks like a Unix timestamp, ...).
+service does not define, an expiry that looks like a Unix timestamp, a fraction dropped by
+``int()``, a uid written as text, ...).
 
 The native module calls :func:`_warn` with the core's warning code and message; the typed API
 (``TokenBuilder``, the service classes) never warns: it raises instead.
@@ -20,9 +21,11 @@ class AgoraTokenCompatWarning(UserWarning):
     """A drop-in builder accepted a value as the official builders do, although it is almost
     certainly a mistake. The message says what upstream does with it and what to pass instead.
 
-    ``code`` is the core's stable name of the case: ``role_read_as_join_only``,
-    ``undefined_privilege``, ``expiry_looks_absolute``, ``expiry_looks_relative`` or
-    ``lifetime_over_24h``. Filter them as any warning, e.g. turn them into errors with
+    ``code`` is the core's stable name of the case, one of ``agora_token.COMPAT_WARNING_CODES``:
+    ``role_read_as_join_only``, ``undefined_privilege``, ``expiry_looks_absolute``,
+    ``expiry_looks_relative``, ``lifetime_over_24h``, ``fraction_truncated``, ``not_a_number``,
+    ``issue_time_zero_not_now``, ``uid_written_as_text`` or ``undefined_rtm2_type``. Filter them
+    as any warning, e.g. turn them into errors with
     ``warnings.simplefilter("error", AgoraTokenCompatWarning)``.
     """
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional, Union
 
-from ._native import Credentials, TokenBuilder, compat_expire_007
+from ._native import Credentials, TokenBuilder, compat_expire_007, compat_i16
 from .AccessToken2 import *  # noqa: F401,F403  (upstream re-exports AccessToken2's names here)
 
 _Time = Optional[Union[int, datetime]]
@@ -31,7 +31,8 @@ class ApaasTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """Token for a user in one room (role e.g. 1 teacher, 2 student); ``expire`` is also the lifetime."""
-        compat_expire_007(expire=expire)
+        role = compat_i16("role", role)
+        (expire,) = compat_expire_007(expire=expire)
         builder = TokenBuilder(Credentials(app_id, app_certificate), expire=expire, issued_at=issued_at, salt=salt)
         return builder.apaas_room_user(room_uuid=room_uuid, user_uuid=user_uuid, role=role, expire=expire).build()
 
@@ -46,7 +47,7 @@ class ApaasTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """Token for a user in any room."""
-        compat_expire_007(expire=expire)
+        (expire,) = compat_expire_007(expire=expire)
         builder = TokenBuilder(Credentials(app_id, app_certificate), expire=expire, issued_at=issued_at, salt=salt)
         return builder.apaas_user(user_uuid=user_uuid, expire=expire).build()
 
@@ -60,6 +61,6 @@ class ApaasTokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """Token for the app (REST calls)."""
-        compat_expire_007(expire=expire)
+        (expire,) = compat_expire_007(expire=expire)
         builder = TokenBuilder(Credentials(app_id, app_certificate), expire=expire, issued_at=issued_at, salt=salt)
         return builder.apaas_app(expire=expire).build()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional, Union
 
-from ._native import Credentials, TokenBuilder, compat_expire_007, compat_rtc_role
+from ._native import Credentials, TokenBuilder, compat_expire_007, compat_rtc_role, compat_uid
 from .AccessToken2 import *  # noqa: F401,F403  (upstream re-exports AccessToken2's names here)
 from .RtcTokenBuilder2 import Role_Publisher  # noqa: F401  (upstream imports it here too)
 
@@ -32,8 +32,16 @@ class ConvoAITokenBuilder:
         salt: Optional[int] = None,
     ) -> str:
         """A token with RTC, RTM and ConvoAI services (publishing only for Role_Publisher)."""
+        rtc_account = compat_uid("rtc_account", rtc_account)
         rtc_role = compat_rtc_role(rtc_role)
-        compat_expire_007(
+        (
+            rtc_token_expire,
+            join_channel_privilege_expire,
+            pub_audio_privilege_expire,
+            pub_video_privilege_expire,
+            pub_data_stream_privilege_expire,
+            rtm_token_expire,
+        ) = compat_expire_007(
             rtc_token_expire=rtc_token_expire,
             join_channel_privilege_expire=join_channel_privilege_expire,
             pub_audio_privilege_expire=pub_audio_privilege_expire,

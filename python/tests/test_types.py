@@ -1,5 +1,7 @@
 """Bad argument types and values, through both layers: a wrong type is a TypeError, a value out
-of range an InvalidArgumentError (a ValueError), never a wrapped number and never a crash."""
+of range an InvalidArgumentError (a ValueError), never a wrapped number and never a crash. The
+drop-in modules read the arguments upstream reads with ``int()`` and ``str()`` as upstream does
+(test_differential.py compares the tokens with the peers); what upstream refuses, they refuse."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ import subprocess
 import sys
 import warnings
 from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Callable, List, Tuple, Type
 
 import pytest
@@ -49,18 +53,22 @@ def dropin006(**overrides: Any) -> str:
     return rtc006.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, "room", **args, **extra)
 
 
+# Typed arguments: the idiomatic layer's, and the drop-in modules' own keywords (not upstream's).
 INT_ARGUMENTS: List[Tuple[str, Callable[..., str], str]] = [
     ("idiomatic", rtc, "expire"),
     ("idiomatic", rtc, "privilege_expire"),
     ("idiomatic", rtc, "salt"),
     ("idiomatic", rtc, "issued_at"),
-    ("drop-in 007", dropin, "token_expire"),
-    ("drop-in 007", dropin, "privilege_expire"),
     ("drop-in 007", dropin, "salt"),
     ("drop-in 007", dropin, "issued_at"),
-    ("drop-in 006", dropin006, "privilegeExpiredTs"),
     ("drop-in 006", dropin006, "expires_at"),
     ("drop-in 006", dropin006, "salt"),
+]
+# Upstream's arguments, which upstream packs with int(x): the drop-in modules read them so.
+UPSTREAM_INT_ARGUMENTS: List[Tuple[str, Callable[..., str], str]] = [
+    ("drop-in 007", dropin, "token_expire"),
+    ("drop-in 007", dropin, "privilege_expire"),
+    ("drop-in 006", dropin006, "privilegeExpiredTs"),
 ]
 
 
@@ -82,17 +90,64 @@ def test_int_arguments_refuse_values_out_of_range(layer: str, build: Callable[..
         assert "out of range" in str(raised.value) or "before 1970" in str(raised.value)
 
 
-@pytest.mark.parametrize("build", [rtc, dropin, dropin006], ids=["idiomatic", "drop-in 007", "drop-in 006"])
-def test_uids_out_of_range_are_refused_not_wrapped(build: Callable[..., str]) -> None:
-    name = "user" if build is rtc else "uid"
+@pytest.mark.parametrize("layer,build,name", UPSTREAM_INT_ARGUMENTS, ids=[f"{layer}:{name}" for layer, _, name in UPSTREAM_INT_ARGUMENTS])
+def test_upstream_int_arguments_are_read_with_int_as_upstream_does(layer: str, build: Callable[..., str], name: str) -> None:
+    base = {name: 1_700_000_000} if name == "privilegeExpiredTs" else {name: 600}
+    fixed = {"salt": 7, **({"expires_at": 1_700_086_400} if build is dropin006 else {"issued_at": 1_700_000_000})}
+    expected = build(**base, **fixed)
+    number = base[name]
+    for value, codes in [
+        (str(number), []), (f" {number}\n", []), (float(number), []), (number + 0.9, ["fraction_truncated"]),
+        (Decimal(f"{number}.5"), ["fraction_truncated"]), (Fraction(2 * number + 1, 2), ["fraction_truncated"]),
+    ]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            assert build(**{name: value}, **fixed) == expected, value
+        assert [getattr(w.message, "code") for w in caught] == codes, value
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        build(**{name: True}, **fixed)
+    assert [getattr(w.message, "code") for w in caught] == ["not_a_number"] + (["expiry_looks_relative"] if build is dropin006 else [])
+    # Where int() raises, upstream raises, and so do we (None is privilege_expire's default here).
+    for value in [None, [600], object(), 1 + 0j][name == "privilege_expire":]:
+        with pytest.raises(TypeError, match="must be a number"):
+            build(**{name: value})
+    for value in ["600.5", "abc", "", float("nan"), float("inf")]:
+        with pytest.raises(agora_token.InvalidArgumentError, match="not a number int"):
+            build(**{name: value})
+    for value in OUT_OF_RANGE_U32:
+        with pytest.raises(agora_token.InvalidArgumentError, match="outside 0 to 4294967295|out of range"):
+            build(**{name: value})
+
+
+@pytest.mark.parametrize("build", [dropin, dropin006], ids=["drop-in 007", "drop-in 006"])
+def test_drop_in_uids_that_are_not_uids_are_written_as_text_as_upstream_does(build: Callable[..., str]) -> None:
+    fixed = {"salt": 7, **({"expires_at": 1_700_086_400} if build is dropin006 else {"issued_at": 1_700_000_000})}
+    for value, written in [
+        (-1, "-1"), (2**32, "4294967296"), (2**200, str(2**200)), (1.5, "1.5"), (1.0, "1.0"), (True, "True"),
+        (None, "None"), (b"42", "b'42'"), ([42], "[42]"), (False, ""), (0.0, ""), (Decimal(0), ""),
+    ]:
+        with pytest.warns(agora_token.AgoraTokenCompatWarning) as caught:
+            token = build(uid=value, **fixed)
+        assert [getattr(w.message, "code") for w in caught] == ["uid_written_as_text"], value
+        assert token == build(uid=written, **fixed), value
+    # The edges of the range are uids, a str is an account, and an IntEnum member is its number.
+    for value in [0, 2**32 - 1, "-1", agora_token.Role.PUBLISHER]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            build(uid=value, **fixed)
+    assert build(uid=agora_token.Role.PUBLISHER, **fixed) == build(uid=1, **fixed)
+
+
+def test_idiomatic_uids_out_of_range_are_refused_not_wrapped() -> None:
     for value in OUT_OF_RANGE_U32:
         with pytest.raises(agora_token.InvalidArgumentError, match="out of range"):
-            build(**{name: value})
+            rtc(user=value)
     for value in [1.5, True, None, b"42", [42], {"uid": 42}]:
         with pytest.raises(TypeError, match="int uid or a str account"):
-            build(**{name: value})
+            rtc(user=value)
     # The edges of the range are fine, and a str is an account.
-    assert build(**{name: 0}) and build(**{name: 2**32 - 1}) and build(**{name: "-1"})
+    assert rtc(user=0) and rtc(user=2**32 - 1) and rtc(user="-1")
 
 
 def test_roles_the_typed_layer_refuses() -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 import pickle
 import warnings
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Callable, List
 
 import pytest
@@ -60,6 +62,24 @@ def _with(service: dropin007.Service, privilege: int) -> dropin007.Service:
     return service
 
 
+def access_token2_issue_ts(issue_ts: Any) -> str:
+    token = dropin007.AccessToken(APP_ID, APP_CERTIFICATE, issue_ts, 600, salt=7)
+    token.add_service(rtc_service(1))
+    return token.build()
+
+
+def access_token2_salt(salt: Any) -> str:
+    token = dropin007.AccessToken(APP_ID, APP_CERTIFICATE, 1_700_000_000, 600, salt=salt)
+    token.add_service(rtc_service(1))
+    return token.build()
+
+
+def rtm2_permissions(resource_type: int, permission_type: int) -> dropin007.ServiceRtm2.Permissions:
+    permissions = dropin007.ServiceRtm2.Permissions()
+    permissions.add(resource_type, permission_type, ["room"])
+    return permissions
+
+
 # Each code through each drop-in path that can raise it.
 FIRES = {
     "role_read_as_join_only": [
@@ -97,6 +117,44 @@ FIRES = {
         lambda: ChatTokenBuilder2.ChatTokenBuilder.build_user_token(APP_ID, APP_CERTIFICATE, "u", 172_800, **FIXED),
         lambda: access_token2(rtc_service(1, 90_000)),
     ],
+    "fraction_truncated": [
+        lambda: Rtc.build_token_with_uid(APP_ID, APP_CERTIFICATE, "room", 42, 1, 600.9, 600, **FIXED),
+        lambda: Rtc.build_token_with_user_account_and_privilege(APP_ID, APP_CERTIFICATE, "room", "a", 600, Decimal("0.5"), 0, 0, 0, **FIXED),
+        lambda: RtmTokenBuilder2.RtmTokenBuilder.build_token(APP_ID, APP_CERTIFICATE, "u", Fraction(1201, 2), **FIXED),
+        lambda: apaas_token_builder.ApaasTokenBuilder.build_room_user_token(APP_ID, APP_CERTIFICATE, "r", "u", 1.5, 600, **FIXED),
+        lambda: access_token2(rtc_service(1, 599.5)),
+        lambda: access_token2(rtc_service(1.5)),
+        lambda: access_token2(_with(dropin007.ServiceApaas("r", "u", -1.5), 1)),
+        lambda: RtcTokenBuilder.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, "room", 42, 1, 1_700_003_600.5, salt=7),
+        lambda: access_token006(1, 0.25),
+    ],
+    "not_a_number": [
+        lambda: Rtc.build_token_with_uid(APP_ID, APP_CERTIFICATE, "room", 42, 1, True, 600, **FIXED),
+        lambda: ChatTokenBuilder2.ChatTokenBuilder.build_app_token(APP_ID, APP_CERTIFICATE, False, **FIXED),
+        lambda: access_token2(rtc_service(True)),
+        lambda: access_token2_salt(True),
+        lambda: access_token006(1, False),
+    ],
+    "issue_time_zero_not_now": [
+        lambda: access_token2_issue_ts("0"),
+        lambda: access_token2_issue_ts(b" 00 "),
+    ],
+    "uid_written_as_text": [
+        lambda: Rtc.build_token_with_uid(APP_ID, APP_CERTIFICATE, "room", -1, 1, 600, 600, **FIXED),
+        lambda: Rtc.build_token_with_user_account(APP_ID, APP_CERTIFICATE, "room", None, 1, 600, 600, **FIXED),
+        lambda: Rtc.build_token_with_uid_and_privilege(APP_ID, APP_CERTIFICATE, "room", 2**32, 600, 600, 600, 600, 600, **FIXED),
+        lambda: Rtc.build_token_with_rtm2(APP_ID, APP_CERTIFICATE, "room", 1.5, 1, 600, 600, 600, 600, 600, "u", 600, **FIXED),
+        lambda: convoai_token_builder.ConvoAITokenBuilder.build_token(APP_ID, APP_CERTIFICATE, "room", False, 1, 600, 600, 600, 600, 600, "u", 600, **FIXED),
+        lambda: access_token2(_with(dropin007.ServiceStreaming("c", -5), 1)),
+        lambda: access_token2(_with(dropin007.ServiceRtc("c", True), 1)),
+        lambda: RtcTokenBuilder.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, "room", -1, 1, 0, salt=7),
+        lambda: RtcTokenBuilder.RtcTokenBuilder.buildTokenWithAccount(APP_ID, APP_CERTIFICATE, "room", b"a", 1, 0, salt=7),
+    ],
+    "undefined_rtm2_type": [
+        lambda: access_token2(dropin007.ServiceRtm2("u", rtm2_permissions(5, 0))),
+        lambda: access_token2(dropin007.ServiceRtm2("u", rtm2_permissions(0, 2))),
+        lambda: RtmTokenBuilder2.RtmTokenBuilder.build_token_with_permissions(APP_ID, APP_CERTIFICATE, "u", rtm2_permissions(65_535, 1), 600, **FIXED),
+    ],
     "expiry_looks_relative": [
         lambda: RtcTokenBuilder.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, "room", 42, 1, 3600, salt=7),
         lambda: RtmTokenBuilder.RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, "u", 1, 86_400, salt=7),
@@ -132,6 +190,16 @@ def test_clean_input_warns_nothing() -> None:
         lambda: RtcTokenBuilder.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, "room", 42, 0, 0, salt=7),
         lambda: RtcTokenBuilder.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, "room", 42, 101, 1_700_003_600, salt=7),
         lambda: RtmTokenBuilder.RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, "u", None, 0, salt=7),
+        # Numbers as query strings and JSON give them, and whole floats: what int() reads exactly.
+        lambda: Rtc.build_token_with_uid(APP_ID, APP_CERTIFICATE, "room", 42, 1, "3600", " 600\n", **FIXED),
+        lambda: Rtc.build_token_with_uid(APP_ID, APP_CERTIFICATE, "room", "42", 1, 3600.0, Decimal(600), **FIXED),
+        lambda: Rtc.build_token_with_uid(APP_ID, APP_CERTIFICATE, "room", agora_token.Role.PUBLISHER, 1, 600, 600, **FIXED),
+        lambda: access_token2(rtc_service("4", "600")),
+        lambda: access_token2_issue_ts("1700000000"),
+        lambda: access_token2_salt("12345"),
+        lambda: access_token2(dropin007.ServiceRtm2("u", rtm2_permissions(4, 1))),
+        lambda: apaas_token_builder.ApaasTokenBuilder.build_room_user_token(APP_ID, APP_CERTIFICATE, "r", "u", "2", "600", **FIXED),
+        lambda: RtcTokenBuilder.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, "room", 0, 1, "1700003600", salt=7),
     ]
     for index, call in enumerate(clean):
         assert codes(call) == [], index
@@ -169,6 +237,11 @@ def test_warnings_can_be_turned_into_errors_or_ignored() -> None:
         token = Rtc.build_token_with_uid(APP_ID, APP_CERTIFICATE, "room", 42, 0, 600, 600, **FIXED)
     assert records == []
     assert token == Rtc.build_token_with_uid(APP_ID, APP_CERTIFICATE, "room", 42, 2, 600, 600, **FIXED)
+
+
+def test_every_code_is_exported_and_fired_here() -> None:
+    assert "COMPAT_WARNING_CODES" in agora_token.__all__
+    assert sorted(agora_token.COMPAT_WARNING_CODES) == sorted(FIRES)
 
 
 def test_the_warning_class() -> None:

@@ -13,7 +13,7 @@ use agora_token::{
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use crate::compat::{rtc_role_lenient, warn_if};
+use crate::compat::{rtc_role_lenient, seconds as dropin_seconds, user as dropin_user, warn_if};
 use crate::convert::{
     certificate_arg, i16_arg, opt_seconds_arg, opt_u32_arg, opt_u32_time_arg, rtc_role_arg, seconds_arg, str_repr,
     u16_arg, user_arg,
@@ -480,11 +480,12 @@ fn build_rtc_token(
     salt: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let credentials = Credentials::new(app_id, app_certificate).or_raise()?;
-    let user = user_arg(user, user_field)?;
+    let user = dropin_user(user, user_field)?;
     let role = rtc_role_lenient(role)?;
     // Upstream defaults privilege_expire to 0: no limit of its own (the token lifetime applies).
-    let privilege_expire = opt_seconds_arg(privilege_expire, "privilege_expire")?.unwrap_or(0);
-    let expire = seconds_arg(token_expire, "token_expire")?;
+    let privilege_expire = privilege_expire.map(|value| dropin_seconds(value, "privilege_expire")).transpose()?;
+    let privilege_expire = privilege_expire.unwrap_or(0);
+    let expire = dropin_seconds(token_expire, "token_expire")?;
     let (issued_at, salt) = (opt_u32_time_arg(issued_at, "issued_at")?, opt_u32_arg(salt, "salt")?);
     let py = token_expire.py();
     warn_if(py, compat::expire_007("token_expire", expire))?;

@@ -5,7 +5,9 @@
 //! Optional arguments arrive as `Option` (pyo3 turns a Python `None` into `None`).
 //!
 //! These helpers only translate shapes (an int or a `timedelta` into seconds, an int or a
-//! `str` into a `User`); every rule about what the values mean stays in the core.
+//! `str` into a `User`); every rule about what the values mean stays in the core. They serve
+//! the typed layer and the drop-in modules' own keywords (`issued_at`, `salt`); upstream's
+//! arguments, which upstream reads with `int()` and `str()`, are read in `compat`.
 
 use agora_token::{AppCertificate, RtcRole, User};
 use pyo3::exceptions::PyTypeError;

@@ -12,7 +12,7 @@ use agora_token::legacy::{signaling, AccessToken, Privilege006, Role006, Unverif
 use agora_token::{Credentials, User};
 use pyo3::prelude::*;
 
-use crate::compat::{role_006_lenient, warn_if};
+use crate::compat::{role_006_lenient, unix_time as dropin_unix_time, user as dropin_user, warn_if};
 use crate::convert::{
     certificate_arg, i64_arg, opt_u32_arg, opt_u32_time_arg, str_repr, u16_arg, u32_arg, u32_time_arg, user_arg,
 };
@@ -231,9 +231,9 @@ fn build_rtc_token_006(
     salt: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let credentials = Credentials::new(app_id, app_certificate).or_raise()?;
-    let user = user_arg(user, user_field)?;
+    let user = dropin_user(user, user_field)?;
     let role = role_006_lenient(role)?;
-    let expired_ts = u32_time_arg(privilege_expired_ts, "privilegeExpiredTs")?;
+    let expired_ts = dropin_unix_time(privilege_expired_ts, "privilegeExpiredTs")?;
     warn_if(privilege_expired_ts.py(), compat::expire_006("privilegeExpiredTs", expired_ts))?;
     let mut token = AccessToken::rtc(&credentials, channel_name, user, role, expired_ts);
     if let Some(expires_at) = opt_u32_time_arg(expires_at, "expires_at")? {

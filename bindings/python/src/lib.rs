@@ -45,7 +45,8 @@ mod _native {
 
     #[pymodule_export]
     use super::compat::{
-        compat_build_006, compat_build_007, compat_expire_006, compat_expire_007, compat_role_006, compat_rtc_role,
+        compat_build_006, compat_build_007, compat_expire_006, compat_expire_007, compat_i16, compat_role_006,
+        compat_rtc_role, compat_rtm2_permissions, compat_u32, compat_uid,
     };
 
     #[pymodule_export]
@@ -64,6 +65,8 @@ mod _native {
         module.add("__version__", env!("CARGO_PKG_VERSION"))?;
         module.add("FPA_TOKEN_EXPIRE", agora_token::FPA_TOKEN_EXPIRE)?;
         module.add("APAAS_NO_ROLE", agora_token::APAAS_NO_ROLE)?;
+        let codes = pyo3::types::PyTuple::new(module.py(), agora_token::compat::CompatWarning::CODES)?;
+        module.add("COMPAT_WARNING_CODES", codes)?;
         super::errors::register(module)?;
         super::services::register(module)?;
         Ok(())
