@@ -4,12 +4,13 @@
 // adds the pieces upstream defines in plain JavaScript: `RtcRole`, `Rtm2Permissions`,
 // `AccessToken2` and the service classes (upstream `agora-token/src/AccessToken2`).
 //
-// Nothing here packs or signs: `AccessToken2.build()` hands its services to the native
-// `compatBuildToken`, and `from_string`/`verifySignature` use the native `decode`/`verify`, so
-// every rule stays in the Rust core. Input upstream accepts but that is almost certainly a
-// mistake builds upstream's token and emits a warning (`process.emitWarning`, type
-// `AgoraTokenCompatWarning`, `code` one of `COMPAT_WARNING_CODES`). The deliberate
-// differences are listed in README.md.
+// Nothing here packs or signs: `AccessToken2.build()` hands its fields and services, as given,
+// to the native `compatBuildToken`, which reads them as npm's `Buffer` writes and template
+// literals do (`"600"` is 600, uid -1 the account "-1"), and `from_string`/`verifySignature`
+// use the native `decode`/`verify`, so every rule stays in the Rust core. Input upstream
+// accepts but that is almost certainly a mistake builds upstream's token and emits a warning
+// (`process.emitWarning`, type `AgoraTokenCompatWarning`, `code` one of
+// `COMPAT_WARNING_CODES`). The deliberate differences are listed in README.md.
 
 const native = require('./index.js')
 
@@ -68,8 +69,8 @@ Rtm2Permissions.kRead = 0
 Rtm2Permissions.kWrite = 1
 
 // A service: its type and privilege map (privilege number -> seconds after the issue time).
-// Subclasses keep their constructor arguments as given; the native builder converts them
-// (numeric uid 0 = any user, numbers written in decimal) and checks them.
+// Subclasses keep their constructor arguments as given; the native builder reads them as
+// npm's classes do (`uid === 0 ? '' : \`${uid}\``, `userId || ''`, `role || -1`).
 class Service {
   constructor(service_type) {
     this.__type = service_type
@@ -166,7 +167,8 @@ class ServiceFCdn extends Service {
 ServiceFCdn.kPrivilegePublish = 1
 ServiceFCdn.kPrivilegePlay = 2
 
-// Unlike upstream (`role || -1`), a role of 0 stays 0; an omitted role is -1 (no role).
+// As upstream (`role || -1`), an omitted or falsy role is -1 (no role), except 0, which stays 0
+// (a deliberate difference: every other upstream language keeps it).
 class ServiceApaas extends Service {
   constructor(roomUuid, userUuid, role) {
     super(kApaasServiceType)

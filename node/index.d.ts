@@ -106,7 +106,7 @@ export declare class RtmTokenBuilder {
   /** Builds an RTM login token; `expire` is the token and login lifetime. */
   static buildToken(appId: string, appCertificate: string, userId: string | number, expire: number, options?: BuildOptions | undefined | null): string
   /** Builds an RTM2 token with resource permissions (an `Rtm2Permissions`). */
-  static buildTokenWithPermissions(appId: string, appCertificate: string, userId: string | number, permissions: Rtm2PermissionsLike, expire: number, options?: BuildOptions | undefined | null): string
+  static buildTokenWithPermissions(appId: string, appCertificate: string, userId: string | number, permissions: { details: { [resourceType: number]: { [permissionType: number]: string[] } } }, expire: number, options?: BuildOptions | undefined | null): string
 }
 export type JsRtmTokenBuilder = RtmTokenBuilder
 
@@ -310,12 +310,14 @@ export declare function buildSttToken(options: RtcWithRtm2TokenOptions): string
 export declare function buildToken(options: TokenOptions): string
 
 /**
- * The drop-in `AccessToken2.build()` (compat.js): an AccessToken2 whose services keep every
- * privilege number as given (0 to 65535), as upstream packs them. Undefined numbers and
- * expiries that look like Unix timestamps or exceed 24 hours warn (`process.emitWarning`).
- * The idiomatic `buildToken` refuses undefined numbers instead.
+ * The drop-in `AccessToken2.build()` (compat.js), given the token's fields as upstream holds
+ * them (`{ appId, appCertificate, expire, issuedAt, salt, services }`, each service
+ * `{ type, privileges, ...its fields }`) and packing them as npm does: numbers through its
+ * `Buffer` writes and uids through its template literal (`loose`), every privilege number and
+ * RTM2 type as given. Undefined numbers, lossy conversions and surprising expiries warn
+ * (`process.emitWarning`). The idiomatic `buildToken` refuses such input instead.
  */
-export declare function compatBuildToken(options: TokenOptions): string
+export declare function compatBuildToken(options: { appId: string, appCertificate: string, expire: unknown, issuedAt: unknown, salt: unknown, services: Array<{ type: number, privileges: Record<string, unknown>, [field: string]: unknown }> }): string
 
 /** The codes of every warning the drop-in layer emits (the core's `CompatWarning::CODES`). */
 export declare function compatWarningCodes(): Array<string>
@@ -601,12 +603,6 @@ export interface RtcWithRtmTokenOptions {
   issuedAt?: number
   /** Salt. Default: random in 1..=99999999. */
   salt?: number
-}
-
-/** npm `Rtm2Permissions` as the builders read it: only its `details`. */
-export interface Rtm2PermissionsLike {
-  /** Resource type → permission type → resource names. */
-  details: { [resourceType: number]: { [permissionType: number]: string[] } }
 }
 
 /** Options of `buildRtmTokenWithPermissions` (upstream `buildTokenWithPermissions`). */

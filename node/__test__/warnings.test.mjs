@@ -9,7 +9,7 @@ import assert from 'node:assert/strict'
 import { once } from 'node:events'
 import { describe, test } from 'node:test'
 
-import { APP_CERTIFICATE, APP_ID, captureWarnings, compat, compat006, native } from './helpers.mjs'
+import { APP_CERTIFICATE, APP_ID, agoraToken, captureWarnings, compat, compat006, inflate, native, randomFor007Salt, withFixedClock } from './helpers.mjs'
 
 const fixed = { issuedAt: 1_700_000_000, salt: 7 }
 const R = compat.RtcTokenBuilder
@@ -64,6 +64,63 @@ const FIRES = {
     () => compat006.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'room', 42, 1, 3600, fixed),
     () => compat006.RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, 'u', 1, 86_400, fixed),
   ],
+  fraction_truncated: [
+    () => R.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'room', 42, 1, 600.9, 600, fixed),
+    () => R.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'room', 42, 1, 600, '599.5', fixed),
+    () => R.buildTokenWithUidAndPrivilege(APP_ID, APP_CERTIFICATE, 'room', 42, 600, 600, 600.5, 600, 600, fixed),
+    () => compat.ChatTokenBuilder.buildAppToken(APP_ID, APP_CERTIFICATE, 0.5, fixed),
+    () => compat.ApaasTokenBuilder.buildRoomUserToken(APP_ID, APP_CERTIFICATE, 'r', 'u', 1.5, 600, fixed),
+    () => accessToken2(new compat.ServiceRtc('room', 42), 1, 599.9),
+    () => accessToken2(new compat.ServiceRtc('room', 42), 1, 600, 600.1),
+    () => accessToken2(new compat.ServiceApaas('r', 'u', -1.5), 1),
+    () => compat006.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'room', 42, 1, 1_700_003_600.5, fixed),
+  ],
+  not_a_number: [
+    () => R.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'room', 42, 1, NaN, 600, fixed),
+    () => R.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'room', 42, 1, 600, null, fixed),
+    () => R.buildTokenWithRtm(APP_ID, APP_CERTIFICATE, 'room', 'a', 1, '', 600, fixed),
+    () => compat.RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, 'u', undefined, fixed),
+    () => compat.ChatTokenBuilder.buildUserToken(APP_ID, APP_CERTIFICATE, 'u', 'abc', fixed),
+    () => compat.ApaasTokenBuilder.buildUserToken(APP_ID, APP_CERTIFICATE, 'u', true, fixed),
+    () => compat.ApaasTokenBuilder.buildRoomUserToken(APP_ID, APP_CERTIFICATE, 'r', 'u', null, 600, fixed),
+    () => accessToken2(new compat.ServiceRtc('room', 42), 1, false),
+    () => accessToken2(new compat.ServiceApaas('r', 'u', NaN), 1),
+    () => compat006.RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, 'u', 1, null, fixed),
+  ],
+  issue_time_zero_not_now: [
+    () => {
+      const token = new compat.AccessToken2(APP_ID, APP_CERTIFICATE, '0', 600, fixed.salt)
+      token.add_service(new compat.ServiceFpa())
+      return token.build()
+    },
+  ],
+  uid_written_as_text: [
+    () => R.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'room', -1, 1, 600, 600, fixed),
+    () => R.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'room', undefined, 1, 600, 600, fixed),
+    () => R.buildTokenWithUserAccount(APP_ID, APP_CERTIFICATE, 'room', 1.5, 1, 600, 600, fixed),
+    () => R.buildTokenWithUidAndPrivilege(APP_ID, APP_CERTIFICATE, 'room', 2 ** 32, 600, 600, 600, 600, 600, fixed),
+    () => R.buildTokenWithRtm2(APP_ID, APP_CERTIFICATE, 'room', NaN, 1, 600, 600, 600, 600, 600, 'u', 600, fixed),
+    () => R.buildTokenWithRtm2(APP_ID, APP_CERTIFICATE, 'room', 'a', 1, 600, 600, 600, 600, 600, null, 600, fixed),
+    () => compat.RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, undefined, 600, fixed),
+    () => compat.RtmTokenBuilder.buildTokenWithPermissions(APP_ID, APP_CERTIFICATE, -5, new compat.Rtm2Permissions(), 600, fixed),
+    () => accessToken2(new compat.ServiceRtc('room', null), 1),
+    () => accessToken2(new compat.ServiceStreaming('room', true), 1),
+    () => accessToken2(new compat.ServiceChat(null), 1),
+    () => accessToken2(new compat.ServiceRtm2(false), 1),
+    () => compat006.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'room', -1, 1, 0, fixed),
+  ],
+  undefined_rtm2_type: [
+    () => compat.RtmTokenBuilder.buildTokenWithPermissions(APP_ID, APP_CERTIFICATE, 'u', rtm2Permissions(5, 0), 600, fixed),
+    () => compat.RtmTokenBuilder.buildTokenWithPermissions(APP_ID, APP_CERTIFICATE, 'u', rtm2Permissions(0, 2), 600, fixed),
+    () => accessToken2(new compat.ServiceRtm2('u', rtm2Permissions(65535, 1)), 1),
+  ],
+}
+
+/** RTM2 permissions with one entry. */
+function rtm2Permissions(resourceType, permissionType) {
+  const permissions = new compat.Rtm2Permissions()
+  permissions.add(resourceType, permissionType, ['room'])
+  return permissions
 }
 
 describe('each warning code, through each drop-in path', () => {
@@ -90,6 +147,14 @@ describe('each warning code, through each drop-in path', () => {
       () => compat006.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'room', 42, 0, 0, fixed),
       () => compat006.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'room', 42, 101, 1_700_003_600, fixed),
       () => compat006.RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, 'u', 'anything', 0, fixed), // the role is unused
+      // Numbers as req.query gives them are normal, and so are a uid of -0 and an omitted privilegeExpire.
+      () => R.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'room', '42', 1, '3600', ' 600\n', fixed),
+      () => R.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'room', -0, 1, '0x258', undefined, fixed),
+      () => compat.RtmTokenBuilder.buildTokenWithPermissions(APP_ID, APP_CERTIFICATE, 'u', rtm2Permissions(4, 1), '600', fixed),
+      () => compat.ApaasTokenBuilder.buildRoomUserToken(APP_ID, APP_CERTIFICATE, 'r', 'u', '2', '600', fixed),
+      () => accessToken2(new compat.ServiceApaas('r', 'u'), 1, '600', '600'),
+      () => accessToken2(new compat.ServiceChat(), 2), // a Chat app token: no user id
+      () => compat006.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'room', '42', 1, '1700003600', fixed),
     ]
     clean.forEach((call, index) => assert.deepEqual(captureWarnings(call)[1], [], `clean call ${index}`))
   })
@@ -140,6 +205,70 @@ describe('the channel: process.emitWarning', () => {
   test('COMPAT_WARNING_CODES lists every code, as the core does', () => {
     assert.deepEqual([...compat.COMPAT_WARNING_CODES].sort(), Object.keys(FIRES).sort())
     assert.ok(Object.isFrozen(compat.COMPAT_WARNING_CODES))
+  })
+})
+
+describe("npm's conversions of argument types, against the real package", () => {
+  const peer = agoraToken()
+  const peerAt = build => withFixedClock(fixed.issuedAt, randomFor007Salt(fixed.salt), build)
+  const same = (theirs, ours, codes) => {
+    const [token, warnings] = captureWarnings(ours)
+    assert.ok(inflate(token).equals(inflate(peerAt(theirs))), 'same payload')
+    assert.deepEqual(warnings.map(w => w.code), codes)
+  }
+
+  test('a negative uid: npm packs the account "-1", and so do we, with a warning', () => {
+    same(
+      () => peer.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', -1, 1, 600, 600),
+      () => R.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', -1, 1, 600, 600, fixed),
+      ['uid_written_as_text'],
+    )
+    assert.equal(native.decode(R.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', -1, 1, 600, 600, fixed)).services[0].uid, '-1')
+    assert.match(captureWarnings(() => R.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', -1, 1, 600, 600, fixed))[1][0].message, /SDKs read it as uid 4294967295/)
+  })
+
+  test('a fractional expiry: npm truncates 600.9 to 600, and so do we, with a warning', () => {
+    same(
+      () => peer.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', 1, 1, 600.9, 600),
+      () => R.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', 1, 1, 600.9, 600, fixed),
+      ['fraction_truncated'],
+    )
+  })
+
+  test('strings from req.query: npm reads "600" as 600, and so do we, silently', () => {
+    same(
+      () => peer.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', '42', '1', '600', '600'),
+      () => R.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', '42', '1', '600', '600', fixed),
+      [],
+    )
+    // A missing query parameter: npm packs NaN as 0; we too, with a warning.
+    same(
+      () => peer.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', '42', 1, undefined, 600),
+      () => R.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', '42', 1, undefined, 600, fixed),
+      ['not_a_number'],
+    )
+  })
+
+  test('where npm throws, we throw', () => {
+    for (const value of [-1, -0.5, 2 ** 32, Infinity, 1n, Symbol('x')]) {
+      assert.throws(() => peer.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', 1, 1, value, 600))
+      assert.throws(() => R.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', 1, 1, value, 600, fixed), { code: 'invalid_argument', message: /tokenExpire/ })
+    }
+    assert.throws(() => peer.ApaasTokenBuilder.buildRoomUserToken(APP_ID, APP_CERTIFICATE, 'r', 'u', 40000, 600))
+    assert.throws(() => compat.ApaasTokenBuilder.buildRoomUserToken(APP_ID, APP_CERTIFICATE, 'r', 'u', 40000, 600, fixed), { code: 'invalid_argument' })
+  })
+
+  test('keys npm would pack twice or out of order are refused (the core packs each number once, ascending)', () => {
+    const token = new compat.AccessToken2(APP_ID, APP_CERTIFICATE, fixed.issuedAt, 600, fixed.salt)
+    const service = new compat.ServiceRtc('room', 42)
+    service.add_privilege(2, 600)
+    service.add_privilege('1.5', 600) // npm: key 2, then 1 (non-integer keys come last)
+    token.add_service(service)
+    assert.throws(() => captureWarnings(() => token.build()), { code: 'invalid_argument', message: /cannot reproduce/ })
+    const permissions = new compat.Rtm2Permissions()
+    permissions.add(1, 0, ['a'])
+    permissions.add('1.5', 0, ['b']) // npm: resource type 1 twice
+    assert.throws(() => captureWarnings(() => compat.RtmTokenBuilder.buildTokenWithPermissions(APP_ID, APP_CERTIFICATE, 'u', permissions, 600, fixed)), { code: 'invalid_argument' })
   })
 })
 

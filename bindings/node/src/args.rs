@@ -2,7 +2,9 @@
 //!
 //! JavaScript numbers are doubles; the core takes `u32` (uids, expiries, issue times, salts).
 //! A plain cast would wrap `-1` to 4294967295 or truncate `1.5`, so every number is checked:
-//! finite, whole, and in range, else `invalid_argument` naming the argument.
+//! finite, whole, and in range, else `invalid_argument` naming the argument. This is the
+//! idiomatic layer's contract (and the drop-in's for its own `{ issuedAt, salt }`); the
+//! drop-in builders read upstream's arguments as npm does, in `loose`.
 
 use agora_token::compat::UpstreamValue;
 use agora_token::{Credentials, RtcRole, User};
@@ -113,7 +115,7 @@ pub fn credentials(app_id: &str, app_certificate: &str) -> Result<Credentials> {
 // instead of napi's anonymous conversion error. Values are never echoed, so a misplaced
 // certificate cannot leak into a message.
 
-fn describe(value_type: ValueType) -> &'static str {
+pub(crate) fn describe(value_type: ValueType) -> &'static str {
     match value_type {
         ValueType::Undefined => "undefined (is an argument missing?)",
         ValueType::Null => "null",
@@ -128,11 +130,11 @@ fn describe(value_type: ValueType) -> &'static str {
     }
 }
 
-fn value_type(field: &str, value: &Unknown<'_>) -> Result<ValueType> {
+pub(crate) fn value_type(field: &str, value: &Unknown<'_>) -> Result<ValueType> {
     value.get_type().map_err(|e| invalid_argument(field, format!("cannot read its type ({})", e.reason)))
 }
 
-fn read_failed(field: &str) -> impl Fn(napi::Error) -> crate::error::JsError + '_ {
+pub(crate) fn read_failed(field: &str) -> impl Fn(napi::Error) -> crate::error::JsError + '_ {
     move |e| invalid_argument(field, format!("cannot read it ({})", e.reason))
 }
 
@@ -163,15 +165,6 @@ pub fn arg_string(field: &str, value: &Unknown<'_>) -> Result<String> {
 /// A `u32` argument given as a number.
 pub fn arg_u32(field: &str, value: &Unknown<'_>) -> Result<u32> {
     to_u32(field, arg_number(field, value)?)
-}
-
-/// An optional `u32` argument: absent or `undefined` gives `None`.
-pub fn arg_opt_u32(field: &str, value: Option<&Unknown<'_>>) -> Result<Option<u32>> {
-    match value {
-        None => Ok(None),
-        Some(value) if value_type(field, value)? == ValueType::Undefined => Ok(None),
-        Some(value) => arg_u32(field, value).map(Some),
-    }
 }
 
 /// A uid (number; 0 = any user) or an account (string).
@@ -263,8 +256,19 @@ pub fn with_upstream_value<T>(
             return Ok(read(UpstreamValue::Integer(number as i64)));
         }
     }
-    let shown = match value_type {
-        ValueType::Number => js_number_text(number.unwrap_or(f64::NAN)),
+    let shown = shown(field, value, value_type, number.unwrap_or(f64::NAN))?;
+    Ok(read(UpstreamValue::Other(&shown)))
+}
+
+/// A value as a warning shows it: a number as JavaScript prints it, a short string quoted, a
+/// long one (a misplaced certificate?) and anything else only described. `number` is the
+/// value's number, for values of type `number`.
+///
+/// # Errors
+/// When a string cannot be read.
+pub fn shown(field: &str, value: &Unknown<'_>, value_type: ValueType, number: f64) -> Result<String> {
+    Ok(match value_type {
+        ValueType::Number => js_number_text(number),
         ValueType::String => {
             let text = arg_string(field, value)?;
             let length = text.chars().count();
@@ -275,6 +279,5 @@ pub fn with_upstream_value<T>(
             }
         }
         other => describe(other).to_owned(),
-    };
-    Ok(read(UpstreamValue::Other(&shown)))
+    })
 }

@@ -6,39 +6,38 @@
 //! no way to fix them).
 //!
 //! As upstream, any role value is accepted and read with upstream's loose `role == 1`
-//! (006: `== 0`, `== 1`, `== 101`), any u32 expiry is packed as given, and `compatBuildToken`
-//! (the drop-in `AccessToken2.build()`) packs any privilege number; the surprising ones
+//! (006: `== 0`, `== 1`, `== 101`); numbers are read as its `Buffer` writes read them
+//! (`"600"` is 600, `600.9` packs 600, `NaN` 0) and uids as its template literal writes them
+//! (`-1` is the account `"-1"`) (`loose`); `compatBuildToken` (the drop-in
+//! `AccessToken2.build()`) packs any privilege number and RTM2 type. The surprising values
 //! (`agora_token::compat`) emit an `AgoraTokenCompatWarning` through `process.emitWarning`.
 //!
-//! Differences from upstream, on purpose: bad input throws an `Error` with a `code` instead of
-//! returning `""` or packing garbage (invalid credentials, numbers that are negative,
-//! fractional or not numbers); numeric user ids work everywhere the typings allow them
+//! Differences from upstream, on purpose: invalid credentials throw an `Error` with a `code`
+//! instead of returning `""`; numeric user ids work everywhere the typings allow them
 //! (upstream crashes on non-zero numbers for RTM, Chat and APaaS); the APaaS / Education
-//! room-user token carries its privilege (`ApaasRoomUserVariant::Standard`).
+//! room-user token carries its privilege (`ApaasRoomUserVariant::Standard`) and keeps role 0.
+
+use std::collections::BTreeMap;
 
 use agora_token::compat;
 use agora_token::legacy::{AccessToken, Role006};
-use agora_token::{ApaasRoomUserVariant, RtcPrivilegeExpiries, FPA_TOKEN_EXPIRE};
-use napi::{Env, Unknown};
+use agora_token::{
+    ApaasRoomUserVariant, ApaasService, ChatService, ConvoAiService, FcdnService, FpaService, RtcPrivilegeExpiries,
+    RtcService, Rtm2Permissions, Rtm2Service, RtmService, Service, ServiceType, StreamingService, SttService,
+    FPA_TOKEN_EXPIRE,
+};
+use napi::bindgen_prelude::{JsObjectValue, Object};
+use napi::{Env, JsValue, Unknown, ValueType};
 use napi_derive::napi;
 
-use crate::access_token2::{BuildOptions, Fixed, TokenOptions};
+use crate::access_token2::{BuildOptions, Fixed};
 use crate::args::{
-    arg_credentials, arg_number, arg_opt_u32, arg_string, arg_u32, arg_user, arg_user_string, credentials, to_i16,
-    to_u32, with_loose_value, with_upstream_value, Equality,
+    arg_credentials, arg_string, arg_user_string, credentials, read_failed, value_type, with_loose_value,
+    with_upstream_value, Equality,
 };
-use crate::error::{CoreResultExt, Result};
-use crate::services::{rtm2_permissions, JsRtm2Details};
+use crate::error::{invalid_argument, CoreResultExt, Result};
+use crate::loose::{self, U16};
 use crate::warning::emit_if;
-
-/// npm `Rtm2Permissions` as the builders read it: only its `details`.
-#[napi(object)]
-#[derive(Debug, Clone)]
-pub struct Rtm2PermissionsLike {
-    /// Resource type → permission type → resource names.
-    #[napi(ts_type = "{ [resourceType: number]: { [permissionType: number]: string[] } }")]
-    pub details: JsRtm2Details,
-}
 
 /// The four per-privilege lifetimes, in upstream's argument order.
 fn expiries(
@@ -77,25 +76,27 @@ fn role_006(env: &Env, field: &str, value: &Unknown<'_>) -> Result<Role006> {
     Ok(reading.value)
 }
 
-/// A 007 expiry in seconds; warns when it looks like a Unix timestamp or exceeds 24 hours.
+/// A 007 expiry in seconds, as npm packs it (`loose`); warns when it looks like a Unix
+/// timestamp or exceeds 24 hours.
 fn expire_007(env: &Env, field: &str, value: &Unknown<'_>) -> Result<u32> {
-    let seconds = arg_u32(field, value)?;
+    let seconds = loose::u32_number(env, field, value)?;
     emit_if(env, compat::expire_007(field, seconds))?;
     Ok(seconds)
 }
 
-/// An optional 007 expiry (absent or `undefined`: `None`), warning as [`expire_007`].
-fn opt_expire_007(env: &Env, field: &str, value: Option<&Unknown<'_>>) -> Result<Option<u32>> {
-    let seconds = arg_opt_u32(field, value)?;
-    if let Some(seconds) = seconds {
-        emit_if(env, compat::expire_007(field, seconds))?;
+/// An optional 007 expiry (`undefined`, where upstream's default parameter applies: `None`),
+/// read and warned about as [`expire_007`].
+fn opt_expire_007(env: &Env, field: &str, value: &Unknown<'_>) -> Result<Option<u32>> {
+    if value_type(field, value)? == ValueType::Undefined {
+        return Ok(None);
     }
-    Ok(seconds)
+    expire_007(env, field, value).map(Some)
 }
 
-/// A 006 expiry (absolute Unix time, 0 = none); warns when it looks like a number of seconds.
+/// A 006 expiry (absolute Unix time, 0 = none), as npm packs it (`loose`); warns when it
+/// looks like a number of seconds.
 fn expire_006(env: &Env, field: &str, value: &Unknown<'_>) -> Result<u32> {
-    let unix_seconds = arg_u32(field, value)?;
+    let unix_seconds = loose::u32_number(env, field, value)?;
     emit_if(env, compat::expire_006(field, unix_seconds))?;
     Ok(unix_seconds)
 }
@@ -111,13 +112,13 @@ fn rtc(
     user: &Unknown<'_>,
     role: &Unknown<'_>,
     token_expire: &Unknown<'_>,
-    privilege_expire: Option<&Unknown<'_>>,
+    privilege_expire: &Unknown<'_>,
     options: Option<BuildOptions>,
 ) -> Result<String> {
     let creds = arg_credentials(app_id, app_certificate)?;
     let fixed = Fixed::from_options(options)?;
     let channel_name = arg_string("channelName", channel_name)?;
-    let user = arg_user(user_field, user)?;
+    let user = loose::user(env, user_field, user)?;
     let role = rtc_role(env, "role", role)?;
     let token_expire = expire_007(env, "tokenExpire", token_expire)?;
     let privilege_expire = opt_expire_007(env, "privilegeExpire", privilege_expire)?.unwrap_or(0);
@@ -140,7 +141,7 @@ fn rtc_with_privileges(
     let creds = arg_credentials(app_id, app_certificate)?;
     let fixed = Fixed::from_options(options)?;
     let channel_name = arg_string("channelName", channel_name)?;
-    let user = arg_user(user_field, user)?;
+    let user = loose::user(env, user_field, user)?;
     let token_expire = expire_007(env, "tokenExpire", token_expire)?;
     fixed.start(&creds, token_expire).rtc_with_privileges(channel_name, user, expiries?).build().js()
 }
@@ -175,7 +176,7 @@ fn rtc_rtm2(
     let creds = arg_credentials(app_id, app_certificate)?;
     let fixed = Fixed::from_options(options)?;
     let channel = arg_string("channelName", channel_name)?;
-    let account = arg_user_string("rtcAccount", rtc_account)?;
+    let account = loose::user(env, "rtcAccount", rtc_account)?.to_wire_string();
     // npm's ConvoAI and STT builders compare the role with `===`, its RTC builder with `==`.
     let equality = match which {
         WithRtm2::Plain => Equality::Loose,
@@ -184,7 +185,7 @@ fn rtc_rtm2(
     let role = rtc_role_compared(env, "rtcRole", rtc_role, equality)?;
     let token_expire = expire_007(env, "rtcTokenExpire", rtc_token_expire)?;
     let expiries = expiries?;
-    let rtm_user_id = arg_user_string("rtmUserId", rtm_user_id)?;
+    let rtm_user_id = loose::user_id(env, "rtmUserId", rtm_user_id, false)?;
     let rtm_expire = expire_007(env, "rtmTokenExpire", rtm_token_expire)?;
     let token = fixed.start(&creds, token_expire);
     let token = match which {
@@ -206,17 +207,21 @@ impl JsRtcTokenBuilder {
     /// `role`: `RtcRole.PUBLISHER` (1) or `RtcRole.SUBSCRIBER` (2); as upstream, any value
     /// `== 1` publishes and any other joins only (with a warning unless it is 2). Lifetimes
     /// are seconds after the issue time; `privilegeExpire` defaults to 0, as upstream.
-    #[napi]
+    // `privilegeExpire` is read as an `Unknown`, not an `Option` (which would take `null` for
+    // "omitted"): npm's default parameter applies to `undefined` only, and packs `null` as 0.
+    #[napi(
+        ts_args_type = "appId: string, appCertificate: string, channelName: string, uid: string | number, role: number, tokenExpire: number, privilegeExpire?: number, options?: BuildOptions | undefined | null"
+    )]
     #[allow(clippy::too_many_arguments)]
     pub fn build_token_with_uid(
         env: Env,
-        #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
-        #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
-        #[napi(ts_arg_type = "string")] channel_name: Unknown<'_>,
-        #[napi(ts_arg_type = "string | number")] uid: Unknown<'_>,
-        #[napi(ts_arg_type = "number")] role: Unknown<'_>,
-        #[napi(ts_arg_type = "number")] token_expire: Unknown<'_>,
-        #[napi(ts_arg_type = "number")] privilege_expire: Option<Unknown<'_>>,
+        app_id: Unknown<'_>,
+        app_certificate: Unknown<'_>,
+        channel_name: Unknown<'_>,
+        uid: Unknown<'_>,
+        role: Unknown<'_>,
+        token_expire: Unknown<'_>,
+        privilege_expire: Unknown<'_>,
         options: Option<BuildOptions>,
     ) -> Result<String> {
         rtc(
@@ -228,23 +233,27 @@ impl JsRtcTokenBuilder {
             &uid,
             &role,
             &token_expire,
-            privilege_expire.as_ref(),
+            &privilege_expire,
             options,
         )
     }
 
     /// Builds an RTC token for a user account (a number is used as a uid).
-    #[napi]
+    // `privilegeExpire` is read as an `Unknown`, not an `Option` (which would take `null` for
+    // "omitted"): npm's default parameter applies to `undefined` only, and packs `null` as 0.
+    #[napi(
+        ts_args_type = "appId: string, appCertificate: string, channelName: string, account: string | number, role: number, tokenExpire: number, privilegeExpire?: number, options?: BuildOptions | undefined | null"
+    )]
     #[allow(clippy::too_many_arguments)]
     pub fn build_token_with_user_account(
         env: Env,
-        #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
-        #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
-        #[napi(ts_arg_type = "string")] channel_name: Unknown<'_>,
-        #[napi(ts_arg_type = "string | number")] account: Unknown<'_>,
-        #[napi(ts_arg_type = "number")] role: Unknown<'_>,
-        #[napi(ts_arg_type = "number")] token_expire: Unknown<'_>,
-        #[napi(ts_arg_type = "number")] privilege_expire: Option<Unknown<'_>>,
+        app_id: Unknown<'_>,
+        app_certificate: Unknown<'_>,
+        channel_name: Unknown<'_>,
+        account: Unknown<'_>,
+        role: Unknown<'_>,
+        token_expire: Unknown<'_>,
+        privilege_expire: Unknown<'_>,
         options: Option<BuildOptions>,
     ) -> Result<String> {
         rtc(
@@ -256,7 +265,7 @@ impl JsRtcTokenBuilder {
             &account,
             &role,
             &token_expire,
-            privilege_expire.as_ref(),
+            &privilege_expire,
             options,
         )
     }
@@ -371,27 +380,46 @@ impl JsRtcTokenBuilder {
     }
 
     /// Builds an RTC token plus RTM login (for `tokenExpire`) for the same account.
-    #[napi]
+    // `privilegeExpire` is read as an `Unknown`, not an `Option` (which would take `null` for
+    // "omitted"): npm's default parameter applies to `undefined` only, and packs `null` as 0.
+    #[napi(
+        ts_args_type = "appId: string, appCertificate: string, channelName: string, account: string | number, role: number, tokenExpire: number, privilegeExpire?: number, options?: BuildOptions | undefined | null"
+    )]
     #[allow(clippy::too_many_arguments)]
     pub fn build_token_with_rtm(
         env: Env,
-        #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
-        #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
-        #[napi(ts_arg_type = "string")] channel_name: Unknown<'_>,
-        #[napi(ts_arg_type = "string | number")] account: Unknown<'_>,
-        #[napi(ts_arg_type = "number")] role: Unknown<'_>,
-        #[napi(ts_arg_type = "number")] token_expire: Unknown<'_>,
-        #[napi(ts_arg_type = "number")] privilege_expire: Option<Unknown<'_>>,
+        app_id: Unknown<'_>,
+        app_certificate: Unknown<'_>,
+        channel_name: Unknown<'_>,
+        account: Unknown<'_>,
+        role: Unknown<'_>,
+        token_expire: Unknown<'_>,
+        privilege_expire: Unknown<'_>,
         options: Option<BuildOptions>,
     ) -> Result<String> {
         let creds = arg_credentials(&app_id, &app_certificate)?;
         let fixed = Fixed::from_options(options)?;
         let channel_name = arg_string("channelName", &channel_name)?;
-        let account = arg_user_string("account", &account)?;
+        // npm writes the RTC uid `${account}` and the RTM user id `account || ''`: for a string or
+        // a uid both are the same; `undefined`, `null`, `false` and `NaN` differ.
+        let rtc_account = loose::user(&env, "account", &account)?.to_wire_string();
+        let rtm_user_id = loose::user_id(&env, "account", &account, false)?;
         let role = rtc_role(&env, "role", &role)?;
         let token_expire = expire_007(&env, "tokenExpire", &token_expire)?;
-        let privilege_expire = opt_expire_007(&env, "privilegeExpire", privilege_expire.as_ref())?.unwrap_or(0);
-        fixed.start(&creds, token_expire).rtc_with_rtm(channel_name, &account, role, privilege_expire).build().js()
+        let privilege_expire = opt_expire_007(&env, "privilegeExpire", &privilege_expire)?.unwrap_or(0);
+        let token = fixed.start(&creds, token_expire);
+        let token = if rtc_account == rtm_user_id {
+            token.rtc_with_rtm(channel_name, &rtc_account, role, privilege_expire)
+        } else {
+            let expiries = RtcPrivilegeExpiries {
+                join_channel: privilege_expire,
+                publish_audio: privilege_expire,
+                publish_video: privilege_expire,
+                publish_data: privilege_expire,
+            };
+            token.rtc_with_rtm_expiries(channel_name, &rtc_account, role, expiries, rtm_user_id, token_expire)
+        };
+        token.build().js()
     }
 
     /// Builds an RTC token with per-privilege lifetimes plus RTM login for `rtmUserId`.
@@ -456,7 +484,7 @@ impl JsRtmTokenBuilder {
     ) -> Result<String> {
         let creds = arg_credentials(&app_id, &app_certificate)?;
         let fixed = Fixed::from_options(options)?;
-        let user_id = arg_user_string("userId", &user_id)?;
+        let user_id = loose::user_id(&env, "userId", &user_id, false)?;
         let expire = expire_007(&env, "expire", &expire)?;
         fixed.start(&creds, expire).rtm(user_id, expire).build().js()
     }
@@ -468,14 +496,16 @@ impl JsRtmTokenBuilder {
         #[napi(ts_arg_type = "string")] app_id: Unknown<'_>,
         #[napi(ts_arg_type = "string")] app_certificate: Unknown<'_>,
         #[napi(ts_arg_type = "string | number")] user_id: Unknown<'_>,
-        permissions: Rtm2PermissionsLike,
+        #[napi(ts_arg_type = "{ details: { [resourceType: number]: { [permissionType: number]: string[] } } }")]
+        permissions: Object<'_>,
         #[napi(ts_arg_type = "number")] expire: Unknown<'_>,
         options: Option<BuildOptions>,
     ) -> Result<String> {
         let creds = arg_credentials(&app_id, &app_certificate)?;
         let fixed = Fixed::from_options(options)?;
-        let user_id = arg_user_string("userId", &user_id)?;
-        let permissions = rtm2_permissions(&permissions.details)?;
+        let user_id = loose::rtm2_user_id(&env, "userId", &user_id, false)?;
+        let details = permissions.get_named_property::<Object<'_>>("details").map_err(read_failed("permissions"))?;
+        let permissions = rtm2_permissions(&env, &details)?;
         let expire = expire_007(&env, "expire", &expire)?;
         fixed.start(&creds, expire).rtm2(user_id, permissions, expire).build().js()
     }
@@ -500,7 +530,7 @@ impl JsChatTokenBuilder {
     ) -> Result<String> {
         let creds = arg_credentials(&app_id, &app_certificate)?;
         let fixed = Fixed::from_options(options)?;
-        let user_id = arg_user_string("userId", &user_id)?;
+        let user_id = loose::user_id(&env, "userId", &user_id, false)?;
         let expire = expire_007(&env, "expire", &expire)?;
         fixed.start(&creds, expire).chat_user(user_id, expire).build().js()
     }
@@ -554,9 +584,9 @@ fn apaas_room_user(
 ) -> Result<String> {
     let creds = arg_credentials(app_id, app_certificate)?;
     let fixed = Fixed::from_options(options)?;
-    let room_uuid = arg_string("roomUuid", room_uuid)?;
-    let user_uuid = arg_user_string("userUuid", user_uuid)?;
-    let role = to_i16("role", arg_number("role", role)?)?;
+    let room_uuid = loose::user_id(env, "roomUuid", room_uuid, false)?;
+    let user_uuid = loose::user_id(env, "userUuid", user_uuid, false)?;
+    let role = loose::apaas_role(env, "role", Some(role))?;
     let expire = expire_007(env, "expire", expire)?;
     fixed
         .start(&creds, expire)
@@ -575,7 +605,7 @@ fn apaas_user(
 ) -> Result<String> {
     let creds = arg_credentials(app_id, app_certificate)?;
     let fixed = Fixed::from_options(options)?;
-    let user_uuid = arg_user_string("userUuid", user_uuid)?;
+    let user_uuid = loose::user_id(env, "userUuid", user_uuid, false)?;
     let expire = expire_007(env, "expire", expire)?;
     fixed.start(&creds, expire).apaas_user(user_uuid, expire).build().js()
 }
@@ -792,28 +822,178 @@ impl JsSttTokenBuilder {
     }
 }
 
-/// The drop-in `AccessToken2.build()` (compat.js): an AccessToken2 whose services keep every
-/// privilege number as given (0 to 65535), as upstream packs them. Undefined numbers and
-/// expiries that look like Unix timestamps or exceed 24 hours warn (`process.emitWarning`).
-/// The idiomatic `buildToken` refuses undefined numbers instead.
-#[napi]
-pub fn compat_build_token(env: Env, options: TokenOptions) -> Result<String> {
-    let creds = credentials(&options.app_id, &options.app_certificate)?;
-    let fixed = Fixed::new(options.issued_at, options.salt)?;
-    let expire = to_u32("expire", options.expire)?;
-    emit_if(&env, compat::expire_007("expire", expire))?;
-    let mut token = fixed.start(&creds, expire);
-    for input in options.services {
-        let (mut service, privileges) = input.into_core_and_raw_privileges()?;
-        let service_type = service.service_type();
-        for (code, seconds) in privileges {
-            emit_if(&env, compat::privilege(service_type, code))?;
-            emit_if(&env, compat::expire_007(&format!("{service_type} privilege {code} expire"), seconds))?;
-            service.add_privilege_unchecked(code, seconds);
-        }
-        token.push_service(service);
+/// The drop-in `AccessToken2.build()` (compat.js), given the token's fields as upstream holds
+/// them (`{ appId, appCertificate, expire, issuedAt, salt, services }`, each service
+/// `{ type, privileges, ...its fields }`) and packing them as npm does: numbers through its
+/// `Buffer` writes and uids through its template literal (`loose`), every privilege number and
+/// RTM2 type as given. Undefined numbers, lossy conversions and surprising expiries warn
+/// (`process.emitWarning`). The idiomatic `buildToken` refuses such input instead.
+#[napi(ts_args_type = "options: { appId: string, appCertificate: string, expire: unknown, issuedAt: unknown, \
+                      salt: unknown, services: Array<{ type: number, privileges: Record<string, unknown>, \
+                      [field: string]: unknown }> }")]
+pub fn compat_build_token(env: Env, options: Object<'_>) -> Result<String> {
+    let field = |name: &'static str| options.get_named_property::<Unknown<'_>>(name).map_err(read_failed(name));
+    let creds = credentials(
+        &arg_string("appId", &field("appId")?)?,
+        &arg_string("appCertificate", &field("appCertificate")?)?,
+    )?;
+    let expire = expire_007(&env, "expire", &field("expire")?)?;
+    let issued_at = loose::number(&env, "issueTs", &field("issuedAt")?, loose::U32, compat::issue_time)?;
+    let salt = loose::u32_number(&env, "salt", &field("salt")?)?;
+    let mut token = Fixed { issued_at: Some(issued_at), salt: Some(salt) }.start(&creds, expire);
+    let services = options.get_named_property::<Object<'_>>("services").map_err(read_failed("services"))?;
+    for index in 0..services.get_array_length().map_err(read_failed("services"))? {
+        let input = services.get_element::<Object<'_>>(index).map_err(read_failed("services"))?;
+        token.push_service(compat_service(&env, &input)?);
     }
     token.build().js()
+}
+
+/// One service of the drop-in `AccessToken2`, its fields read as npm's service classes read
+/// them and its privileges packed as given.
+fn compat_service(env: &Env, input: &Object<'_>) -> Result<Service> {
+    let field = |name: &str| input.get_named_property::<Unknown<'_>>(name).map_err(read_failed("service"));
+    let type_code = input.get_named_property::<u32>("type").map_err(read_failed("service type"))?;
+    let service_type = u16::try_from(type_code)
+        .ok()
+        .and_then(|code| ServiceType::from_code(code).ok())
+        .ok_or_else(|| invalid_argument("service type", format!("{type_code} is not a service type (1 to 10)")))?;
+    let mut service: Service = match service_type {
+        ServiceType::Rtc => RtcService::new(
+            arg_string("channelName", &field("channelName")?)?,
+            loose::user(env, "uid", &field("uid")?)?,
+        )
+        .into(),
+        ServiceType::Rtm => RtmService::new(loose::user_id(env, "userId", &field("userId")?, true)?).into(),
+        ServiceType::Streaming | ServiceType::Fcdn => {
+            let channel_name = arg_string("channelName", &field("channelName")?)?;
+            let account = loose::user(env, "account", &field("account")?)?;
+            if service_type == ServiceType::Streaming {
+                StreamingService::new(channel_name, account).into()
+            } else {
+                FcdnService::new(channel_name, account).into()
+            }
+        }
+        ServiceType::Fpa => FpaService::new().into(),
+        ServiceType::Chat => ChatService::new(loose::user_id(env, "userId", &field("userId")?, true)?).into(),
+        ServiceType::Apaas => ApaasService::new(
+            loose::user_id(env, "roomUuid", &field("roomUuid")?, true)?,
+            loose::user_id(env, "userUuid", &field("userUuid")?, true)?,
+            loose::apaas_role(env, "role", Some(&field("role")?))?,
+        )
+        .into(),
+        ServiceType::Rtm2 => {
+            let user_id = loose::rtm2_user_id(env, "userId", &field("userId")?, true)?;
+            let details = input.get_named_property::<Object<'_>>("permissions").map_err(read_failed("permissions"))?;
+            Rtm2Service::new(user_id, rtm2_permissions(env, &details)?).into()
+        }
+        ServiceType::ConvoAi => ConvoAiService::new().into(),
+        ServiceType::Stt => SttService::new().into(),
+    };
+    let privileges = input.get_named_property::<Object<'_>>("privileges").map_err(read_failed("privileges"))?;
+    let mut previous = None;
+    for (key, value) in entries(&privileges, "privileges")? {
+        // npm packs the keys in `for...in` order (integer keys ascending, then the others).
+        let code = loose::number(env, "privilege", &key, U16, compat::u16_number)?;
+        ascending("privileges", &mut previous, code)?;
+        let field = format!("{service_type} privilege {code} expire");
+        let expire = loose::u32_number(env, &field, &value)?;
+        emit_if(env, compat::privilege(service_type, code))?;
+        emit_if(env, compat::expire_007(&field, expire))?;
+        service.add_privilege_unchecked(code, expire);
+    }
+    Ok(service)
+}
+
+/// The `for...in` keys of an object (as JavaScript strings) with their values.
+fn entries<'env>(object: &Object<'env>, what: &str) -> Result<Vec<(Unknown<'env>, Unknown<'env>)>> {
+    let keys = object.get_property_names().map_err(read_failed(what))?;
+    (0..keys.get_array_length().map_err(read_failed(what))?)
+        .map(|index| {
+            let key = keys.get_element::<Unknown<'env>>(index).map_err(read_failed(what))?;
+            let name = arg_string(what, &key)?;
+            let value = object.get_named_property::<Unknown<'env>>(&name).map_err(read_failed(what))?;
+            Ok((key, value))
+        })
+        .collect()
+}
+
+/// The core packs numbers ascending and once; npm packs its keys in its own order, twice when
+/// two read as the same number. Those the core cannot reproduce are refused.
+fn ascending(what: &str, previous: &mut Option<u16>, next: u16) -> Result<()> {
+    match previous.replace(next) {
+        Some(before) if before >= next => Err(invalid_argument(
+            what,
+            format!(
+                "two keys are packed as {before} then {next}, out of ascending order or twice; npm agora-token packs \
+                 them so, which this package cannot reproduce: use each number once, as a whole number"
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// npm `Rtm2Permissions.details` packed as npm packs it: `Object.keys(details).map(Number)`
+/// sorted, each type written with `Buffer.writeUInt16LE`, the resources verbatim. Types RTM2
+/// does not define are packed as given (core `Rtm2Permissions::add_unchecked`), with a warning.
+///
+/// # Errors
+/// Where npm throws: a key that is not the text of its number (npm looks the entry up again
+/// by that number and finds nothing), a type outside 0..=65535, a resource that is not a
+/// string; and two keys that read as the same number (1 and 1.5), which the core packs once.
+pub fn rtm2_permissions(env: &Env, details: &Object<'_>) -> Result<Rtm2Permissions> {
+    let mut permissions = Rtm2Permissions::new();
+    for (resource, (resource_key, by_permission)) in rtm2_keys(env, details, "resource type")? {
+        emit_if(env, compat::rtm2_resource_type(resource))?;
+        let by_permission = object_of(&by_permission, &resource_key)?;
+        for (permission, (permission_key, names)) in rtm2_keys(env, &by_permission, "permission type")? {
+            emit_if(env, compat::rtm2_permission_type(permission))?;
+            let names = object_of(&names, &permission_key)?;
+            let count = names.get_array_length().map_err(read_failed("permissions"))?;
+            let names = (0..count)
+                .map(|index| {
+                    let name = names.get_element::<Unknown<'_>>(index).map_err(read_failed("permissions"))?;
+                    arg_string("RTM2 resource", &name)
+                })
+                .collect::<Result<Vec<_>>>()?;
+            permissions.add_unchecked(resource, permission, names);
+        }
+    }
+    Ok(permissions)
+}
+
+/// The keys of one level of RTM2 details as npm reads them, by number, with their values.
+fn rtm2_keys<'env>(
+    env: &Env,
+    object: &Object<'env>,
+    what: &'static str,
+) -> Result<BTreeMap<u16, (String, Unknown<'env>)>> {
+    let mut by_number = BTreeMap::new();
+    for (key, value) in entries(object, "permissions")? {
+        let name = arg_string(what, &key)?;
+        let number = key.coerce_to_number().map_err(read_failed(what))?;
+        let canonical = number.coerce_to_string().and_then(|text| text.into_utf8()).and_then(|text| text.into_owned());
+        if canonical.map_err(read_failed(what))? != name {
+            return Err(invalid_argument(
+                what,
+                format!("key {name:?} is not the text of a number; npm agora-token throws a TypeError for it too"),
+            ));
+        }
+        let code = loose::number(env, what, &key, U16, compat::u16_number)?;
+        if by_number.insert(code, (name, value)).is_some() {
+            let mut previous = Some(code);
+            ascending(what, &mut previous, code)?;
+        }
+    }
+    Ok(by_number)
+}
+
+/// A nested object of RTM2 details.
+fn object_of<'env>(value: &Unknown<'env>, key: &str) -> Result<Object<'env>> {
+    if value_type("permissions", value)? != ValueType::Object {
+        return Err(invalid_argument("permissions", format!("the entry of {key:?} is not an object or an array")));
+    }
+    value.coerce_to_object().map_err(read_failed("permissions"))
 }
 
 /// Applies the drop-in options to a 006 token (its expiry counts from the issue time).
@@ -842,7 +1022,7 @@ fn rtc_006(
     let creds = arg_credentials(app_id, app_certificate)?;
     let fixed = Fixed::from_options(options)?;
     let channel_name = arg_string("channelName", channel_name)?;
-    let user = arg_user(user_field, user)?;
+    let user = loose::user(env, user_field, user)?;
     let role = role_006(env, "role", role)?;
     let expired_ts = expire_006(env, "privilegeExpiredTs", privilege_expired_ts)?;
     access_token_006(AccessToken::rtc(&creds, channel_name, user, role, expired_ts), fixed).build().js()

@@ -12,7 +12,7 @@
 //! One file per core area: `access_token2` (generic builder, decode, verify),
 //! `services`, `builders` (the upstream builder functions), `explain`, `legacy`
 //! (006, DynamicKey, signaling), `compat` (the drop-in classes), `warning` (the drop-in layer's
-//! `process.emitWarning`), plus `clock` (default time and salt), `credentials`, `args` (argument
+//! `process.emitWarning`), `loose` (the drop-in layer's reading of loose JavaScript values), plus `clock` (default time and salt), `credentials`, `args` (argument
 //! checks) and `error`.
 
 // napi compiles its registration glue out under cfg(test), which `cargo clippy --all-targets`
@@ -28,5 +28,6 @@ mod credentials;
 mod error;
 mod explain;
 mod legacy;
+mod loose;
 mod services;
 mod warning;

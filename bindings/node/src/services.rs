@@ -193,21 +193,6 @@ impl JsServiceInput {
     }
 }
 
-impl JsServiceInput {
-    /// The service without its privileges, and the privileges as given (ascending numbers),
-    /// for the drop-in layer, which packs every number as upstream does (core `compat`).
-    ///
-    /// # Errors
-    /// As [`JsServiceInput::into_core`], except `unknown_privilege`.
-    pub fn into_core_and_raw_privileges(mut self) -> Result<(Service, Vec<(u16, u32)>)> {
-        let privileges = self.privileges.take().unwrap_or_default();
-        let mut entries =
-            privileges.iter().map(|(key, &expire)| privilege_entry(key, expire)).collect::<Result<Vec<_>>>()?;
-        entries.sort_unstable();
-        Ok((self.into_core()?, entries))
-    }
-}
-
 fn optional_user_id(value: Option<Either<String, f64>>) -> Result<String> {
     value.map_or_else(|| Ok(String::new()), |v| to_user_string("userId", v))
 }

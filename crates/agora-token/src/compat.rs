@@ -429,7 +429,7 @@ const QUOTED_TEXT_CHARS: usize = 24;
 #[must_use]
 pub fn uid_as_text(field: &str, shown: &str, written: &str) -> Lenient<User> {
     let written_as = if written.is_empty() {
-        "\"\", which means any user".to_owned()
+        "the empty string (an RTC uid of \"\" means any user)".to_owned()
     } else if written.chars().count() <= QUOTED_TEXT_CHARS {
         format!("the user account \"{written}\"")
     } else {
@@ -606,7 +606,7 @@ mod tests {
         assert!(warning.message().contains("the SDKs read it as uid 4294967295"), "{warning}");
         let falsy = uid_as_text("uid", "False", "");
         assert_eq!(falsy.value.to_wire_string(), "");
-        assert!(falsy.warning.unwrap().message().contains("which means any user"));
+        assert!(falsy.warning.unwrap().message().contains("the empty string (an RTC uid"));
         let fraction = uid_as_text("uid", "1.5", "1.5").warning.unwrap();
         assert!(!fraction.message().contains("SDKs"), "{fraction}");
         let long = uid_as_text("uid", "a bytes of length 40", &"x".repeat(40)).warning.unwrap();
