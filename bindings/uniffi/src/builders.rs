@@ -18,8 +18,9 @@ use agora_token::{AccessToken2, Service, FPA_TOKEN_EXPIRE};
 use crate::credentials::FfiCredentials;
 use crate::error::FfiResult;
 use crate::services::{
-    rtm2_permissions, service_unchecked, FfiApaasRoomUserVariant, FfiFcdnPrivilege, FfiRtcPrivilegeExpiries,
-    FfiRtcRole, FfiRtm2Permission, FfiService, FfiStreamingPrivilege, FfiUser,
+    rtm2_permissions, rtm2_permissions_unchecked, service_unchecked, FfiApaasRoomUserVariant, FfiFcdnPrivilege,
+    FfiRtcPrivilegeExpiries, FfiRtcRole, FfiRtm2Permission, FfiRtm2PermissionEntry, FfiService, FfiStreamingPrivilege,
+    FfiUser,
 };
 
 /// A core builder with the options every export shares.
@@ -210,6 +211,26 @@ pub fn build_rtm2_token(
 ) -> FfiResult<String> {
     let token = new_token(&credentials, expire, issued_at, salt, strict);
     Ok(token.rtm2(user_id, rtm2_permissions(permissions), expire).build()?)
+}
+
+/// [`build_rtm2_token`] with the RTM2 resource and permission type numbers packed **without
+/// checking** that RTM2 defines them (core `Rtm2Permissions::add_unchecked`), as every
+/// upstream `buildTokenWithPermissions` does; for the drop-in layer only, which warns about
+/// such numbers first (`compatRtm2ResourceType`, `compatRtm2PermissionType`).
+///
+/// # Errors
+/// As [`build_rtm2_token`].
+#[uniffi::export(default(issued_at = None, salt = None))]
+pub fn build_rtm2_token_unchecked(
+    credentials: Arc<FfiCredentials>,
+    user_id: String,
+    permissions: Vec<FfiRtm2PermissionEntry>,
+    expire: u32,
+    issued_at: Option<u32>,
+    salt: Option<u32>,
+) -> FfiResult<String> {
+    let token = new_token(&credentials, expire, issued_at, salt, false);
+    Ok(token.rtm2(user_id, rtm2_permissions_unchecked(permissions), expire).build()?)
 }
 
 /// A Chat user token (core `chat_user`; upstream `buildUserToken`); the privilege and

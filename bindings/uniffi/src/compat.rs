@@ -16,8 +16,8 @@ use crate::services::FfiRtcRole;
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 #[uniffi(name = "CompatWarning")]
 pub struct FfiCompatWarning {
-    /// The stable name of the warning, the same string in every binding: `role_read_as_join_only`,
-    /// `undefined_privilege`, `expiry_looks_absolute`, `expiry_looks_relative` or `lifetime_over_24h`.
+    /// The stable name of the warning, the same string in every binding: one of
+    /// [`compat_warning_codes`] (`role_read_as_join_only`, `undefined_privilege`, ...).
     pub code: String,
     /// What upstream does with the value and what to pass instead.
     pub message: String,
@@ -105,6 +105,40 @@ pub fn compat_expire006(field: String, unix_seconds: u32) -> Option<FfiCompatWar
     warning(compat::expire_006(&field, unix_seconds))
 }
 
+/// A warning when an RTM2 resource type is not defined (core `compat::rtm2_resource_type`);
+/// upstream packs it as given.
+#[uniffi::export]
+#[must_use]
+pub fn compat_rtm2_resource_type(code: u16) -> Option<FfiCompatWarning> {
+    warning(compat::rtm2_resource_type(code))
+}
+
+/// A warning when an RTM2 permission type is not defined (core `compat::rtm2_permission_type`);
+/// upstream packs it as given.
+#[uniffi::export]
+#[must_use]
+pub fn compat_rtm2_permission_type(code: u16) -> Option<FfiCompatWarning> {
+    warning(compat::rtm2_permission_type(code))
+}
+
+/// The 32 bits upstream Java and Kotlin pack for an `int` expiry, issue time or salt given as
+/// a `Long` (core `compat::java_u32`): -2147483648..=-1 as their unsigned value (-1 is
+/// 4294967295), 0..=4294967295 as they are.
+///
+/// # Errors
+/// `InvalidArgument` outside -2147483648..=4294967295.
+#[uniffi::export]
+pub fn compat_java_u32(field: String, value: i64) -> FfiResult<u32> {
+    Ok(compat::java_u32(&field, value)?)
+}
+
+/// The code of every warning of the drop-in layer (core `CompatWarning::CODES`).
+#[uniffi::export]
+#[must_use]
+pub fn compat_warning_codes() -> Vec<String> {
+    CompatWarning::CODES.iter().map(|code| (*code).to_owned()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +162,10 @@ mod tests {
         assert_eq!(compat_expire007("tokenExpire".into(), 86_401).unwrap().code, CompatWarning::LIFETIME_OVER_24H);
         assert!(compat_expire007("tokenExpire".into(), 86_401).unwrap().message.starts_with("tokenExpire is 86401"));
         assert_eq!(compat_expire006("privilegeTs".into(), 3600).unwrap().code, CompatWarning::EXPIRY_LOOKS_RELATIVE);
+        assert_eq!(compat_rtm2_resource_type(5).unwrap().code, CompatWarning::UNDEFINED_RTM2_TYPE);
+        assert_eq!(compat_rtm2_permission_type(1), None);
+        assert_eq!(compat_java_u32("expire".into(), -1).unwrap(), u32::MAX);
+        assert_eq!(compat_java_u32("expire".into(), 1 << 32).unwrap_err().code(), "invalid_argument");
+        assert_eq!(compat_warning_codes().len(), CompatWarning::CODES.len());
     }
 }

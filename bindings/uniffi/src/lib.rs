@@ -25,12 +25,14 @@ pub use builders::{
     build_apaas_app_token, build_apaas_room_user_token, build_apaas_user_token, build_chat_app_token,
     build_chat_user_token, build_convo_ai_token, build_fcdn_token, build_fpa_token, build_rtc_token,
     build_rtc_token_with_privileges, build_rtc_token_with_rtm, build_rtc_token_with_rtm_expiries, build_rtm2_token,
-    build_rtm_token, build_streaming_token, build_stt_token, build_token, build_token_unchecked,
+    build_rtm2_token_unchecked, build_rtm_token, build_streaming_token, build_stt_token, build_token,
+    build_token_unchecked,
 };
 pub use clock::{random_salt, unix_now};
 pub use compat::{
-    compat_expire006, compat_expire007, compat_privilege, compat_privilege006, compat_role006, compat_rtc_role,
-    FfiCompatWarning, FfiLenientRole006, FfiLenientRtcRole,
+    compat_expire006, compat_expire007, compat_java_u32, compat_privilege, compat_privilege006, compat_role006,
+    compat_rtc_role, compat_rtm2_permission_type, compat_rtm2_resource_type, compat_warning_codes, FfiCompatWarning,
+    FfiLenientRole006, FfiLenientRtcRole,
 };
 pub use credentials::{FfiAppCertificate, FfiCredentials};
 pub use error::{FfiError, FfiResult};

@@ -486,16 +486,31 @@ impl FfiService {
     }
 }
 
-/// The core service with its privilege numbers packed as given (core
-/// [`Service::add_privilege_unchecked`]), for the drop-in layer only; RTM2 type numbers are
-/// still checked.
+/// The core service with its privilege numbers and RTM2 types packed as given (core
+/// [`Service::add_privilege_unchecked`], [`Rtm2Permissions::add_unchecked`]), for the drop-in
+/// layer only.
 pub(crate) fn service_unchecked(mut service: FfiService) -> FfiResult<Service> {
     let entries = std::mem::take(service.privileges_mut());
-    let mut core = Service::try_from(service)?;
+    let mut core = match service {
+        FfiService::Rtm2 { user_id, permissions, .. } => {
+            Rtm2Service::new(user_id, rtm2_permissions_unchecked(permissions)).into()
+        }
+        other => Service::try_from(other)?,
+    };
     for entry in entries {
         core.add_privilege_unchecked(entry.code, entry.expire);
     }
     Ok(core)
+}
+
+/// RTM2 permissions with their type numbers packed as given (core
+/// [`Rtm2Permissions::add_unchecked`]), for the drop-in layer only.
+pub(crate) fn rtm2_permissions_unchecked(entries: Vec<FfiRtm2PermissionEntry>) -> Rtm2Permissions {
+    let mut permissions = Rtm2Permissions::new();
+    for entry in entries {
+        permissions.add_unchecked(entry.resource_type, entry.permission_type, entry.resources);
+    }
+    permissions
 }
 
 /// The RTC role with this number (core [`RtcRole::from_code`]): 1 publisher, 2 subscriber.
@@ -540,18 +555,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_the_unchecked_conversion_packs_undefined_privilege_numbers() {
+    fn only_the_unchecked_conversion_packs_undefined_privilege_numbers_and_rtm2_types() {
         let entries = vec![FfiPrivilegeEntry { code: 65_535, expire: 7 }, FfiPrivilegeEntry { code: 0, expire: 9 }];
         let rtc = FfiService::Rtc { channel_name: "c".into(), uid: String::new(), privileges: entries.clone() };
         assert_eq!(Service::try_from(rtc.clone()).unwrap_err().code(), "unknown_privilege");
         let core = service_unchecked(rtc).unwrap();
         assert_eq!(privilege_entries(core.privilege_map()), vec![entries[1], entries[0]]);
-        let bad_rtm2 = FfiService::Rtm2 {
+        let odd_rtm2 = FfiService::Rtm2 {
             user_id: "u".into(),
-            permissions: vec![FfiRtm2PermissionEntry { resource_type: 9, permission_type: 0, resources: vec![] }],
-            privileges: vec![],
+            permissions: vec![FfiRtm2PermissionEntry {
+                resource_type: 9,
+                permission_type: 7,
+                resources: vec!["a".into()],
+            }],
+            privileges: vec![FfiPrivilegeEntry { code: 1, expire: 600 }],
         };
-        assert_eq!(service_unchecked(bad_rtm2).unwrap_err().code(), "unknown_rtm2_type");
+        assert_eq!(Service::try_from(odd_rtm2.clone()).unwrap_err().code(), "unknown_rtm2_type");
+        let Service::Rtm2(core) = service_unchecked(odd_rtm2).unwrap() else { panic!("an RTM2 service") };
+        let packed: Vec<_> = core.permissions.iter().map(|(r, p, names)| (r, p, names.to_vec())).collect();
+        assert_eq!(packed, vec![(9, 7, vec!["a".to_owned()])]);
+        assert_eq!(core.privileges.as_map().get(&1), Some(&600));
     }
 
     #[test]

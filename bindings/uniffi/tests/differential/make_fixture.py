@@ -81,6 +81,17 @@ def warn_role_006(role):
     return [] if role in (0, 1, 2, 101) else ["role_read_as_join_only"]
 
 
+def warn_rtm2(permissions):
+    """A warning per resource type other than 0..4, and per permission type other than 0..1
+    of each resource type (a later entry for the same pair replaces the earlier one)."""
+    details = {}
+    for resource, permission, _ in permissions:
+        details.setdefault(resource, set()).add(permission)
+    return ["undefined_rtm2_type" for resource in details if resource > 4] + [
+        "undefined_rtm2_type" for by_permission in details.values() for permission in by_permission if permission > 1
+    ]
+
+
 class Inputs:
     """Seeded random values covering the whole range upstream accepts, edges first."""
 
@@ -153,8 +164,14 @@ class Inputs:
         return out
 
     def rtm2_permissions(self):
+        # Now and then types RTM2 does not define, which upstream packs as given. Below 32768:
+        # Java and Kotlin keep them as Short keys of a TreeMap, so larger ones sort first there.
         return [
-            [self.r.randrange(5), self.r.randrange(2), [self.text(200) for _ in range(self.r.randrange(4))]]
+            [
+                self.pick([self.r.randrange(5), self.r.randrange(5), 5, 100, 32767, self.r.randrange(32768)]),
+                self.pick([0, 1, 0, 1, 2, self.r.randrange(32768)]),
+                [self.text(200) for _ in range(self.r.randrange(4))],
+            ]
             for _ in range(self.r.randrange(4))
         ]
 
@@ -315,7 +332,7 @@ NPM_007 = {
     "stt": (rtc_rtm2_inputs, rtc_rtm2_warnings),
     "rtm2": (
         lambda g: dict(user_id=g.text(), permissions=g.rtm2_permissions(), expire=g.expire()),
-        lambda c: warn_expire_007(c["expire"]),
+        lambda c: warn_expire_007(c["expire"]) + warn_rtm2(c["permissions"]),
     ),
 }
 
@@ -371,6 +388,7 @@ def last_values(pairs):
 def access_token2_warnings(c):
     out = warn_expire_007(c["expire"])
     for s in c["services"]:
+        out += warn_rtm2(s.get("permissions", []))
         for number, expire in last_values(s["privileges"]).items():
             if number not in DEFINED_007[s["type"]]:
                 out.append("undefined_privilege")

@@ -198,10 +198,24 @@ fun compatVectors(byId: Map<String, Map<String, Any?>>, vectors007: List<Map<Str
         permissions.add(Rtm2Permissions.MESSAGE_CHANNELS, Rtm2Permissions.READ, listOf("message-a", "message-b"))
         val rtm2 = services("at2-extended-streaming-fcdn-rtm2")[2]
         assertEquals(listOf(rtm2), decoded(rtm.buildTokenWithPermissions(APP_ID, CERT, "test_user", permissions, 600), 600u))
-        val bad = Rtm2Permissions().apply { add(9, Rtm2Permissions.READ, listOf("x")) }
-        assertFailsWith<AgoraTokenException.UnknownRtm2Type> { rtm.buildTokenWithPermissions(APP_ID, CERT, "u", bad, 600) }
+        // As upstream, undefined resource and permission types are packed as given, with a warning;
+        // a negative Short (upstream's type) is packed as its unsigned 16 bits.
+        val odd = Rtm2Permissions().apply { add(9, 7, listOf("x")); add(Rtm2Permissions.USERS, Rtm2Permissions.READ, listOf("y")) }
+        val collected = CompatWarnings.collect { rtm.buildTokenWithPermissions(APP_ID, CERT, "u", odd, 600L, 1L, 2L) }
+        assertEquals(listOf("undefined_rtm2_type", "undefined_rtm2_type"), collected.warnings.map { it.code })
+        assertTrue(collected.warnings[0].message.startsWith("unknown RTM2 resource type 9"), collected.warnings[0].message)
+        val packed = (parseUnverifiedToken(collected.value).services.single() as Service.Rtm2).permissions
+        assertEquals(listOf(4, 9).map { it.toUShort() }, packed.map { it.resourceType })
+        assertEquals(listOf(0, 7).map { it.toUShort() }, packed.map { it.permissionType })
         val negative = Rtm2Permissions().apply { add(-1, Rtm2Permissions.READ, listOf("x")) }
-        assertFailsWith<AgoraTokenException.InvalidArgument> { rtm.buildTokenWithPermissions(APP_ID, CERT, "u", negative, 600) }
+        val wrapped = CompatWarnings.collect { rtm.buildTokenWithPermissions(APP_ID, CERT, "u", negative, 600) }
+        assertEquals(65_535u, (parseUnverifiedToken(wrapped.value).services.single() as Service.Rtm2).permissions.single().resourceType.toUInt())
+        // Upstream's TreeMap<Short> packs -1 (65535) before 0, which the core cannot: refused.
+        val mixed = Rtm2Permissions().apply { add(-1, Rtm2Permissions.READ, listOf("x")); add(0, Rtm2Permissions.READ, listOf("y")) }
+        val refused = assertFailsWith<AgoraTokenException.InvalidArgument> { rtm.buildTokenWithPermissions(APP_ID, CERT, "u", mixed, 600) }
+        assertTrue(refused.message!!.contains("cannot be reproduced"), refused.message)
+        // The typed layer refuses undefined types.
+        assertFailsWith<AgoraTokenException.UnknownRtm2Type> { io.github.agoratokenrs.rtm2ResourceTypeFromCode((9).toUShort()) }
     }
     test("compat ChatTokenBuilder2 / FpaTokenBuilder / APaaS, Int signatures = vector services") {
         val chat = ChatTokenBuilder2()
@@ -301,6 +315,15 @@ fun compatWarnings() {
         assertEquals(listOf("undefined_privilege"), collected006.warnings.map { it.code })
         assertEquals(listOf(PrivilegeEntry(13u, 0u)), parseAccessToken006(collected006.value).privileges)
     }
+    test("compat CompatWarnings.CODES lists every code, as the core does") {
+        assertEquals(
+            listOf(
+                "role_read_as_join_only", "undefined_privilege", "expiry_looks_absolute", "expiry_looks_relative", "lifetime_over_24h",
+                "fraction_truncated", "not_a_number", "issue_time_zero_not_now", "uid_written_as_text", "undefined_rtm2_type",
+            ),
+            CompatWarnings.CODES,
+        )
+    }
     test("compat warnings go to java.util.logging by default, to a replaced listener, or abort the build") {
         val records = mutableListOf<LogRecord>()
         val handler = object : Handler() {
@@ -352,6 +375,32 @@ fun compatWarnings() {
 
 fun compatArguments() {
     val rtc = RtcTokenBuilder2()
+    test("compat negative Int expiries, issue times and salts are packed as their unsigned 32 bits, as upstream's putInt") {
+        // Upstream Java/Kotlin hold them in an int: -1 is packed as 4294967295, and so it is here.
+        val collected = CompatWarnings.collect {
+            rtc.buildTokenWithUid(APP_ID, CERT, "c", 1, Role.ROLE_PUBLISHER, -1, Int.MIN_VALUE)
+        }
+        assertEquals(listOf("expiry_looks_absolute", "expiry_looks_absolute"), collected.warnings.map { it.code })
+        val payload = parseUnverifiedToken(collected.value)
+        assertEquals(4_294_967_295u, payload.expire)
+        assertEquals(2_147_483_648u, (payload.services.single() as Service.Rtc).privileges.first().expire)
+        assertEquals(
+            rtc.buildTokenWithUid(APP_ID, CERT, "c", 1L, Role.ROLE_PUBLISHER, 4_294_967_295L, 2_147_483_648L, 3_000_000_000L, 4_294_967_294L),
+            rtc.buildTokenWithUid(APP_ID, CERT, "c", 1L, Role.ROLE_PUBLISHER, -1L, Int.MIN_VALUE.toLong(), -1_294_967_296L, -2L),
+        )
+        val token = AccessToken2(APP_ID, CERT, -600).apply {
+            issueTs = -1
+            salt = -7
+            addService(AccessToken2.ServiceRtc("c", "1").apply { addPrivilegeRtc(AccessToken2.PrivilegeRtc.PRIVILEGE_JOIN_CHANNEL, -1) })
+        }
+        val parsed = parseUnverifiedToken(CompatWarnings.collect { token.build() }.value)
+        assertEquals(listOf(4_294_966_696u, 4_294_967_295u, 4_294_967_289u), listOf(parsed.expire, parsed.issuedAt, parsed.salt))
+        // 006: a negative int expiry is a time after 2038, as upstream packs it; no warning.
+        val t006 = AccessToken(APP_ID, CERT, "c", "1").apply { message.salt = -1; message.ts = -2; addPrivilege(AccessToken.Privileges.kJoinChannel, -3) }
+        val read = CompatWarnings.collect { t006.build() }
+        assertEquals(emptyList(), read.warnings)
+        assertEquals(listOf(4_294_967_295u, 4_294_967_294u), parseAccessToken006(read.value).let { listOf(it.salt, it.expiresAt) })
+    }
     test("compat Long expiries cover the whole u32 range; outside it a clear InvalidArgument") {
         val collected = CompatWarnings.collect {
             rtc.buildTokenWithUid(APP_ID, CERT, "c", 1L, Role.ROLE_PUBLISHER, 4_294_967_295L, 4_294_967_295L, 0L, 4_294_967_295L)
@@ -361,20 +410,18 @@ fun compatArguments() {
         val payload = parseUnverifiedToken(token)
         assertEquals(listOf(4_294_967_295u, 0u, 4_294_967_295u), listOf(payload.expire, payload.issuedAt, payload.salt))
         assertEquals(4_294_967_295u, (payload.services.single() as Service.Rtc).privileges.first().expire)
+        // No Java int holds these: outside -2147483648..4294967295 a clear InvalidArgument.
         for ((name, call) in listOf<Pair<String, () -> String>>(
             "tokenExpire" to { rtc.buildTokenWithUid(APP_ID, CERT, "c", 1L, Role.ROLE_PUBLISHER, 4_294_967_296L, 0L) },
-            "privilegeExpire" to { rtc.buildTokenWithUid(APP_ID, CERT, "c", 1L, Role.ROLE_PUBLISHER, 0L, -1L) },
-            "tokenExpire" to { rtc.buildTokenWithUid(APP_ID, CERT, "c", 1, Role.ROLE_PUBLISHER, -1, 60) },
-            "issuedAt" to { rtc.buildTokenWithUid(APP_ID, CERT, "c", 1L, Role.ROLE_PUBLISHER, 0L, 0L, issuedAt = -1L) },
+            "privilegeExpire" to { rtc.buildTokenWithUid(APP_ID, CERT, "c", 1L, Role.ROLE_PUBLISHER, 0L, -2_147_483_649L) },
+            "issuedAt" to { rtc.buildTokenWithUid(APP_ID, CERT, "c", 1L, Role.ROLE_PUBLISHER, 0L, 0L, issuedAt = Long.MIN_VALUE) },
             "salt" to { ChatTokenBuilder2().buildAppToken(APP_ID, CERT, 60L, salt = 1L shl 32) },
-            "expire" to { ApaasTokenBuilder().buildAppToken(APP_ID, CERT, Int.MIN_VALUE) },
-            "privilegeTs" to { RtcTokenBuilder().buildTokenWithUid(APP_ID, CERT, "c", 1, RtcTokenBuilder.Role.Role_Publisher, -5) },
             "expiresAt" to { RtcTokenBuilder().buildTokenWithUid(APP_ID, CERT, "c", 1L, 1, 0L, expiresAt = 1L shl 40) },
-            "expire" to { AccessToken2(APP_ID, CERT, -1L).apply { addService(AccessToken2.ServiceFpa()) }.build() },
-            "issueTs" to { AccessToken2(APP_ID, CERT, 1L).apply { issueTs = -1; addService(AccessToken2.ServiceFpa()) }.build() },
+            "expire" to { AccessToken2(APP_ID, CERT, Long.MAX_VALUE).apply { addService(AccessToken2.ServiceFpa()) }.build() },
+            "issueTs" to { AccessToken2(APP_ID, CERT, 1L).apply { issueTs = -(1L shl 32); addService(AccessToken2.ServiceFpa()) }.build() },
         )) {
             val e = assertFailsWith<AgoraTokenException.InvalidArgument>(name) { call() }
-            assertTrue(e.message!!.startsWith("invalid $name:") && e.message!!.contains("0..4294967295"), e.message)
+            assertTrue(e.message!!.startsWith("invalid $name:") && e.message!!.contains("-2147483648..=4294967295"), e.message)
         }
         assertFailsWith<AgoraTokenException.InvalidArgument> { AccessToken2.ServiceRtc().addPrivilege(65_536, 0) }
         assertFailsWith<AgoraTokenException.InvalidArgument> { AccessToken("", "", "", "").addPrivilege(-1, 0) }

@@ -1,7 +1,8 @@
 // The drop-in layer against the official packages over random inputs covering their whole
-// input space (roles 0..255 and 101, privilege numbers 0..65535, expiries, uids, issue times
-// and salts over 0..4294967295, empty, Unicode and 65535-byte strings, repeated and unsorted
-// services). The fixture (random inputs and the peers' tokens, fixed seed) is made by
+// input space (roles 0..255 and 101, privilege numbers 0..65535, RTM2 types, expiries, uids,
+// issue times and salts over 0..4294967295, empty, Unicode and 65535-byte strings, repeated and
+// unsorted services). The peers take the unsigned values; some calls here pass them as the Java
+// int upstream Java and Kotlin hold (negative from 2**31 on), which must pack the same 32 bits. The fixture (random inputs and the peers' tokens, fixed seed) is made by
 // bindings/uniffi/tests/differential/make_fixture.py. For every case:
 //   - a peer's token: our token string equals it (stock zlib; for npm's cases, npm's payload
 //     compressed by stock zlib), and for npm's cases the payloads are identical too;
@@ -32,6 +33,12 @@ import kotlin.test.assertTrue
 
 private fun Map<String, Any?>.long(key: String): Long = this[key] as? Long ?: error("$key is not a number")
 
+/** A u32 of the fixture as some calls pass it: the Java int upstream holds (negative from 2**31 on). */
+private fun javaInt(value: Long, variant: Int): Long = if (variant % 4 == 1) value.toInt().toLong() else value
+
+/** A number of the case, as the call of [variant] passes it. */
+private fun Map<String, Any?>.u32(key: String, variant: Int): Long = javaInt(long(key), variant)
+
 /** Some calls pass a uid above Int.MAX_VALUE as the negative Java int it is on Android. */
 private fun uidArgument(c: Map<String, Any?>, variant: Int): Long {
     val uid = c.long("uid")
@@ -45,14 +52,14 @@ private fun role007(role: Long, variant: Int): RtcTokenBuilder2.Role? =
 private fun buildCase(c: Map<String, Any?>, variant: Int): String {
     val appId = c.str("app_id")
     val cert = c.str("app_certificate")
-    val issuedAt = c["issue_ts"] as Long?
-    val salt = c["salt"] as Long?
+    val issuedAt = (c["issue_ts"] as Long?)?.let { javaInt(it, variant) }
+    val salt = (c["salt"] as Long?)?.let { javaInt(it, variant) }
     val rtc = RtcTokenBuilder2()
     return when (val kind = c.str("kind")) {
         "rtc_uid", "rtc_account", "rtc_rtm" -> {
             val role = c.long("role")
             val enum = role007(role, variant)
-            val (token, privilege) = c.long("token_expire") to c.long("privilege_expire")
+            val (token, privilege) = c.u32("token_expire", variant) to c.u32("privilege_expire", variant)
             when {
                 kind == "rtc_uid" && enum != null -> rtc.buildTokenWithUid(appId, cert, c.str("channel"), uidArgument(c, variant), enum, token, privilege, issuedAt, salt)
                 kind == "rtc_uid" -> rtc.buildTokenWithUid(appId, cert, c.str("channel"), uidArgument(c, variant), role.toInt(), token, privilege, issuedAt, salt)
@@ -63,19 +70,19 @@ private fun buildCase(c: Map<String, Any?>, variant: Int): String {
             }
         }
         "rtc_uid_privileges" -> rtc.buildTokenWithUid(
-            appId, cert, c.str("channel"), uidArgument(c, variant), c.long("token_expire"), c.long("join"), c.long("pub_audio"),
-            c.long("pub_video"), c.long("pub_data"), issuedAt = issuedAt, salt = salt,
+            appId, cert, c.str("channel"), uidArgument(c, variant), c.u32("token_expire", variant), c.u32("join", variant),
+            c.u32("pub_audio", variant), c.u32("pub_video", variant), c.u32("pub_data", variant), issuedAt = issuedAt, salt = salt,
         )
         "rtc_account_privileges" -> rtc.buildTokenWithUserAccount(
-            appId, cert, c.str("channel"), c.str("account"), c.long("token_expire"), c.long("join"), c.long("pub_audio"),
-            c.long("pub_video"), c.long("pub_data"), issuedAt = issuedAt, salt = salt,
+            appId, cert, c.str("channel"), c.str("account"), c.u32("token_expire", variant), c.u32("join", variant),
+            c.u32("pub_audio", variant), c.u32("pub_video", variant), c.u32("pub_data", variant), issuedAt = issuedAt, salt = salt,
         )
         "rtc_rtm2", "convo_ai", "stt" -> {
             val role = c.long("role")
             val enum = role007(role, variant)
             val (channel, account, rtmUser) = listOf("channel", "account", "rtm_user_id").map { c.str(it) }
-            val (t, j, a, v, d) = listOf("token_expire", "join", "pub_audio", "pub_video", "pub_data").map { c.long(it) }
-            val rtmExpire = c.long("rtm_expire")
+            val (t, j, a, v, d) = listOf("token_expire", "join", "pub_audio", "pub_video", "pub_data").map { c.u32(it, variant) }
+            val rtmExpire = c.u32("rtm_expire", variant)
             when {
                 kind == "rtc_rtm2" && enum != null -> rtc.buildTokenWithRtm2(appId, cert, channel, account, enum, t, j, a, v, d, rtmUser, rtmExpire, issuedAt, salt)
                 kind == "rtc_rtm2" -> rtc.buildTokenWithRtm2(appId, cert, channel, account, role.toInt(), t, j, a, v, d, rtmUser, rtmExpire, issuedAt, salt)
@@ -85,34 +92,34 @@ private fun buildCase(c: Map<String, Any?>, variant: Int): String {
                 else -> SttTokenBuilder.buildToken(appId, cert, channel, account, role.toInt(), t, j, a, v, d, rtmUser, rtmExpire, issuedAt, salt)
             }
         }
-        "rtm" -> RtmTokenBuilder2().buildToken(appId, cert, c.str("user_id"), c.long("expire"), issuedAt, salt)
+        "rtm" -> RtmTokenBuilder2().buildToken(appId, cert, c.str("user_id"), c.u32("expire", variant), issuedAt, salt)
         "rtm2" -> {
             val permissions = Rtm2Permissions()
             for (p in c["permissions"].arr()) {
                 val (resource, permission, names) = p.arr()
                 permissions.add((resource as Long).toShort(), (permission as Long).toShort(), names.arr().map { it as String })
             }
-            RtmTokenBuilder2().buildTokenWithPermissions(appId, cert, c.str("user_id"), permissions, c.long("expire"), issuedAt, salt)
+            RtmTokenBuilder2().buildTokenWithPermissions(appId, cert, c.str("user_id"), permissions, c.u32("expire", variant), issuedAt, salt)
         }
-        "chat_user" -> ChatTokenBuilder2().buildUserToken(appId, cert, c.str("user_id"), c.long("expire"), issuedAt, salt)
-        "chat_app" -> ChatTokenBuilder2().buildAppToken(appId, cert, c.long("expire"), issuedAt, salt)
+        "chat_user" -> ChatTokenBuilder2().buildUserToken(appId, cert, c.str("user_id"), c.u32("expire", variant), issuedAt, salt)
+        "chat_app" -> ChatTokenBuilder2().buildAppToken(appId, cert, c.u32("expire", variant), issuedAt, salt)
         "fpa" -> FpaTokenBuilder().buildToken(appId, cert, issuedAt, salt)
         "apaas_room_user", "apaas_user", "apaas_app", "education_room_user", "education_user", "education_app" -> {
             val builder = if (kind.startsWith("apaas")) ApaasTokenBuilder() else EducationTokenBuilder2()
             when (kind.substringAfter('_')) {
                 "room_user" -> builder.buildRoomUserToken(
-                    appId, cert, c.str("room_uuid"), c.str("user_uuid"), c.long("apaas_role").toShort(), c.long("expire"), issuedAt, salt,
+                    appId, cert, c.str("room_uuid"), c.str("user_uuid"), c.long("apaas_role").toShort(), c.u32("expire", variant), issuedAt, salt,
                 )
-                "user" -> builder.buildUserToken(appId, cert, c.str("user_uuid"), c.long("expire"), issuedAt, salt)
-                else -> builder.buildAppToken(appId, cert, c.long("expire"), issuedAt, salt)
+                "user" -> builder.buildUserToken(appId, cert, c.str("user_uuid"), c.u32("expire", variant), issuedAt, salt)
+                else -> builder.buildAppToken(appId, cert, c.u32("expire", variant), issuedAt, salt)
             }
         }
         "legacy_rtc_uid", "legacy_rtc_account" -> {
             val builder = RtcTokenBuilder()
             val role = c.long("role006")
             val enum = if (variant % 2 == 0) RtcTokenBuilder.Role.values().find { it.initValue.toLong() == role } else null
-            val ts = c.long("privilege_expired_ts")
-            val expiresAt = c.long("expires_at")
+            val ts = c.u32("privilege_expired_ts", variant)
+            val expiresAt = c.u32("expires_at", variant)
             when {
                 kind == "legacy_rtc_uid" && enum != null -> builder.buildTokenWithUid(appId, cert, c.str("channel"), uidArgument(c, variant), enum, ts, expiresAt, salt)
                 kind == "legacy_rtc_uid" -> builder.buildTokenWithUid(appId, cert, c.str("channel"), uidArgument(c, variant), role.toInt(), ts, expiresAt, salt)
@@ -121,7 +128,7 @@ private fun buildCase(c: Map<String, Any?>, variant: Int): String {
             }
         }
         "legacy_rtm" -> RtmTokenBuilder().buildToken(
-            appId, cert, c.str("account"), RtmTokenBuilder.Role.Rtm_User, c.long("privilege_expired_ts"), c.long("expires_at"), salt,
+            appId, cert, c.str("account"), RtmTokenBuilder.Role.Rtm_User, c.u32("privilege_expired_ts", variant), c.u32("expires_at", variant), salt,
         )
         "access_token2" -> accessToken2Of(c, variant).build()
         "access_token006" -> accessToken006Of(c, variant).build()
@@ -153,9 +160,9 @@ private fun addPrivilege(service: AccessToken2.Service, number: Int, expire: Lon
 }
 
 private fun accessToken2Of(c: Map<String, Any?>, variant: Int): AccessToken2 {
-    val token = AccessToken2(c.str("app_id"), c.str("app_certificate"), c.long("expire"))
-    token.issueTs = c.long("issue_ts")
-    token.salt = c.long("salt")
+    val token = AccessToken2(c.str("app_id"), c.str("app_certificate"), c.u32("expire", variant))
+    token.issueTs = c.u32("issue_ts", variant)
+    token.salt = c.u32("salt", variant)
     for ((index, value) in c["services"].arr().withIndex()) {
         val s = value.obj()
         val service = when (s.long("type").toInt()) {
@@ -186,7 +193,7 @@ private fun accessToken2Of(c: Map<String, Any?>, variant: Int): AccessToken2 {
         }
         for (p in s["privileges"].arr()) {
             val (number, expire) = p.arr()
-            addPrivilege(service, (number as Long).toInt(), expire as Long, variant + index)
+            addPrivilege(service, (number as Long).toInt(), javaInt(expire as Long, variant), variant + index)
         }
         token.addService(service)
     }
@@ -195,12 +202,13 @@ private fun accessToken2Of(c: Map<String, Any?>, variant: Int): AccessToken2 {
 
 private fun accessToken006Of(c: Map<String, Any?>, variant: Int): AccessToken {
     val token = AccessToken(c.str("app_id"), c.str("app_certificate"), c.str("channel"), c.str("uid"))
-    token.message.ts = c.long("ts")
-    token.message.salt = c.long("salt")
+    token.message.ts = c.u32("ts", variant)
+    token.message.salt = c.u32("salt", variant)
     for ((index, p) in c["privileges"].arr().withIndex()) {
         val (number, expire) = p.arr()
         val named = AccessToken.Privileges.values().find { it.intValue.toLong() == number }
-        if (named != null && (variant + index) % 2 == 0) token.addPrivilege(named, expire as Long) else token.addPrivilege((number as Long).toInt(), expire as Long)
+        val value = javaInt(expire as Long, variant)
+        if (named != null && (variant + index) % 2 == 0) token.addPrivilege(named, value) else token.addPrivilege((number as Long).toInt(), value)
     }
     return token
 }

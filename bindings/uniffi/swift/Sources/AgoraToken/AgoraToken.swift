@@ -1156,8 +1156,8 @@ public func FfiConverterTypeAccessVerdict_lower(_ value: AccessVerdict) -> RustB
  */
 public struct CompatWarning: Equatable, Hashable {
     /**
-     * The stable name of the warning, the same string in every binding: `role_read_as_join_only`,
-     * `undefined_privilege`, `expiry_looks_absolute`, `expiry_looks_relative` or `lifetime_over_24h`.
+     * The stable name of the warning, the same string in every binding: one of
+     * [`compat_warning_codes`] (`role_read_as_join_only`, `undefined_privilege`, ...).
      */
     public var code: String
     /**
@@ -1169,8 +1169,8 @@ public struct CompatWarning: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The stable name of the warning, the same string in every binding: `role_read_as_join_only`,
-         * `undefined_privilege`, `expiry_looks_absolute`, `expiry_looks_relative` or `lifetime_over_24h`.
+         * The stable name of the warning, the same string in every binding: one of
+         * [`compat_warning_codes`] (`role_read_as_join_only`, `undefined_privilege`, ...).
          */code: String, 
         /**
          * What upstream does with the value and what to pass instead.
@@ -5390,6 +5390,27 @@ public func buildRtm2Token(credentials: Credentials, userId: String, permissions
 })
 }
 /**
+ * [`build_rtm2_token`] with the RTM2 resource and permission type numbers packed **without
+ * checking** that RTM2 defines them (core `Rtm2Permissions::add_unchecked`), as every
+ * upstream `buildTokenWithPermissions` does; for the drop-in layer only, which warns about
+ * such numbers first (`compatRtm2ResourceType`, `compatRtm2PermissionType`).
+ *
+ * # Errors
+ * As [`build_rtm2_token`].
+ */
+public func buildRtm2TokenUnchecked(credentials: Credentials, userId: String, permissions: [Rtm2PermissionEntry], expire: UInt32, issuedAt: UInt32? = nil, salt: UInt32? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
+    uniffi_agora_token_uniffi_fn_func_build_rtm2_token_unchecked(
+        FfiConverterTypeCredentials_lower(credentials),
+        FfiConverterString.lower(userId),
+        FfiConverterSequenceTypeRtm2PermissionEntry.lower(permissions),
+        FfiConverterUInt32.lower(expire),
+        FfiConverterOptionUInt32.lower(issuedAt),
+        FfiConverterOptionUInt32.lower(salt),$0
+    )
+})
+}
+/**
  * RTM login for `user_id` (core `rtm`; upstream RTM `buildToken`): the login privilege
  * and the token both last `expire` seconds, as upstream.
  *
@@ -5543,6 +5564,22 @@ public func compatExpire007(field: String, seconds: UInt32) -> CompatWarning?  {
 })
 }
 /**
+ * The 32 bits upstream Java and Kotlin pack for an `int` expiry, issue time or salt given as
+ * a `Long` (core `compat::java_u32`): -2147483648..=-1 as their unsigned value (-1 is
+ * 4294967295), 0..=4294967295 as they are.
+ *
+ * # Errors
+ * `InvalidArgument` outside -2147483648..=4294967295.
+ */
+public func compatJavaU32(field: String, value: Int64)throws  -> UInt32  {
+    return try  FfiConverterUInt32.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
+    uniffi_agora_token_uniffi_fn_func_compat_java_u32(
+        FfiConverterString.lower(field),
+        FfiConverterInt64.lower(value),$0
+    )
+})
+}
+/**
  * A warning when the 007 service of type `service_type` does not define privilege `code`
  * (core `compat::privilege`); upstream packs it as given.
  *
@@ -5586,6 +5623,37 @@ public func compatRtcRole(role: Int64) -> LenientRtcRole  {
     return try!  FfiConverterTypeLenientRtcRole_lift(try! rustCall() {
     uniffi_agora_token_uniffi_fn_func_compat_rtc_role(
         FfiConverterInt64.lower(role),$0
+    )
+})
+}
+/**
+ * A warning when an RTM2 permission type is not defined (core `compat::rtm2_permission_type`);
+ * upstream packs it as given.
+ */
+public func compatRtm2PermissionType(code: UInt16) -> CompatWarning?  {
+    return try!  FfiConverterOptionTypeCompatWarning.lift(try! rustCall() {
+    uniffi_agora_token_uniffi_fn_func_compat_rtm2_permission_type(
+        FfiConverterUInt16.lower(code),$0
+    )
+})
+}
+/**
+ * A warning when an RTM2 resource type is not defined (core `compat::rtm2_resource_type`);
+ * upstream packs it as given.
+ */
+public func compatRtm2ResourceType(code: UInt16) -> CompatWarning?  {
+    return try!  FfiConverterOptionTypeCompatWarning.lift(try! rustCall() {
+    uniffi_agora_token_uniffi_fn_func_compat_rtm2_resource_type(
+        FfiConverterUInt16.lower(code),$0
+    )
+})
+}
+/**
+ * The code of every warning of the drop-in layer (core `CompatWarning::CODES`).
+ */
+public func compatWarningCodes() -> [String]  {
+    return try!  FfiConverterSequenceString.lift(try! rustCall() {
+    uniffi_agora_token_uniffi_fn_func_compat_warning_codes($0
     )
 })
 }
@@ -6016,6 +6084,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_build_rtm2_token() != 53488) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_agora_token_uniffi_checksum_func_build_rtm2_token_unchecked() != 60523) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_agora_token_uniffi_checksum_func_build_rtm_token() != 684) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -6043,6 +6114,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_compat_expire007() != 25238) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_agora_token_uniffi_checksum_func_compat_java_u32() != 33383) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_agora_token_uniffi_checksum_func_compat_privilege() != 46189) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -6053,6 +6127,15 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_compat_rtc_role() != 56487) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_compat_rtm2_permission_type() != 37703) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_compat_rtm2_resource_type() != 10143) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_compat_warning_codes() != 31647) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_explain() != 40032) {

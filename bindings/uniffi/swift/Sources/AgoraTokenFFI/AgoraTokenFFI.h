@@ -363,6 +363,11 @@ RustBuffer uniffi_agora_token_uniffi_fn_func_build_rtc_token_with_rtm_expiries(u
 RustBuffer uniffi_agora_token_uniffi_fn_func_build_rtm2_token(uint64_t credentials, RustBuffer user_id, RustBuffer permissions, uint32_t expire, RustBuffer issued_at, RustBuffer salt, int8_t strict, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_RTM2_TOKEN_UNCHECKED
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_RTM2_TOKEN_UNCHECKED
+RustBuffer uniffi_agora_token_uniffi_fn_func_build_rtm2_token_unchecked(uint64_t credentials, RustBuffer user_id, RustBuffer permissions, uint32_t expire, RustBuffer issued_at, RustBuffer salt, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_RTM_TOKEN
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_RTM_TOKEN
 RustBuffer uniffi_agora_token_uniffi_fn_func_build_rtm_token(uint64_t credentials, RustBuffer user_id, uint32_t expire, RustBuffer issued_at, RustBuffer salt, int8_t strict, RustCallStatus *_Nonnull out_status
@@ -410,6 +415,11 @@ RustBuffer uniffi_agora_token_uniffi_fn_func_compat_expire006(RustBuffer field, 
 RustBuffer uniffi_agora_token_uniffi_fn_func_compat_expire007(RustBuffer field, uint32_t seconds, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_JAVA_U32
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_JAVA_U32
+uint32_t uniffi_agora_token_uniffi_fn_func_compat_java_u32(RustBuffer field, int64_t value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_PRIVILEGE
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_PRIVILEGE
 RustBuffer uniffi_agora_token_uniffi_fn_func_compat_privilege(uint16_t service_type, uint16_t code, RustCallStatus *_Nonnull out_status
@@ -428,6 +438,22 @@ RustBuffer uniffi_agora_token_uniffi_fn_func_compat_role006(int64_t role, RustCa
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_RTC_ROLE
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_RTC_ROLE
 RustBuffer uniffi_agora_token_uniffi_fn_func_compat_rtc_role(int64_t role, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_RTM2_PERMISSION_TYPE
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_RTM2_PERMISSION_TYPE
+RustBuffer uniffi_agora_token_uniffi_fn_func_compat_rtm2_permission_type(uint16_t code, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_RTM2_RESOURCE_TYPE
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_RTM2_RESOURCE_TYPE
+RustBuffer uniffi_agora_token_uniffi_fn_func_compat_rtm2_resource_type(uint16_t code, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_WARNING_CODES
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_COMPAT_WARNING_CODES
+RustBuffer uniffi_agora_token_uniffi_fn_func_compat_warning_codes(RustCallStatus *_Nonnull out_status
+    
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_EXPLAIN
@@ -906,6 +932,12 @@ uint16_t uniffi_agora_token_uniffi_checksum_func_build_rtm2_token(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_BUILD_RTM2_TOKEN_UNCHECKED
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_BUILD_RTM2_TOKEN_UNCHECKED
+uint16_t uniffi_agora_token_uniffi_checksum_func_build_rtm2_token_unchecked(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_BUILD_RTM_TOKEN
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_BUILD_RTM_TOKEN
 uint16_t uniffi_agora_token_uniffi_checksum_func_build_rtm_token(void
@@ -960,6 +992,12 @@ uint16_t uniffi_agora_token_uniffi_checksum_func_compat_expire007(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_JAVA_U32
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_JAVA_U32
+uint16_t uniffi_agora_token_uniffi_checksum_func_compat_java_u32(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_PRIVILEGE
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_PRIVILEGE
 uint16_t uniffi_agora_token_uniffi_checksum_func_compat_privilege(void
@@ -981,6 +1019,24 @@ uint16_t uniffi_agora_token_uniffi_checksum_func_compat_role006(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_RTC_ROLE
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_RTC_ROLE
 uint16_t uniffi_agora_token_uniffi_checksum_func_compat_rtc_role(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_RTM2_PERMISSION_TYPE
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_RTM2_PERMISSION_TYPE
+uint16_t uniffi_agora_token_uniffi_checksum_func_compat_rtm2_permission_type(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_RTM2_RESOURCE_TYPE
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_RTM2_RESOURCE_TYPE
+uint16_t uniffi_agora_token_uniffi_checksum_func_compat_rtm2_resource_type(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_WARNING_CODES
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_COMPAT_WARNING_CODES
+uint16_t uniffi_agora_token_uniffi_checksum_func_compat_warning_codes(void
     
 );
 #endif

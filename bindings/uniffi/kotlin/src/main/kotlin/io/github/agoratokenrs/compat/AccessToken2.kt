@@ -21,10 +21,12 @@ import io.github.agoratokenrs.Service as WireService
  *
  * As upstream, [issueTs] and [salt] are set when the token is made (the clock and a random
  * salt) and can be changed before [build]; [expire] and every privilege value are seconds after
- * [issueTs]. Unlike upstream they are `Long`s (0..4294967295, checked at [build]) so the whole
- * unsigned 32-bit range fits. Privilege numbers the service does not define are packed as given,
- * with a [CompatWarnings] warning; so are expiries that look like Unix timestamps or exceed
- * 24 hours. Packing, signing and parsing are done by the core.
+ * [issueTs]. Unlike upstream they are `Long`s (checked at [build]) so the whole unsigned 32-bit
+ * range fits; a negative value in the `Int` range is packed as upstream packs a negative `int`,
+ * as its unsigned 32 bits (-1 as 4294967295). Privilege numbers the service does not define, and
+ * RTM2 types RTM2 does not define, are packed as given, with a [CompatWarnings] warning; so are
+ * expiries that look like Unix timestamps or exceed 24 hours. Packing, signing and parsing are
+ * done by the core.
  */
 class AccessToken2 {
     /** RTC privilege identifiers. */
@@ -104,7 +106,7 @@ class AccessToken2 {
         val lifetime = seconds("expire", expire)
         val wire = services.map { it.toWire() }
         buildTokenUnchecked(
-            credentials, lifetime, wire, u32("issueTs", issueTs, "Unix seconds"), saltOf(salt),
+            credentials, lifetime, wire, u32("issueTs", issueTs), saltOf(salt),
         )
     }
 
@@ -282,12 +284,8 @@ class AccessToken2 {
                 details.getOrPut(resourceType) { TreeMap() }[permissionType] = resources.toMutableList()
             }
 
-            /** The numbers as the core takes them; negative ones are refused. */
-            internal fun entries(): List<Rtm2PermissionEntry> = details.flatMap { (resource, byPermission) ->
-                byPermission.map { (permission, names) ->
-                    Rtm2PermissionEntry(code("resourceType", resource), code("permissionType", permission), names.toList())
-                }
-            }
+            /** The entries as upstream packs them (see [rtm2Entries]); types RTM2 does not define warn. */
+            internal fun entries(): List<Rtm2PermissionEntry> = rtm2Entries(details)
 
             companion object {
                 const val MESSAGE_CHANNELS: Short = 0

@@ -1,6 +1,7 @@
 package io.github.agoratokenrs.compat
 
 import io.github.agoratokenrs.CompatWarning
+import io.github.agoratokenrs.compatWarningCodes
 import java.util.logging.Level
 import java.util.logging.Logger
 
@@ -16,10 +17,12 @@ data class CollectedWarnings<T>(val value: T, val warnings: List<CompatWarning>)
 /**
  * Where the drop-in layer reports inputs that the official builders accept but that are almost
  * certainly mistakes: a 007 role other than 1 or 2, a 006 role other than 0, 1, 2 or 101, a
- * privilege number the service does not define, a 007 expiry that looks like a Unix timestamp
- * or is over 24 hours, a 006 expiry that looks like a number of seconds. The token is still
- * built as upstream builds it. Each [CompatWarning] carries the core's stable `code` (the same
- * string in every binding) and a `message` saying what upstream does and what to pass instead.
+ * privilege number the service does not define, an RTM2 resource or permission type RTM2 does
+ * not define, a 007 expiry that looks like a Unix timestamp or is over 24 hours (a negative
+ * `Int` expiry is one: upstream packs its unsigned 32 bits), a 006 expiry that looks like a
+ * number of seconds. The token is still built as upstream builds it. Each [CompatWarning]
+ * carries the core's stable `code` (the same string in every binding, one of [CODES]) and a
+ * `message` saying what upstream does and what to pass instead.
  *
  * By default every warning is logged with `java.util.logging` (logger
  * `io.github.agoratokenrs.compat`, level `WARNING`; on Android it reaches logcat). Replace
@@ -27,6 +30,10 @@ data class CollectedWarnings<T>(val value: T, val warnings: List<CompatWarning>)
  * to capture the warnings of one call.
  */
 object CompatWarnings {
+    /** The `code` of every warning of the drop-in layers, as the core lists them (`CompatWarning::CODES`). */
+    @JvmField
+    val CODES: List<String> = compatWarningCodes()
+
     /** The logger of [loggingListener]. */
     @JvmField
     val logger: Logger = Logger.getLogger("io.github.agoratokenrs.compat")

@@ -14,8 +14,9 @@ import io.github.agoratokenrs.buildRtcTokenWithRtmExpiries
  * with `Long` uid and expiries (0..4294967295) plus optional `issuedAt` and `salt`; and the
  * same with the role as a number, read as the other upstream languages read it (1 publishes,
  * anything else joins only, with a [CompatWarnings] warning for numbers other than 1 and 2).
- * Expiries are seconds after the issue time. Invalid input throws a typed
- * [io.github.agoratokenrs.AgoraTokenException] instead of returning `""`.
+ * Expiries are seconds after the issue time; a negative one (an `Int` upstream) is packed as its
+ * unsigned 32 bits, as upstream does, and then warns as the huge expiry it is. Invalid input
+ * throws a typed [io.github.agoratokenrs.AgoraTokenException] instead of returning `""`.
  */
 class RtcTokenBuilder2 {
     /** RTC roles, as upstream. */

@@ -1,10 +1,7 @@
 package io.github.agoratokenrs.compat
 
-import io.github.agoratokenrs.Rtm2Permission
-import io.github.agoratokenrs.buildRtm2Token
+import io.github.agoratokenrs.buildRtm2TokenUnchecked
 import io.github.agoratokenrs.buildRtmToken
-import io.github.agoratokenrs.rtm2PermissionTypeFromCode
-import io.github.agoratokenrs.rtm2ResourceTypeFromCode
 
 /** The name this package used for upstream's `AccessToken2.ServiceRtm2.Permissions` before it had [AccessToken2]. */
 typealias Rtm2Permissions = AccessToken2.ServiceRtm2.Permissions
@@ -12,6 +9,8 @@ typealias Rtm2Permissions = AccessToken2.ServiceRtm2.Permissions
 /**
  * Drop-in for upstream `io.agora.media.RtmTokenBuilder2`. Each method also comes with a `Long`
  * expiry (0..4294967295) and an optional issue time and salt; errors throw instead of returning `""`.
+ * As upstream, a negative `Int` expiry is packed as its unsigned 32 bits, and RTM2 resource and
+ * permission types RTM2 does not define are packed as given; both warn ([CompatWarnings]).
  */
 class RtmTokenBuilder2 {
     /** RTM login for [userId]; the login and the token last [tokenExpire] seconds. */
@@ -37,12 +36,9 @@ class RtmTokenBuilder2 {
         appId: String, appCertificate: String, userId: String, permissions: AccessToken2.ServiceRtm2.Permissions,
         expire: Long, issuedAt: Long? = null, salt: Long? = null,
     ): String = withCredentials(appId, appCertificate) {
-        // The typed builder: resource and permission numbers other than 0..4 and 0..1 are refused (UnknownRtm2Type).
-        val typed = permissions.entries().map { entry ->
-            Rtm2Permission(
-                rtm2ResourceTypeFromCode(entry.resourceType), rtm2PermissionTypeFromCode(entry.permissionType), entry.resources,
-            )
-        }
-        buildRtm2Token(it, userId, typed, seconds("expire", expire), unixTime("issuedAt", issuedAt), saltOf(salt))
+        // As upstream, any resource and permission type number is packed; undefined ones warn.
+        buildRtm2TokenUnchecked(
+            it, userId, permissions.entries(), seconds("expire", expire), unixTime("issuedAt", issuedAt), saltOf(salt),
+        )
     }
 }
