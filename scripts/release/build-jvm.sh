@@ -43,7 +43,7 @@ mkdir -p "$NATIVE/linux-x86-64"
 cp "$LIB" "$NATIVE/linux-x86-64/"
 
 log "mvn package (bindings/pom.xml)"
-mvn -q -B -f bindings/pom.xml package -Dmaven.repo.local="$M2_REPO" -Dnative.dir="$NATIVE" -Duniffi.kotlin.dir="$KOTLIN"
+mvn -q -B -Dstyle.color=never -f bindings/pom.xml package -Dmaven.repo.local="$M2_REPO" -Dnative.dir="$NATIVE" -Duniffi.kotlin.dir="$KOTLIN"
 VERSION="$(python3 scripts/release/versions.py show)"
 mkdir -p dist/release/jvm
 cp "bindings/uniffi/kotlin/target/agora-token-jvm-$VERSION.jar" dist/release/jvm/
