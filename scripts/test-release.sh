@@ -13,8 +13,11 @@
 #   7. JVM: the Maven jar with the linux-x86_64 library inside, and the Kotlin conformance
 #      test compiled against that jar alone, run with no library path
 #   8. actionlint on .github/workflows/
-# The cross builds share $CARGO_TARGET_DIR: each Rust target's dependencies compile once for
-# the Python and Node builds. Artifacts land in dist/release/; sizes are printed at the end.
+# The cross builds share one target directory ($CARGO_TARGET_DIR/cross) and one zig driver
+# (cargo-zigbuild), so each Rust target's dependencies compile once for the Python and Node
+# builds; the jar reuses the host library of scripts/test-uniffi.sh. Artifacts land in
+# dist/release/; sizes and the time of each step are printed at the end. From a clean state
+# (no tools, caches or target directory) this suite took about 12 minutes on 2 shared cores.
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 source "$ROOT/scripts/release/lib.sh"

@@ -92,6 +92,8 @@ def sites(root: pathlib.Path) -> List[Site]:
     for platform in sorted((root / "node" / "npm").glob("*/package.json")):
         found.append(json_site(str(platform.relative_to(root)), "npm platform package", "version"))
     for pom in sorted(root.glob("bindings/**/pom.xml")):
+        if "target" in pom.relative_to(root).parts:
+            continue  # Maven's output directories
         rel = str(pom.relative_to(root))
         # The project's own version: the first <version> after the artifactId of this POM (the
         # parent's <version> comes inside <parent>, which a child POM also carries).
