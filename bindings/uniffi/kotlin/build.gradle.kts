@@ -2,6 +2,10 @@
 // written by build-android.sh), the hand-written upstream-name layer
 // (src/main/kotlin/io/github/agoratokenrs/compat/) and the Rust library per ABI
 // (src/main/jniLibs/<abi>/libagora_token_uniffi.so, built by build-android.sh).
+// NOT BUILT by the project's tests: there is no Gradle distribution, Android SDK or NDK on the
+// project's machines; the release workflow builds the AAR on GitHub's runners. The JVM jar of
+// the same sources is the Maven build next to this file (pom.xml), which scripts/test-release.sh
+// builds and tests. The version is set by scripts/release/versions.py.
 plugins {
     id("com.android.library") version "8.5.2"
     id("org.jetbrains.kotlin.android") version "2.0.20"
