@@ -131,7 +131,7 @@ pub struct JwtConfig {
 pub struct PolicyConfig {
     /// Channel name patterns (`*` matches any text, `{user}` the caller's bound user); empty = any.
     pub channels: Vec<String>,
-    /// Whether uid 0 (any user) and stream channel `*` (any channel) may be granted.
+    /// Whether wildcard channels and users (`agora_token::wildcard`) may be granted.
     pub allow_wildcards: bool,
     /// Whether publisher (host) tokens may be granted at all.
     pub allow_publisher: bool,

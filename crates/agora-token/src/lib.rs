@@ -14,6 +14,7 @@ pub mod explain;
 mod hmac_sha256;
 pub mod legacy;
 mod services;
+pub mod wildcard;
 mod wire;
 mod zlib6;
 
