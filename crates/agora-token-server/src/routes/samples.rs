@@ -19,7 +19,7 @@ use axum::{Extension, Json};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{audit, issue, param, query, respond, string_object, StrOrNum};
+use super::{audit, issue, param, query, respond, schema, StrOrNum};
 use crate::api::{Op, RouteTable};
 use crate::app::AppState;
 use crate::auth::Caller;
@@ -30,44 +30,72 @@ const DOCS: &str = "Agora docs samples";
 
 /// Registers the family's routes.
 pub fn register(t: &mut RouteTable) {
+    let aliases = ["channelName", "ChannelName", "channel_name", "channelname"];
+    let mut fetch_properties = serde_json::Map::new();
+    for alias in aliases {
+        fetch_properties.insert(alias.to_owned(), schema::non_blank());
+    }
+    fetch_properties.insert("uid".to_owned(), schema::nullable(schema::rtc_user_json()));
+    fetch_properties.insert("role".to_owned(), schema::nullable(schema::role_json()));
+    fetch_properties.insert("expire".to_owned(), schema::nullable(schema::json_seconds()));
+    let one_channel: Vec<serde_json::Value> = aliases.iter().map(|a| json!({"required": [a]})).collect();
+    let fetch_error = json!({"description": "Refused (bad input, policy, body too large)", "content": {"application/json": {"schema": {
+        "type": "object", "required": ["code", "error", "message"], "properties": {
+            "code": {"type": "string", "description": "the HTTP status as text"}, "error": {"type": "string"}, "message": {"type": "string"}}}}}});
     t.add(
         Op::post("/fetch_rtc_token", DOCS, "RTC token (Web SDK authentication guide)")
             .protected()
-            .describe("`channelName` also as `ChannelName` or `channel_name`; `role` 1 publisher, 2 subscriber (absent = subscriber); uid absent = 0 (any user). Errors: `{\"code\": \"<status>\", \"error\", \"message\"}`.")
+            .describe("The channel name as `channelName`, `ChannelName`, `channel_name` or `channelname` (exactly one); `role` 1 publisher, 2 subscriber (absent = subscriber); uid absent = 0 (any user). Errors: `{\"code\": \"<status>\", \"error\", \"message\"}`.")
             .body(&[(
                 "application/json",
-                json!({"type": "object", "properties": {
-                    "uid": {"type": ["integer", "string"]}, "channelName": {"type": "string"},
-                    "role": {"type": ["integer", "string"]}, "expire": {"type": "integer", "description": "seconds; absent or 0 = default"}}}),
+                json!({"type": "object", "properties": fetch_properties, "oneOf": one_channel}),
             )])
-            .returns_json(string_object(&["token", "code"])),
+            .returns_json(json!({"type": "object", "required": ["token", "code"], "properties": {"token": {"type": "string"}, "code": {"const": "200"}}}))
+            .responds("400", fetch_error.clone())
+            .responds("403", fetch_error.clone())
+            .responds("413", fetch_error),
         fetch_rtc_token,
     );
+    let key = json!({"type": "object", "required": ["key"], "properties": {"key": {"type": "string"}}});
     t.add(
         Op::get("/rtcToken", DOCS, "RTC publisher token (AgoraIO/Tools DemoServer)")
             .protected()
-            .query("channelName", "string", "required")
-            .query("uid", "integer", "numeric uid; absent = 0 (any user)")
-            .returns_json(string_object(&["key"])),
+            .query_schema("channelName", schema::non_blank(), true, "channel name")
+            .query_schema(
+                "uid",
+                json!({"anyOf": [schema::uid_text(), schema::blank()]}),
+                false,
+                "numeric uid; absent or empty = 0 (any user)",
+            )
+            .returns_json(key.clone()),
         rtc_token,
     );
     t.add(
         Op::get("/rtmToken", DOCS, "RTM token (AgoraIO/Tools DemoServer)")
             .protected()
-            .query("account", "string", "required RTM user id")
-            .returns_json(string_object(&["key"])),
+            .query_schema("account", schema::non_blank(), true, "RTM user id")
+            .returns_json(key),
         rtm_token,
     );
     t.add(
         Op::get("/access_token", DOCS, "RTC token (TokenServer-nodejs, Agora-Node-TokenServer v1)")
             .protected()
-            .query("channel", "string", "required (also as channelName)")
-            .query("channelName", "string", "alias of channel")
-            .query("uid", "string", "numeric uid (absent = 0, any user) or an account")
-            .query("role", "string", "publisher | host | 1, subscriber | audience | 2; absent = subscriber (join only, as TokenServer-nodejs)")
-            .query("expireTime", "integer", "lifetime in seconds")
-            .query("expiredTs", "integer", "absolute Unix expiry time (TokenServer-nodejs); 0 = default")
-            .returns_json(string_object(&["token"])),
+            .describe("Also accepted, for TokenServer-nodejs clients, and not listed as parameters: `channelName` for `channel`, and `expiredTs`, an absolute Unix expiry time (0 = default; a time in the past is a 400; a value below 1000000000 is read as a lifetime), used when `expireTime` is absent.")
+            .query_schema("channel", schema::non_blank(), true, "channel name")
+            .query_schema(
+                "uid",
+                json!({"anyOf": [schema::blank(), schema::rtc_user_text()]}),
+                false,
+                "numeric uid (absent or empty = 0, any user) or an account",
+            )
+            .query_schema(
+                "role",
+                json!({"anyOf": [schema::role_text(), schema::blank()]}),
+                false,
+                "publisher | host | 1, subscriber | audience | 2; absent = subscriber (join only, as TokenServer-nodejs)",
+            )
+            .query_schema("expireTime", schema::query_seconds(), false, "lifetime in seconds")
+            .returns_json(json!({"type": "object", "required": ["token"], "properties": {"token": {"type": "string"}}})),
         access_token,
     );
 }
@@ -78,6 +106,7 @@ struct FetchRtcRequest {
     #[serde(rename = "channelName", alias = "ChannelName", alias = "channel_name", alias = "channelname")]
     channel_name: Option<String>,
     role: Option<StrOrNum>,
+    #[serde(default, deserialize_with = "super::optional_whole")]
     expire: Option<i64>,
 }
 
