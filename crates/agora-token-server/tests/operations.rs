@@ -39,7 +39,7 @@ async fn health_readiness_and_prometheus_metrics() {
 
 /// Every route the surveyed clients call (token-servers.md sections 2 and 4, the Chat docs).
 /// `{tokenType}` is documented per spelling (`uid` takes a number, `userAccount` any text).
-const CLIENT_ROUTES: [(&str, &str); 21] = [
+const CLIENT_ROUTES: [(&str, &str); 23] = [
     ("get", "/rtc/{channel}/{role}/uid/{uid}"),
     ("get", "/rtc/{channel}/{role}/uid/{uid}/"),
     ("get", "/rtc/{channel}/{role}/userAccount/{uid}/"),
@@ -61,6 +61,8 @@ const CLIENT_ROUTES: [(&str, &str); 21] = [
     ("post", "/generate-user-token"),
     ("post", "/generate-app-token"),
     ("get", "/api/token/generateUserToken"),
+    ("get", "/api/generate-agora-token"),
+    ("get", "/v1/token"),
 ];
 
 fn fill(template: &str) -> String {

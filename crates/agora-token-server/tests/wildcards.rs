@@ -88,6 +88,11 @@ fn wildcard_requests() -> Vec<Request> {
         // Chat user ids.
         get("/chat/account/*"),
         post("/generate-user-token", json!({"user_uuid": "*"})),
+        // The Conversational AI quickstart (uid 0 by default) and the AgoraIO/Tools Python sample (uid 0).
+        get("/api/generate-agora-token"),
+        get("/api/generate-agora-token?uid=5&channel=*"),
+        get("/v1/token?channel_name=x"),
+        get("/v1/token?channel_name=x*&uid=5"),
     ]
 }
 
@@ -104,6 +109,8 @@ fn plain_requests() -> Vec<Request> {
         get("/rtcToken?channelName=x&uid=5"),
         get("/access_token?channel=x&uid=5"),
         get("/chat/account/alice"),
+        get("/api/generate-agora-token?uid=5&channel=x"),
+        get("/v1/token?channel_name=x&uid=5"),
     ]
 }
 

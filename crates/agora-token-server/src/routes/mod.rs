@@ -4,7 +4,8 @@
 //! |---|---|
 //! | [`token_service`] | AgoraIO-Community/agora-token-service (the UI kits, Railway/Render deploys), agora-go-backend-middleware |
 //! | [`agoracn`] | the `agoracn/token` Docker image (`POST /token/generate`, JSON) |
-//! | [`samples`] | the Agora docs samples: `/fetch_rtc_token`, `/rtcToken`, `/rtmToken`, `/access_token` |
+//! | [`samples`] | the Agora docs samples: `/fetch_rtc_token`, `/rtcToken`, `/rtmToken`, `/access_token`; AgoraIO/Tools `python3/docker`: `/v1/token` |
+//! | [`convoai`] | the Conversational AI quickstarts: `/api/generate-agora-token` |
 //! | [`chat`] | the Agora Chat docs token servers (Go, Node/Python, Java form-encoded `POST /token/generate`) |
 //! | [`ops`] | `/`, `/ping`, health, readiness, metrics, the OpenAPI document |
 //!
@@ -13,6 +14,7 @@
 
 pub mod agoracn;
 pub mod chat;
+pub mod convoai;
 pub mod ops;
 pub mod samples;
 pub mod schema;
@@ -45,6 +47,7 @@ pub fn register(table: &mut RouteTable) {
     token_service::register(table);
     samples::register(table);
     chat::register(table);
+    convoai::register(table);
     let error = json!({"description": "Refused: the agoracn envelope for JSON requests, the standard error for form requests",
         "content": {"application/json": {"schema": {"anyOf": [agoracn::error_schema(), {"$ref": "#/components/schemas/Error"}]}}}});
     table.add(

@@ -3,7 +3,10 @@
 //! - `POST /fetch_rtc_token` — the Web SDK authentication guide's Go server
 //!   (`{uid, channelName|ChannelName, role: 1|2}` → `{"token", "code": "200"}`);
 //! - `GET /rtcToken`, `GET /rtmToken` — AgoraIO/Tools `nodejs/server/DemoServer.js` (`{"key"}`);
-//! - `GET /access_token` — TokenServer-nodejs and Agora-Node-TokenServer v1 (`{"token"}`).
+//! - `GET /access_token` — TokenServer-nodejs and Agora-Node-TokenServer v1 (`{"token"}`);
+//! - `GET /v1/token?channel_name=` — AgoraIO/Tools `python3/docker` (the token as plain text,
+//!   uid 0, publisher, 900 s, privileges without a limit of their own); an optional `uid`
+//!   is accepted too, so the route also works where uid 0 (any user) is refused by the policy.
 //!
 //! All return AccessToken2 (`007`) tokens, including the routes whose original returned
 //! `006`: every Agora SDK of the last years accepts `007`. `expiredTs` of `/access_token`
@@ -13,7 +16,7 @@
 use agora_token::clock::looks_like_unix_timestamp;
 use agora_token::{RtcRole, User};
 use axum::extract::{Request, State};
-use axum::http::Uri;
+use axum::http::{header, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::Deserialize;
@@ -98,6 +101,42 @@ pub fn register(t: &mut RouteTable) {
             .returns_json(json!({"type": "object", "required": ["token"], "properties": {"token": {"type": "string"}}})),
         access_token,
     );
+    register_v1_token(t);
+}
+
+/// Registers `GET /v1/token` (AgoraIO/Tools `python3/docker`).
+fn register_v1_token(t: &mut RouteTable) {
+    t.add(
+        Op::get("/v1/token", DOCS, "RTC publisher token as plain text (AgoraIO/Tools python3 Docker sample)")
+            .protected()
+            .describe("As the sample: uid 0 (any user), publisher, token lifetime 900 s (capped at MAX_EXPIRY_SECS), privileges without a limit of their own; the body is the token itself. `uid` is an addition for servers that refuse uid 0 (POLICY_ALLOW_WILDCARDS=false).")
+            .query_schema("channel_name", schema::non_blank(), true, "channel name")
+            .query_schema("uid", json!({"anyOf": [schema::uid_text(), schema::blank()]}), false, "numeric uid; absent or empty = 0 (any user)")
+            .returns("text/plain", json!({"type": "string"})),
+        v1_token,
+    );
+}
+
+/// The sample's token lifetime, in seconds.
+const V1_TOKEN_EXPIRE: u64 = 900;
+
+async fn v1_token(State(state): State<AppState>, Extension(caller): Extension<Caller>, uri: Uri) -> Response {
+    let result = (|| {
+        let q = query(&uri)?;
+        let channel = param(&q, &["channel_name"])
+            .ok_or_else(|| ApiError::bad_request("missing_channel", "channel_name is required"))?;
+        let user = param(&q, &["uid"]).map_or(Ok(User::ANY), parse_uid)?;
+        let expire = state.issuer.lifetime(Some(V1_TOKEN_EXPIRE));
+        let grants = [Grant::Rtc { channel: channel.to_owned(), user, role: RtcRole::Publisher }];
+        // build_token_with_uid(..., token_expire=900) leaves the privilege expiry at 0.
+        let issued = issue(&state, &caller, &grants, expire, 0)?;
+        let mut response = issued.token.into_response();
+        response
+            .headers_mut()
+            .insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/plain; charset=utf-8"));
+        Ok(respond(response, audit(&grants, expire)))
+    })();
+    result.unwrap_or_else(|e: ApiError| e.standard())
 }
 
 #[derive(Debug, Deserialize)]
