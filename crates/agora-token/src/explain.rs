@@ -2,7 +2,7 @@
 //! whether a given user can join a given channel with it now (and publish), with every
 //! reason they cannot.
 //!
-//! Matching rules are those of [`wildcard`](crate::wildcard) (shared with the token server's
+//! Matching rules are those of [`wildcard`] (shared with the token server's
 //! policy): a token for uid 0 (packed as `""`), `"0"` or `"*"` admits any user; a token for
 //! channel `""` or `"*"` admits any channel; a channel containing `*` is a pattern where `*`
 //! matches any run of characters (`1*a*2`), and so is a user id containing `*`.
@@ -448,13 +448,13 @@ fn joining_user_string(user: &User) -> String {
     user.to_wire_string()
 }
 
-/// Whether a token's channel admits the requested channel (see [`wildcard`](crate::wildcard)).
+/// Whether a token's channel admits the requested channel (see [`wildcard`]).
 #[must_use]
 pub fn channel_matches(token_channel: &str, requested: &str) -> bool {
     wildcard::channel_admits(token_channel, requested)
 }
 
-/// Whether a token's uid admits the requested user (see [`wildcard`](crate::wildcard)).
+/// Whether a token's uid admits the requested user (see [`wildcard`]).
 #[must_use]
 pub fn user_matches(token_uid: &str, requested: &User) -> bool {
     wildcard::user_admits(token_uid, &joining_user_string(requested))
