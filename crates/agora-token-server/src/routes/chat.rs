@@ -13,8 +13,8 @@
 use std::collections::HashMap;
 
 use axum::extract::{Request, State};
-use axum::http::{header, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::http::Uri;
+use axum::response::Response;
 use axum::{Extension, Json};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -183,11 +183,7 @@ pub fn generate_form(state: &AppState, caller: &Caller, uri: &Uri, body: &[u8]) 
         };
         let grants = [grant];
         let issued = issue(state, caller, &grants, expire, expire)?;
-        let mut response = issued.token.into_response();
-        response
-            .headers_mut()
-            .insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/plain; charset=utf-8"));
-        Ok(respond(response, audit(&grants, expire)))
+        Ok(respond(super::plain_text(issued.token), audit(&grants, expire)))
     })();
     result.unwrap_or_else(|e: ApiError| e.standard())
 }

@@ -154,6 +154,13 @@ pub fn respond(body: impl IntoResponse, audit: Audit) -> Response {
     response
 }
 
+/// A token as a `text/plain` body (what the Chat Java server and the Python Docker sample return).
+pub fn plain_text(token: String) -> Response {
+    let mut response = token.into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/plain; charset=utf-8"));
+    response
+}
+
 /// The query string as a map (later duplicates win).
 ///
 /// # Errors

@@ -16,7 +16,7 @@
 use agora_token::clock::looks_like_unix_timestamp;
 use agora_token::{RtcRole, User};
 use axum::extract::{Request, State};
-use axum::http::{header, Uri};
+use axum::http::Uri;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::Deserialize;
@@ -130,11 +130,7 @@ async fn v1_token(State(state): State<AppState>, Extension(caller): Extension<Ca
         let grants = [Grant::Rtc { channel: channel.to_owned(), user, role: RtcRole::Publisher }];
         // build_token_with_uid(..., token_expire=900) leaves the privilege expiry at 0.
         let issued = issue(&state, &caller, &grants, expire, 0)?;
-        let mut response = issued.token.into_response();
-        response
-            .headers_mut()
-            .insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/plain; charset=utf-8"));
-        Ok(respond(response, audit(&grants, expire)))
+        Ok(respond(super::plain_text(issued.token), audit(&grants, expire)))
     })();
     result.unwrap_or_else(|e: ApiError| e.standard())
 }

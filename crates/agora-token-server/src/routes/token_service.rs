@@ -32,7 +32,10 @@ const TAG: &str = "agora-token-service";
 
 /// The spellings of `{tokenType}` documented one by one: the uid must be a number for `uid`
 /// and may be any text for `userAccount`, which one OpenAPI template cannot state.
-const TOKEN_TYPES: [(&str, &str); 2] = [("uid", "numeric uid"), ("userAccount", "string account")];
+const TOKEN_TYPES: [(&str, &str); 2] = [
+    ("uid", "numeric uid (0 = any user; negative Android ints map to their unsigned value)"),
+    ("userAccount", "string account"),
+];
 
 /// Registers the family's routes.
 pub fn register(t: &mut RouteTable) {
@@ -62,63 +65,35 @@ pub fn register(t: &mut RouteTable) {
         rte,
     );
     for (token_type, what) in TOKEN_TYPES {
-        let numeric = token_type == "uid";
-        let user = |op: Op, not_zero: bool| {
-            let mut uid = if numeric { schema::uid_text() } else { json!({"type": "string"}) };
-            if not_zero {
+        // One documented spelling: `/{family}/{channel}/{role}/<token_type>/{uid}[/{rtmUid}]`.
+        let spelling = |family: &str, rtm_uid: bool, summary: &'static str| {
+            let mut uid = if token_type == "uid" { schema::uid_text() } else { json!({"type": "string"}) };
+            if family == "rte" && !rtm_uid {
+                // The RTM user id defaults to the uid, which must then not be "0".
                 uid["not"] = json!({"const": "0"});
             }
-            let description = if numeric {
-                "numeric uid (0 = any user; negative Android ints map to their unsigned value)"
-            } else {
-                "the string account"
-            };
-            op.path_param_schema("uid", uid, description)
+            let tail = if rtm_uid { "/{rtmUid}" } else { "" };
+            let op = Op::get(format!("/{family}/{{channel}}/{{role}}/{token_type}/{{uid}}{tail}"), TAG, summary)
+                .protected()
+                .path_param("channel", "channel name (percent-decoded)");
+            let op = role(op).path_param_schema("uid", uid, what);
+            expiry(if rtm_uid { op.path_param("rtmUid", "RTM user id") } else { op })
         };
         t.document(
-            expiry(user(
-                role(
-                    Op::get(format!("/rtc/{{channel}}/{{role}}/{token_type}/{{uid}}"), TAG, "RTC token (the UI kits' route)")
-                        .protected()
-                        .path_param("channel", "channel name (percent-decoded)"),
-                ),
-                false,
-            ))
-            .describe(format!(
-                "What VideoUIKit Android/iOS/Flutter/React Native/Web call: `GET {{tokenUrl}}/rtc/{{channel}}/publisher/uid/{{uid}}/`. \
-                 This spelling takes a {what}; `account` is accepted for `userAccount`, in any letter case."
-            ))
-            .returns_json(rtc_body.clone()),
+            spelling("rtc", false, "RTC token (the UI kits' route)")
+                .describe(format!(
+                    "What VideoUIKit Android/iOS/Flutter/React Native/Web call: `GET {{tokenUrl}}/rtc/{{channel}}/publisher/uid/{{uid}}/`. \
+                     This spelling takes a {what}; `account` is accepted for `userAccount`, in any letter case."
+                ))
+                .returns_json(rtc_body.clone()),
         );
         t.document(
-            expiry(user(
-                role(
-                    Op::get(format!("/rte/{{channel}}/{{role}}/{token_type}/{{uid}}"), TAG, "RTC and RTM tokens; the RTM user id is the uid")
-                        .protected()
-                        .path_param("channel", "channel name (percent-decoded)"),
-                ),
-                true,
-            ))
-            .describe("The RTM token also grants join + publish-data on the channel as a stream channel (go-tokenbuilder 1.3.0). The uid must not be \"0\" here: give an RTM user id in the longer route.")
-            .returns_json(rte_body.clone()),
+            spelling("rte", false, "RTC and RTM tokens; the RTM user id is the uid")
+                .describe("The RTM token also grants join + publish-data on the channel as a stream channel (go-tokenbuilder 1.3.0). The uid must not be \"0\" here: give an RTM user id in the longer route.")
+                .returns_json(rte_body.clone()),
         );
         t.document(
-            expiry(
-                user(
-                    role(
-                        Op::get(
-                            format!("/rte/{{channel}}/{{role}}/{token_type}/{{uid}}/{{rtmUid}}"),
-                            TAG,
-                            "RTC and RTM tokens with a separate RTM user id",
-                        )
-                        .protected()
-                        .path_param("channel", "channel name (percent-decoded)"),
-                    ),
-                    false,
-                )
-                .path_param("rtmUid", "RTM user id"),
-            )
-            .returns_json(rte_body.clone()),
+            spelling("rte", true, "RTC and RTM tokens with a separate RTM user id").returns_json(rte_body.clone()),
         );
     }
     t.add(
