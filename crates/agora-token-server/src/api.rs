@@ -5,6 +5,8 @@
 //! directly (agora-token-service's Gin router redirected one to the other, which broke
 //! cross-origin browser calls); the document lists both.
 
+use std::borrow::Cow;
+
 use axum::handler::Handler;
 use axum::http::Method;
 use axum::routing::{on, MethodFilter};
@@ -20,51 +22,63 @@ pub struct Op {
     /// HTTP method.
     pub method: Method,
     /// Path template in axum and OpenAPI syntax (`/rtm/{uid}`).
-    pub path: &'static str,
+    pub path: Cow<'static, str>,
     /// The compatibility family (OpenAPI tag).
     pub tag: &'static str,
     /// One line.
     pub summary: &'static str,
     /// Longer text: defaults, quirks, what the response contains.
-    pub description: &'static str,
+    pub description: Cow<'static, str>,
     /// Whether the caller must authenticate (and is rate limited).
     pub protected: bool,
+    /// Served but left out of the document: an alias spelling of a documented route whose
+    /// parameters the document cannot describe exactly (see `Op::hidden`).
+    pub hidden: bool,
+    /// Whether a route serves this operation (false: documentation of a spelling another
+    /// route serves, see [`RouteTable::document`]).
+    pub served: bool,
     params: Vec<Value>,
     body: Option<Value>,
+    body_required: bool,
     response: Value,
+    errors: Vec<(&'static str, Value)>,
 }
 
 impl Op {
-    fn new(method: Method, path: &'static str, tag: &'static str, summary: &'static str) -> Self {
+    fn new(method: Method, path: impl Into<Cow<'static, str>>, tag: &'static str, summary: &'static str) -> Self {
         Op {
             method,
-            path,
+            path: path.into(),
             tag,
             summary,
-            description: "",
+            description: Cow::Borrowed(""),
             protected: false,
+            hidden: false,
+            served: true,
             params: Vec::new(),
             body: None,
+            body_required: true,
             response: json!({"description": "OK"}),
+            errors: Vec::new(),
         }
     }
 
     /// A GET route.
     #[must_use]
-    pub fn get(path: &'static str, tag: &'static str, summary: &'static str) -> Self {
+    pub fn get(path: impl Into<Cow<'static, str>>, tag: &'static str, summary: &'static str) -> Self {
         Op::new(Method::GET, path, tag, summary)
     }
 
     /// A POST route.
     #[must_use]
-    pub fn post(path: &'static str, tag: &'static str, summary: &'static str) -> Self {
+    pub fn post(path: impl Into<Cow<'static, str>>, tag: &'static str, summary: &'static str) -> Self {
         Op::new(Method::POST, path, tag, summary)
     }
 
     /// Sets the description.
     #[must_use]
-    pub fn describe(mut self, text: &'static str) -> Self {
-        self.description = text;
+    pub fn describe(mut self, text: impl Into<Cow<'static, str>>) -> Self {
+        self.description = text.into();
         self
     }
 
@@ -75,28 +89,52 @@ impl Op {
         self
     }
 
-    /// A path parameter.
+    /// Served, not documented: for alias spellings whose parameters depend on each other in
+    /// a way OpenAPI cannot state (the document lists the spellings clients use, each exactly).
     #[must_use]
-    pub fn path_param(mut self, name: &str, description: &str) -> Self {
-        self.params.push(json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}, "description": description}));
+    pub fn hidden(mut self) -> Self {
+        self.hidden = true;
         self
     }
 
-    /// An optional query parameter.
+    /// A path parameter: any text.
     #[must_use]
-    pub fn query(mut self, name: &str, kind: &str, description: &str) -> Self {
-        self.params.push(json!({"name": name, "in": "query", "required": false, "schema": {"type": kind}, "description": description}));
+    pub fn path_param(self, name: &str, description: &str) -> Self {
+        self.path_param_schema(name, json!({"type": "string"}), description)
+    }
+
+    /// A path parameter with a schema.
+    #[must_use]
+    pub fn path_param_schema(mut self, name: &str, schema: Value, description: &str) -> Self {
+        self.params
+            .push(json!({"name": name, "in": "path", "required": true, "schema": schema, "description": description}));
         self
     }
 
-    /// A request body: `(content type, JSON schema)` pairs.
+    /// A query parameter with a schema.
+    #[must_use]
+    pub fn query_schema(mut self, name: &str, schema: Value, required: bool, description: &str) -> Self {
+        self.params.push(
+            json!({"name": name, "in": "query", "required": required, "schema": schema, "description": description}),
+        );
+        self
+    }
+
+    /// A request body: `(content type, JSON schema)` pairs. Required unless [`Op::body_optional`].
     #[must_use]
     pub fn body(mut self, contents: &[(&str, Value)]) -> Self {
         let mut content = Map::new();
         for (media, schema) in contents {
             content.insert((*media).to_owned(), json!({"schema": schema}));
         }
-        self.body = Some(json!({"required": true, "content": content}));
+        self.body = Some(json!({"content": content}));
+        self
+    }
+
+    /// The body may be left out (the route reads a missing body as `{}`).
+    #[must_use]
+    pub fn body_optional(mut self) -> Self {
+        self.body_required = false;
         self
     }
 
@@ -107,6 +145,13 @@ impl Op {
         self
     }
 
+    /// Another media type of the success response.
+    #[must_use]
+    pub fn returns_also(mut self, media: &str, schema: Value) -> Self {
+        self.response["content"][media] = json!({"schema": schema});
+        self
+    }
+
     /// The success response with a non-JSON body.
     #[must_use]
     pub fn returns(mut self, media: &str, schema: Value) -> Self {
@@ -114,22 +159,40 @@ impl Op {
         self
     }
 
+    /// Another response for `status` (replacing the shared error response, if any).
+    #[must_use]
+    pub fn responds(mut self, status: &'static str, response: Value) -> Self {
+        self.errors.push((status, response));
+        self
+    }
+
     /// The paths served: the template, and its trailing-slash twin.
     #[must_use]
     pub fn paths(&self) -> Vec<String> {
         if self.path == "/" {
-            vec![self.path.to_owned()]
+            vec![self.path.to_string()]
         } else {
-            vec![self.path.to_owned(), format!("{}/", self.path)]
+            vec![self.path.to_string(), format!("{}/", self.path)]
+        }
+    }
+
+    /// The `Allow` header of the route's paths (axum answers HEAD for every GET route).
+    #[must_use]
+    pub fn allow(&self) -> &'static str {
+        if self.method == Method::POST {
+            "POST, OPTIONS"
+        } else {
+            "GET, HEAD, OPTIONS"
         }
     }
 
     fn operation(&self, path: &str, open: bool) -> Value {
+        let error = json!({"$ref": "#/components/responses/Error"});
         let mut op = json!({
             "tags": [self.tag],
             "summary": self.summary,
             "operationId": operation_id(&self.method, path),
-            "responses": {"200": self.response},
+            "responses": {"200": self.response, "408": error, "414": error},
         });
         if !self.description.is_empty() {
             op["description"] = json!(self.description);
@@ -138,10 +201,11 @@ impl Op {
             op["parameters"] = json!(self.params);
         }
         if let Some(body) = &self.body {
-            op["requestBody"] = body.clone();
+            let mut body = body.clone();
+            body["required"] = json!(self.body_required);
+            op["requestBody"] = body;
         }
         if self.protected {
-            let error = json!({"$ref": "#/components/responses/Error"});
             for status in ["400", "401", "403", "413", "429"] {
                 op["responses"][status] = error.clone();
             }
@@ -150,6 +214,9 @@ impl Op {
                 security.insert(0, json!({}));
             }
             op["security"] = json!(security);
+        }
+        for (status, response) in &self.errors {
+            op["responses"][*status] = response.clone();
         }
         op
     }
@@ -201,10 +268,31 @@ impl RouteTable {
         self.ops.push(op);
     }
 
-    /// The documented operations.
+    /// Documents `op` without serving it: a spelling of a route that another (hidden) route
+    /// serves, so that each documented spelling has exact parameters.
+    pub fn document(&mut self, mut op: Op) {
+        op.served = false;
+        self.ops.push(op);
+    }
+
+    /// The operations, documented and hidden.
     #[must_use]
     pub fn ops(&self) -> &[Op] {
         &self.ops
+    }
+
+    /// The methods of each path, for `OPTIONS`.
+    #[must_use]
+    pub fn allow_table(&self) -> AllowTable {
+        let mut routes: Vec<(Vec<Segment>, &'static str)> = Vec::new();
+        for op in &self.ops {
+            for path in op.paths() {
+                routes.push((path.split('/').map(Segment::parse).collect(), op.allow()));
+            }
+        }
+        // Literal segments win over parameters, as in the router.
+        routes.sort_by_key(|(segments, _)| segments.iter().map(|s| matches!(s, Segment::Param)).collect::<Vec<_>>());
+        AllowTable { routes }
     }
 
     /// The public and the protected routers.
@@ -213,11 +301,50 @@ impl RouteTable {
     }
 }
 
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Segment {
+    Literal(String),
+    Param,
+}
+
+impl Segment {
+    fn parse(text: &str) -> Self {
+        if text.starts_with('{') && text.ends_with('}') {
+            Segment::Param
+        } else {
+            Segment::Literal(text.to_owned())
+        }
+    }
+}
+
+/// Which methods each served path answers, to answer `OPTIONS` with a true `Allow` header
+/// without running the route's authentication (browsers send preflights without credentials).
+#[derive(Debug, Default)]
+pub struct AllowTable {
+    routes: Vec<(Vec<Segment>, &'static str)>,
+}
+
+impl AllowTable {
+    /// The `Allow` value for a request path, or `None` when no route serves it.
+    #[must_use]
+    pub fn allow(&self, path: &str) -> Option<&'static str> {
+        let parts: Vec<&str> = path.split('/').collect();
+        self.routes.iter().find_map(|(segments, allow)| {
+            let matches = segments.len() == parts.len()
+                && segments.iter().zip(&parts).all(|(segment, part)| match segment {
+                    Segment::Param => true,
+                    Segment::Literal(text) => text == part,
+                });
+            matches.then_some(*allow)
+        })
+    }
+}
+
 /// The OpenAPI 3.1 document of every operation.
 #[must_use]
 pub fn openapi(ops: &[Op], config: &Config) -> Value {
     let mut paths = Map::new();
-    for op in ops {
+    for op in ops.iter().filter(|op| !op.hidden) {
         for path in op.paths() {
             let entry = paths.entry(path.clone()).or_insert_with(|| json!({}));
             entry[op.method.as_str().to_ascii_lowercase()] = op.operation(&path, config.auth.open);
@@ -241,12 +368,12 @@ pub fn openapi(ops: &[Op], config: &Config) -> Value {
                 "hmac": {"type": "apiKey", "in": "header", "name": "X-Auth-Signature", "description": "Signed request: X-Auth-Key, X-Auth-Timestamp, X-Auth-Nonce and X-Auth-Signature = hex(HMAC-SHA256(secret, METHOD\\nPATH?QUERY\\nTIMESTAMP\\nNONCE\\nhex(SHA256(body))))."},
             },
             "schemas": {
-                "Error": {"type": "object", "properties": {
+                "Error": {"type": "object", "required": ["status", "error", "message", "kind"], "properties": {
                     "status": {"type": "integer"}, "error": {"type": "string"}, "message": {"type": "string"}, "kind": {"type": "string"}
                 }},
             },
             "responses": {
-                "Error": {"description": "Refused: bad input (400), authentication (401), policy (403), body too large (413), rate limit (429, with Retry-After)",
+                "Error": {"description": "Refused: bad input (400), authentication (401), policy (403), timeout (408), body too large (413), request target too long (414), rate limit (429, with Retry-After)",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
             },
         },

@@ -15,7 +15,7 @@ use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 
-use crate::api::{self, RouteTable};
+use crate::api::{self, AllowTable, RouteTable};
 use crate::auth::{self, Authenticator};
 use crate::config::Config;
 use crate::cors;
@@ -51,6 +51,8 @@ pub struct Shared {
     pub request_ids: RequestIds,
     /// The OpenAPI document, rendered once.
     pub openapi: String,
+    /// The methods of each path, for `OPTIONS`.
+    pub allow: AllowTable,
     draining: AtomicBool,
 }
 
@@ -83,7 +85,8 @@ pub fn build(config: Config, policy: Box<dyn Policy>) -> (Router, AppState) {
     let mut table = RouteTable::new();
     routes::register(&mut table);
     let openapi = api::openapi(table.ops(), &config).to_string();
-    let route_paths: Vec<String> = table.ops().iter().flat_map(api::Op::paths).collect();
+    let route_paths: Vec<String> = table.ops().iter().filter(|op| op.served).flat_map(api::Op::paths).collect();
+    let allow = table.allow_table();
 
     let state = AppState(Arc::new(Shared {
         issuer: Issuer::new(config.credentials.clone(), config.expiry),
@@ -93,6 +96,7 @@ pub fn build(config: Config, policy: Box<dyn Policy>) -> (Router, AppState) {
         metrics: Metrics::new(route_paths.iter().map(String::as_str)),
         request_ids: RequestIds::new(),
         openapi,
+        allow,
         draining: AtomicBool::new(false),
         config,
     }));

@@ -19,6 +19,9 @@ pub const MAX_EXPIRY_CEILING: u32 = 86_400;
 pub struct Config {
     /// App ID and certificate (the certificate is redacted in `Debug`).
     pub credentials: Credentials,
+    /// `APP_CERTIFICATE_SECONDARY`: the project's secondary certificate during a rotation.
+    /// Tokens are always signed with the primary; a feature that checks tokens accepts either.
+    pub secondary_certificate: Option<AppCertificate>,
     /// Started with `--demo`: throwaway credentials, open access, loopback only.
     pub demo: bool,
     /// Address to listen on.
@@ -131,7 +134,7 @@ pub struct JwtConfig {
 pub struct PolicyConfig {
     /// Channel name patterns (`*` matches any text, `{user}` the caller's bound user); empty = any.
     pub channels: Vec<String>,
-    /// Whether uid 0 (any user) and stream channel `*` (any channel) may be granted.
+    /// Whether wildcard channels and users (`agora_token::wildcard`) may be granted.
     pub allow_wildcards: bool,
     /// Whether publisher (host) tokens may be granted at all.
     pub allow_publisher: bool,
@@ -363,6 +366,7 @@ impl Config {
         let mut r = Reader { lookup, problems: Vec::new() };
 
         let credentials = if demo { demo_credentials(&mut r.problems) } else { read_credentials(&mut r) };
+        let secondary_certificate = if demo { None } else { read_secondary_certificate(&mut r) };
 
         let host: IpAddr = if demo {
             IpAddr::V4(Ipv4Addr::LOCALHOST)
@@ -485,6 +489,7 @@ impl Config {
         match credentials {
             Some(credentials) if r.problems.is_empty() => Ok(Config {
                 credentials,
+                secondary_certificate,
                 demo,
                 bind: SocketAddr::new(host, port),
                 cors,
@@ -537,6 +542,13 @@ fn read_credentials(r: &mut Reader<'_>) -> Option<Credentials> {
         },
     };
     Some(Credentials::from_parts(app_id?, certificate?))
+}
+
+/// `APP_CERTIFICATE_SECONDARY` (or a file named by `APP_CERTIFICATE_SECONDARY_FILE`), if set.
+fn read_secondary_certificate(r: &mut Reader<'_>) -> Option<AppCertificate> {
+    let secret = r.secret("APP_CERTIFICATE_SECONDARY")?;
+    // The core's message describes the certificate's shape only, never its characters.
+    AppCertificate::new(secret.expose()).map_err(|e| r.problems.push(format!("APP_CERTIFICATE_SECONDARY: {e}"))).ok()
 }
 
 /// A random app id and certificate: valid in shape, unknown to Agora.

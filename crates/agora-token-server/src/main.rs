@@ -15,6 +15,8 @@ mod app;
 mod auth;
 mod config;
 mod cors;
+#[cfg(test)]
+mod deploy_templates;
 mod error;
 mod issue;
 mod metrics;

@@ -71,7 +71,13 @@ pub async fn run(config: Config) -> Result<(), ServerError> {
             let _ = stop_rx.wait_for(|stop| *stop).await;
         });
     let mut server = tokio::spawn(async move { serve.await });
-    tracing::info!(addr = %addr, auth_open = state.config.auth.open, demo = state.config.demo, "listening on http://{addr}");
+    tracing::info!(
+        addr = %addr,
+        auth_open = state.config.auth.open,
+        demo = state.config.demo,
+        secondary_certificate = state.config.secondary_certificate.is_some(),
+        "listening on http://{addr}"
+    );
 
     let name = tokio::select! {
         result = &mut server => {

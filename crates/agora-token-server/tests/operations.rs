@@ -38,13 +38,16 @@ async fn health_readiness_and_prometheus_metrics() {
 }
 
 /// Every route the surveyed clients call (token-servers.md sections 2 and 4, the Chat docs).
-const CLIENT_ROUTES: [(&str, &str); 19] = [
-    ("get", "/rtc/{channel}/{role}/{tokenType}/{uid}"),
-    ("get", "/rtc/{channel}/{role}/{tokenType}/{uid}/"),
+/// `{tokenType}` is documented per spelling (`uid` takes a number, `userAccount` any text).
+const CLIENT_ROUTES: [(&str, &str); 23] = [
+    ("get", "/rtc/{channel}/{role}/uid/{uid}"),
+    ("get", "/rtc/{channel}/{role}/uid/{uid}/"),
+    ("get", "/rtc/{channel}/{role}/userAccount/{uid}/"),
     ("get", "/rtm/{uid}"),
     ("get", "/rtm/{uid}/"),
-    ("get", "/rte/{channel}/{role}/{tokenType}/{uid}/"),
-    ("get", "/rte/{channel}/{role}/{tokenType}/{uid}/{rtmUid}/"),
+    ("get", "/rte/{channel}/{role}/uid/{uid}/"),
+    ("get", "/rte/{channel}/{role}/userAccount/{uid}/"),
+    ("get", "/rte/{channel}/{role}/uid/{uid}/{rtmUid}/"),
     ("get", "/chat/app/"),
     ("get", "/chat/account/{chatId}/"),
     ("post", "/getToken"),
@@ -58,6 +61,8 @@ const CLIENT_ROUTES: [(&str, &str); 19] = [
     ("post", "/generate-user-token"),
     ("post", "/generate-app-token"),
     ("get", "/api/token/generateUserToken"),
+    ("get", "/api/generate-agora-token"),
+    ("get", "/v1/token"),
 ];
 
 fn fill(template: &str) -> String {
@@ -106,6 +111,31 @@ async fn openapi_documents_every_route_and_every_documented_route_is_served() {
         404,
         "the check above can fail"
     );
+}
+
+#[tokio::test]
+async fn options_lists_the_methods_of_the_path_before_authentication() {
+    // API keys configured and no credentials sent: a browser preflight must still succeed.
+    let server = Server::start(&[("OPEN_ACCESS", ""), ("API_KEYS", "web:web-key-0123456789abcdef012")]);
+    let options = |path: &str| client().request(reqwest::Method::OPTIONS, server.url(path)).send();
+    for (path, allow) in [
+        ("/rtc/c/publisher/uid/1/", "GET, HEAD, OPTIONS"),
+        ("/rtc//publisher/userAccount/bob", "GET, HEAD, OPTIONS"),
+        ("/getToken", "POST, OPTIONS"),
+        ("/token/generate/", "POST, OPTIONS"),
+        ("/healthz", "GET, HEAD, OPTIONS"),
+        ("/", "GET, HEAD, OPTIONS"),
+    ] {
+        let response = options(path).await.unwrap();
+        assert_eq!(response.status(), 204, "{path}");
+        assert_eq!(response.headers()["allow"], allow, "{path}");
+    }
+    assert_eq!(options("/not/a/route").await.unwrap().status(), 404);
+    // The methods it does not list are refused, naming the ones it serves.
+    let put =
+        client().put(server.url("/getToken")).header("X-API-Key", "web-key-0123456789abcdef012").send().await.unwrap();
+    assert_eq!(put.status(), 405);
+    assert_eq!(put.headers()["allow"], "POST, OPTIONS");
 }
 
 /// Opens a POST whose body is only half sent: a request the server is serving.

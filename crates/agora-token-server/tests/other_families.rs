@@ -203,3 +203,75 @@ async fn chat_docs_java_form_server_is_told_apart_by_content_type() {
         .unwrap();
     assert_eq!(response.status(), 400);
 }
+
+#[tokio::test]
+async fn conversational_ai_quickstart_token_route() {
+    use agora_token::{AccessToken2, Credentials, RtcRole};
+    let server = Server::start(&[]);
+    // The quickstart's browser client asks with its uid and channel...
+    let (status, body) = get_json(&server.url("/api/generate-agora-token?uid=12345&channel=agent-room")).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        (body["appId"].as_str(), body["uid"].as_str(), body["channel"].as_str()),
+        (Some(APP_ID), Some("12345"), Some("agent-room"))
+    );
+    let token = body["token"].as_str().unwrap();
+    let p = payload(token);
+    assert_eq!(p.expire(), 3600);
+    // ...and gets exactly what RtcTokenBuilder.buildTokenWithRtm builds for a publisher.
+    let credentials = Credentials::new(APP_ID, CERT).unwrap();
+    let expected = AccessToken2::new(&credentials, 3600)
+        .issued_at(p.issued_at())
+        .salt(p.salt())
+        .rtc_with_rtm("agent-room", "12345", RtcRole::Publisher, 3600)
+        .build()
+        .unwrap();
+    assert_eq!(token, expected);
+    assert!(matches!(&p.services()[1], Service::Rtm(r) if r.user_id == "12345"));
+
+    // Without parameters (the quickstart's default): uid 0 and a fresh channel name.
+    let (status, body) = get_json(&server.url("/api/generate-agora-token")).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["uid"], "0");
+    let channel = body["channel"].as_str().unwrap();
+    assert!(channel.starts_with("ai-conversation-"), "{channel}");
+    let p = payload(body["token"].as_str().unwrap());
+    assert_eq!((rtc(&p).channel_name.as_str(), rtc(&p).uid.as_str()), (channel, ""));
+    let (_, other) = get_json(&server.url("/api/generate-agora-token/")).await;
+    assert_ne!(other["channel"], body["channel"]);
+
+    let (status, body) = get_json(&server.url("/api/generate-agora-token?uid=alice")).await;
+    assert_eq!((status, body["kind"].as_str()), (400, Some("invalid_uid")));
+}
+
+#[tokio::test]
+async fn tools_python_docker_sample_v1_token() {
+    let server = Server::start(&[]);
+    // curl 'http://host/v1/token?channel_name=demo' → the token as plain text.
+    let response = client().get(server.url("/v1/token?channel_name=demo")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/plain"));
+    let token = response.text().await.unwrap();
+    let p = payload(&token);
+    assert_eq!(p.expire(), 900);
+    let rtc = rtc(&p);
+    assert_eq!((rtc.channel_name.as_str(), rtc.uid.as_str()), ("demo", ""));
+    for privilege in [RtcPrivilege::JoinChannel, RtcPrivilege::PublishAudioStream, RtcPrivilege::PublishVideoStream] {
+        assert_eq!(rtc.privileges.get(privilege), Some(0), "build_token_with_uid leaves privileges at 0");
+    }
+    let token =
+        client().get(server.url("/v1/token/?channel_name=demo&uid=42")).send().await.unwrap().text().await.unwrap();
+    assert_eq!(self::rtc(&payload(&token)).uid, "42");
+    let (status, body) = get_json(&server.url("/v1/token")).await;
+    assert_eq!((status, body["kind"].as_str()), (400, Some("missing_channel")));
+}
+
+#[tokio::test]
+async fn new_routes_need_the_same_authentication() {
+    let server = Server::start(&[("OPEN_ACCESS", ""), ("API_KEYS", "web:web-key-0123456789abcdef012")]);
+    for path in ["/api/generate-agora-token?uid=5&channel=c", "/v1/token?channel_name=c&uid=5"] {
+        assert_eq!(client().get(server.url(path)).send().await.unwrap().status(), 401, "{path}");
+        let with_key = client().get(server.url(path)).header("X-API-Key", "web-key-0123456789abcdef012").send().await;
+        assert_eq!(with_key.unwrap().status(), 200, "{path}");
+    }
+}

@@ -411,3 +411,24 @@ async fn demo_mode_is_loud_open_and_loopback_only() {
     assert!(agora_token::decode(body["rtcToken"].as_str().unwrap(), &agora_token::AppCertificate::new(CERT).unwrap())
         .is_err());
 }
+
+#[tokio::test]
+async fn secondary_certificate_is_accepted_never_signs_and_never_printed() {
+    const SECONDARY: &str = "0123456789abcdef0123456789ABCDEF";
+    let server = Server::start(&[("APP_CERTIFICATE_SECONDARY", SECONDARY)]);
+    let (status, body) = get_json(&server.url("/rtc/c/publisher/uid/1/")).await;
+    assert_eq!(status, 200);
+    let token = body["rtcToken"].as_str().unwrap();
+    assert_rtc(token, "c", "1", true, 3600); // verified with the primary
+    let secondary = agora_token::AppCertificate::new(SECONDARY).unwrap();
+    assert!(agora_token::decode(token, &secondary).is_err(), "signed with the primary only");
+    let output = server.output();
+    assert!(output.contains("\"secondary_certificate\":true"), "{output}");
+    assert!(!output.to_lowercase().contains(&SECONDARY.to_lowercase()[..16]), "{output}");
+
+    let bad = "0123456789abcdef0123456789ABCDEZ";
+    let (status, output) = Server::start_with(&[], &[("APP_CERTIFICATE_SECONDARY", bad)]).err().unwrap();
+    assert_eq!(status.and_then(|s| s.code()), Some(2));
+    assert!(output.contains("APP_CERTIFICATE_SECONDARY:"), "{output}");
+    assert!(!output.contains(&bad[..16]), "{output}");
+}

@@ -2,9 +2,10 @@
 //! whether a given user can join a given channel with it now (and publish), with every
 //! reason they cannot.
 //!
-//! Matching rules (as documented by Agora): a token for uid 0 (packed as `""`), `"0"` or
-//! `"*"` admits any user; a token for channel `""` or `"*"` admits any channel; a channel
-//! containing `*` is a pattern where `*` matches any run of characters (`1*a*2`).
+//! Matching rules are those of [`wildcard`] (shared with the token server's
+//! policy): a token for uid 0 (packed as `""`), `"0"` or `"*"` admits any user; a token for
+//! channel `""` or `"*"` admits any channel; a channel containing `*` is a pattern where `*`
+//! matches any run of characters (`1*a*2`), and so is a user id containing `*`.
 //! 007 expiries count from the issue time; a privilege expiry of 0 sets no limit of its
 //! own (the token lifetime still applies).
 
@@ -16,6 +17,7 @@ use crate::credentials::{AppCertificate, AppId};
 use crate::error::Result;
 use crate::legacy::access_token::{Privilege006, UnverifiedAccessToken};
 use crate::services::{Privilege, RtcPrivilege, RtcService, Rtm2PermissionType, Rtm2ResourceType, Service, User};
+use crate::wildcard;
 
 /// The longest token lifetime the service honours; longer values are accepted by every
 /// builder but capped by Agora at 24 hours.
@@ -405,6 +407,14 @@ fn warnings_007(payload: &Payload, now: u64) -> Vec<String> {
         ));
     }
     for service in payload.services() {
+        if let Service::Rtc(rtc) = service {
+            if rtc.uid.contains('*') && rtc.uid != "*" {
+                warnings.push(format!(
+                    "the RTC uid {:?} contains `*`; Agora documents `*` patterns for channel names only, so the service may admit only this literal user id (this explanation reads it as a pattern)",
+                    rtc.uid
+                ));
+            }
+        }
         for (&code, &value) in service.privilege_map() {
             let name = service.privilege_name(code).unwrap_or("unknown");
             if clock::looks_like_unix_timestamp(value) {
@@ -438,54 +448,16 @@ fn joining_user_string(user: &User) -> String {
     user.to_wire_string()
 }
 
-fn is_any_user(token_uid: &str) -> bool {
-    matches!(token_uid, "" | "0" | "*")
-}
-
-/// Whether a token's channel admits the requested channel.
+/// Whether a token's channel admits the requested channel (see [`wildcard`]).
 #[must_use]
 pub fn channel_matches(token_channel: &str, requested: &str) -> bool {
-    if token_channel.is_empty() || token_channel == "*" {
-        return true;
-    }
-    if !token_channel.contains('*') {
-        return token_channel == requested;
-    }
-    glob_match(token_channel.as_bytes(), requested.as_bytes())
+    wildcard::channel_admits(token_channel, requested)
 }
 
-/// `*` matches any run of bytes; everything else matches itself. Iterative with one
-/// backtrack point, so it is linear-ish and never recurses.
-fn glob_match(pattern: &[u8], text: &[u8]) -> bool {
-    let (mut p, mut t) = (0usize, 0usize);
-    let mut star: Option<(usize, usize)> = None;
-    while t < text.len() {
-        match (pattern.get(p), text.get(t)) {
-            (Some(b'*'), _) => {
-                star = Some((p, t));
-                p += 1;
-            }
-            (Some(pc), Some(tc)) if pc == tc => {
-                p += 1;
-                t += 1;
-            }
-            _ => match star {
-                Some((star_p, star_t)) => {
-                    p = star_p + 1;
-                    t = star_t + 1;
-                    star = Some((star_p, star_t + 1));
-                }
-                None => return false,
-            },
-        }
-    }
-    pattern.get(p..).is_some_and(|rest| rest.iter().all(|&c| c == b'*'))
-}
-
-/// Whether a token's uid admits the requested user.
+/// Whether a token's uid admits the requested user (see [`wildcard`]).
 #[must_use]
 pub fn user_matches(token_uid: &str, requested: &User) -> bool {
-    is_any_user(token_uid) || token_uid == joining_user_string(requested)
+    wildcard::user_admits(token_uid, &joining_user_string(requested))
 }
 
 fn verdict_007(payload: &Payload, explanation: &Explanation, options: &ExplainOptions<'_>, now: u64) -> AccessVerdict {
@@ -887,7 +859,21 @@ mod tests {
         assert!(!channel_matches("room", "Room"));
         assert!(channel_matches("room*", "room"));
         assert!(user_matches("*", &User::Uid(5)));
+        assert!(user_matches("0", &User::Uid(5)));
         assert!(user_matches("7", &User::Account("7".into())));
+        assert!(!user_matches("7", &User::Uid(0)));
+    }
+
+    #[test]
+    fn a_user_id_with_a_star_is_a_pattern_and_flagged() {
+        // One idea of "wildcard" with the server's policy (crate::wildcard): `*` inside a
+        // user id admits the ids it matches, and the explanation warns that Agora documents
+        // this for channel names only.
+        let t = token("room", "guest-*", RtcRole::Publisher, 3600, 3600);
+        assert!(ask(&t, "room", User::Account("guest-7".into()), 1_000_001).can_join);
+        assert!(!ask(&t, "room", User::Account("host-7".into()), 1_000_001).can_join);
+        let e = explain(&t, &ExplainOptions { now: Some(1_000_001), ..ExplainOptions::default() }).unwrap();
+        assert!(e.warnings.iter().any(|w| w.contains("\"guest-*\" contains `*`")), "{:?}", e.warnings);
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod explain;
 mod hmac_sha256;
 pub mod legacy;
 mod services;
+pub mod wildcard;
 mod wire;
 
 pub use access_token2::{decode, AccessToken2, Payload, UnverifiedToken, VerifiedToken, VERSION};

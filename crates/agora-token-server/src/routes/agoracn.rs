@@ -18,7 +18,7 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{audit, issue, respond, StrOrNum};
+use super::{audit, issue, respond, schema, StrOrNum};
 use crate::app::AppState;
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -56,7 +56,9 @@ struct GenerateRequest {
     #[serde(default)]
     channel_name: String,
     uid: Option<StrOrNum>,
+    #[serde(default, deserialize_with = "super::optional_whole")]
     token_expire_ts: Option<u64>,
+    #[serde(default, deserialize_with = "super::optional_whole")]
     privilege_expire_ts: Option<u64>,
     #[serde(default)]
     service_rtc: RtcService,
@@ -73,12 +75,13 @@ struct GenerateRequest {
 fn grants(req: &GenerateRequest) -> Result<Vec<Grant>, ApiError> {
     let uid = req.uid.as_ref().map(StrOrNum::text).unwrap_or_default();
     let mut grants = Vec::new();
+    // Upstream: role 1 is a publisher, 2, 0 or absent a subscriber. Checked even when RTC is
+    // off, as upstream's JSON binding refuses a bad role whatever `enable` says.
+    let role = match &req.service_rtc.role {
+        None | Some(StrOrNum::Num(0)) => RtcRole::Subscriber,
+        Some(r) => r.role()?,
+    };
     if req.service_rtc.enable {
-        // Upstream: role 1 is a publisher, 2 or absent a subscriber.
-        let role = match &req.service_rtc.role {
-            None | Some(StrOrNum::Num(0)) => RtcRole::Subscriber,
-            Some(r) => r.role()?,
-        };
         grants.push(Grant::Rtc { channel: req.channel_name.clone(), user: User::Account(uid.clone()), role });
     }
     if req.service_rtm.enable {
@@ -128,32 +131,50 @@ pub fn generate(state: &AppState, caller: &Caller, body: &[u8]) -> Response {
     result.unwrap_or_else(|e: ApiError| envelope_error(&e))
 }
 
-/// The request body's schema, for the OpenAPI document.
+/// The request body's schema, for the OpenAPI document: every field as serde reads it, and
+/// at least one service enabled (an empty token is a 400, as upstream's "no service added").
 #[must_use]
 pub fn request_schema() -> Value {
     let enable = json!({"type": "object", "properties": {"enable": {"type": "boolean"}}});
     let user_app = json!({"type": "object", "properties": {
         "enableUser": {"type": "boolean"}, "enableApp": {"type": "boolean"}, "userUuid": {"type": "string"}}});
+    let seconds = json!({"type": ["integer", "null"], "minimum": 0, "maximum": u64::MAX});
+    let enabled = |service: &str, flag: &str| json!({"required": [service], "properties": {service: {"required": [flag], "properties": {flag: {"const": true}}}}});
     json!({"type": "object", "properties": {
         "channelName": {"type": "string"},
-        "uid": {"type": ["string", "integer"], "description": "account string used verbatim for RTC and RTM"},
-        "tokenExpireTs": {"type": "integer", "description": "token lifetime in seconds from now (despite the name); absent or 0 = default"},
-        "privilegeExpireTs": {"type": "integer", "description": "RTC privilege lifetime in seconds; absent or 0 = token lifetime"},
-        "serviceRtc": {"type": "object", "properties": {"enable": {"type": "boolean"}, "role": {"type": ["integer", "string"], "description": "1 publisher, 2 subscriber (default)"}}},
+        "uid": {"anyOf": [schema::str_or_num(), {"type": "null"}], "description": "account string used verbatim (trimmed) for RTC and RTM; a number is written in decimal"},
+        "tokenExpireTs": {"allOf": [seconds.clone()], "description": "token lifetime in seconds from now (despite the name); absent or 0 = default"},
+        "privilegeExpireTs": {"allOf": [seconds], "description": "RTC privilege lifetime in seconds; absent or 0 = token lifetime"},
+        "serviceRtc": {"type": "object", "properties": {"enable": {"type": "boolean"},
+            "role": {"anyOf": [schema::role_text(), {"type": "integer", "enum": [0, 1, 2]}, {"type": "null"}], "description": "1 publisher, 2, 0 or absent subscriber"}}},
         "serviceRtm": enable.clone(),
         "serviceFpa": enable,
         "serviceChat": user_app.clone(),
         "serviceApaas": user_app.clone(),
-        "serviceEducation": user_app,
-    }})
+        "serviceEducation": {"allOf": [user_app], "description": "the published image's name for serviceApaas (send one of the two)"},
+    },
+    "not": {"required": ["serviceApaas", "serviceEducation"]},
+    "anyOf": [
+        enabled("serviceRtc", "enable"), enabled("serviceRtm", "enable"), enabled("serviceFpa", "enable"),
+        enabled("serviceChat", "enableUser"), enabled("serviceChat", "enableApp"),
+        enabled("serviceApaas", "enableUser"), enabled("serviceApaas", "enableApp"),
+        enabled("serviceEducation", "enableUser"), enabled("serviceEducation", "enableApp"),
+    ]})
 }
 
 /// The success body's schema, for the OpenAPI document.
 #[must_use]
 pub fn response_schema() -> Value {
-    json!({"type": "object", "properties": {
-        "code": {"type": "integer"}, "message": {"type": "string"},
-        "data": {"type": "object", "properties": {"token": {"type": "string"}}}}})
+    json!({"type": "object", "required": ["code", "message", "data"], "properties": {
+        "code": {"const": 0}, "message": {"const": "Success"},
+        "data": {"type": "object", "required": ["token"], "properties": {"token": {"type": "string"}}}}})
+}
+
+/// The error envelope's schema, for the OpenAPI document.
+#[must_use]
+pub fn error_schema() -> Value {
+    json!({"type": "object", "required": ["code", "message", "data"], "properties": {
+        "code": {"type": "integer", "enum": [-1, -2]}, "message": {"type": "string"}, "data": {"const": ""}}})
 }
 
 #[cfg(test)]

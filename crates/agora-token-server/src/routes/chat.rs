@@ -13,13 +13,13 @@
 use std::collections::HashMap;
 
 use axum::extract::{Request, State};
-use axum::http::{header, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::http::Uri;
+use axum::response::Response;
 use axum::{Extension, Json};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{audit, issue, param, query, respond, string_object};
+use super::{audit, issue, param, query, respond, schema};
 use crate::api::{Op, RouteTable};
 use crate::app::AppState;
 use crate::auth::Caller;
@@ -30,35 +30,46 @@ const TAG: &str = "Agora Chat docs";
 
 /// Registers the family's routes.
 pub fn register(t: &mut RouteTable) {
-    let token = string_object(&["token"]);
+    let token = json!({"type": "object", "required": ["token"], "properties": {"token": {"type": "string"}}});
+    let expire = schema::nullable(schema::json_seconds());
     t.add(
         Op::post("/generate-user-token", TAG, "Chat user token (Go sample)")
             .protected()
-            .body(&[("application/json", json!({"type": "object", "properties": {
-                "user_uuid": {"type": "string"}, "expire": {"type": "integer", "description": "seconds; absent or 0 = default"}}, "required": ["user_uuid"]}))])
+            .body(&[(
+                "application/json",
+                json!({"type": "object", "properties": {
+                "user_uuid": schema::non_blank(), "expire": expire}, "required": ["user_uuid"]}),
+            )])
             .returns_json(token.clone()),
         generate_user_token,
     );
     t.add(
         Op::post("/generate-app-token", TAG, "Chat app token (Go sample)")
             .protected()
-            .body(&[("application/json", json!({"type": "object", "properties": {"expire": {"type": "integer"}}}))])
+            .describe("The body may be left out (no body = `{}`).")
+            .body(&[(
+                "application/json",
+                json!({"type": "object", "properties": {
+                "expire": expire, "user_uuid": {"type": ["string", "null"], "description": "ignored"}}}),
+            )])
+            .body_optional()
             .returns_json(token),
         generate_app_token,
     );
-    let status_token = string_object(&["status", "token"]);
+    let status_token = json!({"type": "object", "required": ["status", "token"], "properties": {
+        "status": {"const": "success"}, "token": {"type": "string"}}});
     t.add(
         Op::get("/api/token/generateUserToken", TAG, "Chat user token (Node.js and Python samples)")
             .protected()
-            .query("account", "string", "required Chat user id")
-            .query("expireTimeInSeconds", "integer", "absent or 0 = default")
+            .query_schema("account", schema::non_blank(), true, "Chat user id")
+            .query_schema("expireTimeInSeconds", schema::query_seconds(), false, "lifetime in seconds")
             .returns_json(status_token.clone()),
         api_user_token,
     );
     t.add(
         Op::get("/api/token/generateAppToken", TAG, "Chat app token (Node.js and Python samples)")
             .protected()
-            .query("expireTimeInSeconds", "integer", "absent or 0 = default")
+            .query_schema("expireTimeInSeconds", schema::query_seconds(), false, "lifetime in seconds")
             .returns_json(status_token),
         api_app_token,
     );
@@ -67,6 +78,7 @@ pub fn register(t: &mut RouteTable) {
 #[derive(Debug, Deserialize)]
 struct GoRequest {
     user_uuid: Option<String>,
+    #[serde(default, deserialize_with = "super::optional_whole")]
     expire: Option<i64>,
 }
 
@@ -171,20 +183,26 @@ pub fn generate_form(state: &AppState, caller: &Caller, uri: &Uri, body: &[u8]) 
         };
         let grants = [grant];
         let issued = issue(state, caller, &grants, expire, expire)?;
-        let mut response = issued.token.into_response();
-        response
-            .headers_mut()
-            .insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/plain; charset=utf-8"));
-        Ok(respond(response, audit(&grants, expire)))
+        Ok(respond(super::plain_text(issued.token), audit(&grants, expire)))
     })();
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 
-/// The form body's schema, for the OpenAPI document.
+/// The form body's schema, for the OpenAPI document: a user token (`tokenType` absent or
+/// `user`, any letter case) needs `userId`; an app token does not.
 #[must_use]
 pub fn form_schema() -> Value {
+    let token_type = |word: &str| {
+        let class: String = word.chars().map(|c| format!("[{}{}]", c.to_ascii_uppercase(), c)).collect();
+        json!({"type": "string", "pattern": format!("^\\s*{class}\\s*$")})
+    };
+    let expire = schema::query_seconds();
     json!({"type": "object", "properties": {
-        "userId": {"type": "string", "description": "required for user tokens"},
-        "expireSeconds": {"type": "integer", "description": "absent or 0 = default"},
-        "tokenType": {"type": "string", "enum": ["user", "app"], "description": "default user"}}})
+    "userId": {"type": "string", "description": "required for user tokens"},
+    "expireSeconds": expire,
+    "tokenType": {"anyOf": [token_type("user"), token_type("app"), schema::blank()], "description": "user (default) or app"}},
+    "anyOf": [
+        {"required": ["userId"], "properties": {"userId": schema::non_blank(), "tokenType": {"anyOf": [token_type("user"), schema::blank()]}}},
+        {"required": ["tokenType"], "properties": {"tokenType": token_type("app")}},
+    ]})
 }

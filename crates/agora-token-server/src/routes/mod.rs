@@ -4,7 +4,8 @@
 //! |---|---|
 //! | [`token_service`] | AgoraIO-Community/agora-token-service (the UI kits, Railway/Render deploys), agora-go-backend-middleware |
 //! | [`agoracn`] | the `agoracn/token` Docker image (`POST /token/generate`, JSON) |
-//! | [`samples`] | the Agora docs samples: `/fetch_rtc_token`, `/rtcToken`, `/rtmToken`, `/access_token` |
+//! | [`samples`] | the Agora docs samples: `/fetch_rtc_token`, `/rtcToken`, `/rtmToken`, `/access_token`; AgoraIO/Tools `python3/docker`: `/v1/token` |
+//! | [`convoai`] | the Conversational AI quickstarts: `/api/generate-agora-token` |
 //! | [`chat`] | the Agora Chat docs token servers (Go, Node/Python, Java form-encoded `POST /token/generate`) |
 //! | [`ops`] | `/`, `/ping`, health, readiness, metrics, the OpenAPI document |
 //!
@@ -13,8 +14,10 @@
 
 pub mod agoracn;
 pub mod chat;
+pub mod convoai;
 pub mod ops;
 pub mod samples;
+pub mod schema;
 pub mod token_service;
 
 use std::collections::HashMap;
@@ -44,6 +47,9 @@ pub fn register(table: &mut RouteTable) {
     token_service::register(table);
     samples::register(table);
     chat::register(table);
+    convoai::register(table);
+    let error = json!({"description": "Refused: the agoracn envelope for JSON requests, the standard error for form requests",
+        "content": {"application/json": {"schema": {"anyOf": [agoracn::error_schema(), {"$ref": "#/components/schemas/Error"}]}}}});
     table.add(
         Op::post("/token/generate", "agoracn/token + Agora Chat", "Token by service list (JSON) or Chat token (form)")
             .protected()
@@ -53,7 +59,11 @@ pub fn register(table: &mut RouteTable) {
 `{\"code\":0,\"message\":\"Success\",\"data\":{\"token\"}}`; errors are 400 `{\"code\":-1|-2,\"message\",\"data\":\"\"}`.",
             )
             .body(&[("application/json", agoracn::request_schema()), ("application/x-www-form-urlencoded", chat::form_schema())])
-            .returns_json(agoracn::response_schema()),
+            .returns_json(agoracn::response_schema())
+            .returns_also("text/plain", json!({"type": "string"}))
+            .responds("400", error.clone())
+            .responds("403", error.clone())
+            .responds("413", error),
         token_generate,
     );
 }
@@ -144,6 +154,13 @@ pub fn respond(body: impl IntoResponse, audit: Audit) -> Response {
     response
 }
 
+/// A token as a `text/plain` body (what the Chat Java server and the Python Docker sample return).
+pub fn plain_text(token: String) -> Response {
+    let mut response = token.into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/plain; charset=utf-8"));
+    response
+}
+
 /// The query string as a map (later duplicates win).
 ///
 /// # Errors
@@ -190,14 +207,60 @@ pub fn path_error(rejection: PathRejection) -> ApiError {
     ApiError::bad_request("invalid_path", rejection.body_text())
 }
 
-/// A JSON value that clients send either as a string or as a number (uids, roles).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+/// A whole JSON number: `3600`, or `3600.0` as Python's `json.dumps` writes a float.
+fn whole_number(number: &serde_json::Number) -> Option<i128> {
+    if let Some(n) = number.as_i64() {
+        return Some(i128::from(n));
+    }
+    if let Some(n) = number.as_u64() {
+        return Some(i128::from(n));
+    }
+    // Floats: whole values up to 2^53, where every integer is exact. Beyond, a float may be
+    // an integer literal out of range that the JSON parser rounded (-9223372036854775809).
+    #[allow(clippy::cast_possible_truncation)] // checked: whole and within ±2^53
+    number.as_f64().filter(|f| f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0).map(|f| f as i128)
+}
+
+/// Reads an optional whole number of type `T` (`null` = absent), also from a whole float.
+///
+/// # Errors
+/// When the value is not a number, not whole, or outside `T`'s range.
+pub fn optional_whole<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: TryFrom<i128>,
+{
+    let number: Option<serde_json::Number> = Option::deserialize(deserializer)?;
+    match number {
+        None => Ok(None),
+        Some(number) => whole_number(&number)
+            .and_then(|n| T::try_from(n).ok())
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format!("{number} is not a whole number in range"))),
+    }
+}
+
+/// A JSON value that clients send either as a string or as a number (uids, roles). A number
+/// must be a whole 64-bit value (`42` or `42.0`).
+#[derive(Debug, Clone)]
 pub enum StrOrNum {
     /// `"42"`, `"alice"`, `"publisher"`.
     Str(String),
     /// `42`, `-5`, `1`.
     Num(i64),
+}
+
+impl<'de> Deserialize<'de> for StrOrNum {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::String(s) => Ok(StrOrNum::Str(s)),
+            serde_json::Value::Number(n) => whole_number(&n)
+                .and_then(|n| i64::try_from(n).ok())
+                .map(StrOrNum::Num)
+                .ok_or_else(|| serde::de::Error::custom(format!("{n} is not a whole 64-bit number"))),
+            other => Err(serde::de::Error::custom(format!("expected a string or a number, not {other}"))),
+        }
+    }
 }
 
 impl StrOrNum {
@@ -253,7 +316,17 @@ pub async fn body_bytes(request: Request) -> Result<Bytes, ApiError> {
 /// # Errors
 /// 400 when the body is not the expected JSON.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    let text: &[u8] = if body.iter().all(u8::is_ascii_whitespace) { b"{}" } else { body };
+    let text: &[u8] = match body.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => b"{}",
+        // serde would also read a struct from a JSON array; every body here is an object.
+        Some(b'{') => body,
+        Some(_) => {
+            return Err(ApiError::bad_request(
+                "invalid_json",
+                "the body is not the expected JSON: it must be an object {...}",
+            ))
+        }
+    };
     serde_json::from_slice(text)
         .map_err(|e| ApiError::bad_request("invalid_json", format!("the body is not the expected JSON: {e}")))
 }
@@ -267,10 +340,37 @@ pub async fn lenient_json<T: DeserializeOwned>(request: Request) -> Result<T, Ap
     parse_json(&body_bytes(request).await?)
 }
 
-/// The JSON schema of an object whose properties are all strings.
-#[must_use]
-pub fn string_object(names: &[&str]) -> serde_json::Value {
-    let props: serde_json::Map<String, serde_json::Value> =
-        names.iter().map(|n| ((*n).to_owned(), json!({"type": "string"}))).collect();
-    json!({"type": "object", "properties": props})
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    struct Lifetime {
+        #[serde(default, deserialize_with = "optional_whole")]
+        expire: Option<i64>,
+        uid: Option<StrOrNum>,
+    }
+
+    #[test]
+    fn whole_numbers_also_as_floats_within_exact_range() {
+        let read = |body: &str| parse_json::<Lifetime>(body.as_bytes());
+        let ok = read(r#"{"expire": 3600.0, "uid": 42.0}"#).unwrap();
+        assert_eq!(ok.expire, Some(3600));
+        assert!(matches!(ok.uid, Some(StrOrNum::Num(42))));
+        assert_eq!(read(r#"{"expire": null}"#).unwrap().expire, None);
+        assert_eq!(read(r#"{"expire": 9223372036854775807}"#).unwrap().expire, Some(i64::MAX));
+        for bad in [
+            r#"{"expire": 2.5}"#,
+            r#"{"expire": "60"}"#,
+            r#"{"expire": 9223372036854775808}"#,
+            r#"{"uid": -9223372036854775809}"#,
+            r#"{"uid": 1e300}"#,
+            r#"{"uid": true}"#,
+            "[null, null]",
+            "5",
+        ] {
+            assert_eq!(read(bad).unwrap_err().kind, "invalid_json", "{bad}");
+        }
+        assert!(read("  ").unwrap().expire.is_none(), "an empty body is {{}}");
+    }
 }

@@ -8,7 +8,6 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
-use super::string_object;
 use crate::api::{Op, RouteTable};
 use crate::app::AppState;
 
@@ -16,17 +15,32 @@ const TAG: &str = "operations";
 
 /// Registers the operational routes.
 pub fn register(t: &mut RouteTable) {
+    let strings = |names: &[&str]| {
+        let properties: serde_json::Map<String, serde_json::Value> =
+            names.iter().map(|n| ((*n).to_owned(), json!({"type": "string"}))).collect();
+        json!({"type": "object", "required": names, "properties": properties})
+    };
+    let mut root_body = strings(&["name", "version", "docs", "health", "example"]);
+    root_body["properties"]["demo"] = json!({"type": "boolean"});
+    root_body["required"] = json!(["name", "version", "demo", "docs", "health", "example"]);
+    t.add(Op::get("/", TAG, "What this server is, and where to look").returns_json(root_body), root);
     t.add(
-        Op::get("/", TAG, "What this server is, and where to look")
-            .returns_json(string_object(&["name", "version", "docs"])),
-        root,
+        Op::get("/ping", TAG, "agora-token-service's health check").returns_json(
+            json!({"type": "object", "required": ["message"], "properties": {"message": {"const": "pong"}}}),
+        ),
+        ping,
     );
-    t.add(Op::get("/ping", TAG, "agora-token-service's health check").returns_json(string_object(&["message"])), ping);
-    t.add(Op::get("/healthz", TAG, "Liveness: the process answers").returns_json(string_object(&["status"])), healthz);
+    t.add(
+        Op::get("/healthz", TAG, "Liveness: the process answers")
+            .returns_json(json!({"type": "object", "required": ["status"], "properties": {"status": {"const": "ok"}}})),
+        healthz,
+    );
     t.add(
         Op::get("/readyz", TAG, "Readiness: 200 while serving, 503 while draining after SIGTERM")
             .describe("The configuration (app ID and certificate shape, auth, policy) is validated before the server listens, so a listening server is ready until it drains.")
-            .returns_json(string_object(&["status"])),
+            .returns_json(json!({"type": "object", "required": ["status"], "properties": {"status": {"const": "ready"}}}))
+            .responds("503", json!({"description": "Draining after SIGTERM", "content": {"application/json": {"schema":
+                {"type": "object", "required": ["status"], "properties": {"status": {"const": "draining"}}}}}})),
         readyz,
     );
     t.add(Op::get("/metrics", TAG, "Prometheus metrics").returns("text/plain", json!({"type": "string"})), metrics);

@@ -19,7 +19,9 @@ use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::{audit, authorize, issue, lifetime_json, lifetime_param, path_error, query, respond, sign, StrOrNum};
+use super::{
+    audit, authorize, issue, lifetime_json, lifetime_param, path_error, query, respond, schema, sign, StrOrNum,
+};
 use crate::api::{Op, RouteTable};
 use crate::app::AppState;
 use crate::auth::Caller;
@@ -28,105 +30,144 @@ use crate::issue::{parse_uid, Grant};
 
 const TAG: &str = "agora-token-service";
 
+/// The spellings of `{tokenType}` documented one by one: the uid must be a number for `uid`
+/// and may be any text for `userAccount`, which one OpenAPI template cannot state.
+const TOKEN_TYPES: [(&str, &str); 2] = [
+    ("uid", "numeric uid (0 = any user; negative Android ints map to their unsigned value)"),
+    ("userAccount", "string account"),
+];
+
 /// Registers the family's routes.
 pub fn register(t: &mut RouteTable) {
-    let rtc_params = |op: Op| {
-        op.path_param("channel", "channel name (percent-decoded)")
-            .path_param("role", "publisher | host | 1, or subscriber | audience | 2")
-            .path_param("tokenType", "uid (numeric uid) or userAccount (string account); account is an alias")
-            .path_param(
-                "uid",
-                "numeric uid (0 = any user; negative Android ints map to their unsigned value) or the account",
-            )
-            .query(
-                "expiry",
-                "integer",
-                "token and privilege lifetime in seconds; absent or 0 = default (3600); capped at MAX_EXPIRY_SECS",
-            )
+    let expiry = |op: Op| {
+        op.query_schema(
+            "expiry",
+            schema::query_seconds(),
+            false,
+            "token and privilege lifetime in seconds; absent or 0 = default (3600); capped at MAX_EXPIRY_SECS",
+        )
     };
-    let rtc_body = json!({"type": "object", "properties": {
+    let role = |op: Op| {
+        op.path_param_schema("role", schema::role_text(), "publisher | host | 1, or subscriber | audience | 2")
+    };
+    let rtc_body = json!({"type": "object", "required": ["rtcToken", "channel", "uid", "role", "expiresAt"], "properties": {
         "rtcToken": {"type": "string"}, "channel": {"type": "string"}, "uid": {"type": ["integer", "string"]},
-        "role": {"type": "string"}, "expiresAt": {"type": "integer", "description": "Unix time"}}});
+        "role": {"type": "string", "enum": ["publisher", "subscriber"]}, "expiresAt": {"type": "integer", "description": "Unix time"}}});
+    let rte_body = json!({"type": "object", "required": ["rtcToken", "rtmToken", "channel", "uid", "rtmUid", "role", "expiresAt"], "properties": {
+        "rtcToken": {"type": "string"}, "rtmToken": {"type": "string"}, "channel": {"type": "string"},
+        "uid": {"type": ["integer", "string"]}, "rtmUid": {"type": "string"}, "role": {"type": "string", "enum": ["publisher", "subscriber"]},
+        "expiresAt": {"type": "integer"}}});
+    // Served once with `{tokenType}` (also `account`, and any letter case), documented per spelling.
+    t.add(Op::get("/rtc/{channel}/{role}/{tokenType}/{uid}", TAG, "RTC token").protected().hidden(), rtc);
+    t.add(Op::get("/rte/{channel}/{role}/{tokenType}/{uid}", TAG, "RTC and RTM tokens").protected().hidden(), rte);
     t.add(
-        rtc_params(Op::get("/rtc/{channel}/{role}/{tokenType}/{uid}", TAG, "RTC token (the UI kits' route)").protected())
-            .describe("What VideoUIKit Android/iOS/Flutter/React Native/Web call: `GET {tokenUrl}/rtc/{channel}/publisher/uid/{uid}/`.")
-            .returns_json(rtc_body.clone()),
-        rtc,
+        Op::get("/rte/{channel}/{role}/{tokenType}/{uid}/{rtmUid}", TAG, "RTC and RTM tokens").protected().hidden(),
+        rte,
     );
+    for (token_type, what) in TOKEN_TYPES {
+        // One documented spelling: `/{family}/{channel}/{role}/<token_type>/{uid}[/{rtmUid}]`.
+        let spelling = |family: &str, rtm_uid: bool, summary: &'static str| {
+            let mut uid = if token_type == "uid" { schema::uid_text() } else { json!({"type": "string"}) };
+            if family == "rte" && !rtm_uid {
+                // The RTM user id defaults to the uid, which must then not be "0".
+                uid["not"] = json!({"const": "0"});
+            }
+            let tail = if rtm_uid { "/{rtmUid}" } else { "" };
+            let op = Op::get(format!("/{family}/{{channel}}/{{role}}/{token_type}/{{uid}}{tail}"), TAG, summary)
+                .protected()
+                .path_param("channel", "channel name (percent-decoded)");
+            let op = role(op).path_param_schema("uid", uid, what);
+            expiry(if rtm_uid { op.path_param("rtmUid", "RTM user id") } else { op })
+        };
+        t.document(
+            spelling("rtc", false, "RTC token (the UI kits' route)")
+                .describe(format!(
+                    "What VideoUIKit Android/iOS/Flutter/React Native/Web call: `GET {{tokenUrl}}/rtc/{{channel}}/publisher/uid/{{uid}}/`. \
+                     This spelling takes a {what}; `account` is accepted for `userAccount`, in any letter case."
+                ))
+                .returns_json(rtc_body.clone()),
+        );
+        t.document(
+            spelling("rte", false, "RTC and RTM tokens; the RTM user id is the uid")
+                .describe("The RTM token also grants join + publish-data on the channel as a stream channel (go-tokenbuilder 1.3.0). The uid must not be \"0\" here: give an RTM user id in the longer route.")
+                .returns_json(rte_body.clone()),
+        );
+        t.document(
+            spelling("rte", true, "RTC and RTM tokens with a separate RTM user id").returns_json(rte_body.clone()),
+        );
+    }
     t.add(
-        Op::get("/rtm/{uid}", TAG, "RTM token")
-            .protected()
-            .path_param("uid", "RTM user id (not \"0\")")
-            .query("expiry", "integer", "lifetime in seconds; absent or 0 = default")
-            .returns_json(json!({"type": "object", "properties": {"rtmToken": {"type": "string"}, "expiresAt": {"type": "integer"}}})),
+        expiry(
+            Op::get("/rtm/{uid}", TAG, "RTM token")
+                .protected()
+                .path_param_schema("uid", json!({"type": "string", "not": {"const": "0"}}), "RTM user id (not \"0\")"),
+        )
+        .returns_json(json!({"type": "object", "required": ["rtmToken", "expiresAt"], "properties": {"rtmToken": {"type": "string"}, "expiresAt": {"type": "integer"}}})),
         rtm,
     );
-    let rte_body = json!({"type": "object", "properties": {
-        "rtcToken": {"type": "string"}, "rtmToken": {"type": "string"}, "channel": {"type": "string"},
-        "uid": {"type": ["integer", "string"]}, "rtmUid": {"type": "string"}, "role": {"type": "string"}, "expiresAt": {"type": "integer"}}});
+    let chat_body = json!({"type": "object", "required": ["chatToken", "expiresAt"], "properties": {"chatToken": {"type": "string"}, "expiresAt": {"type": "integer"}}});
     t.add(
-        rtc_params(
-            Op::get("/rte/{channel}/{role}/{tokenType}/{uid}", TAG, "RTC and RTM tokens; the RTM user id is the uid")
-                .protected(),
-        )
-        .describe(
-            "The RTM token also grants join + publish-data on the channel as a stream channel (go-tokenbuilder 1.3.0).",
-        )
-        .returns_json(rte_body.clone()),
-        rte,
-    );
-    t.add(
-        rtc_params(
-            Op::get(
-                "/rte/{channel}/{role}/{tokenType}/{uid}/{rtmUid}",
-                TAG,
-                "RTC and RTM tokens with a separate RTM user id",
-            )
-            .protected(),
-        )
-        .path_param("rtmUid", "RTM user id")
-        .returns_json(rte_body),
-        rte,
-    );
-    let chat_body =
-        json!({"type": "object", "properties": {"chatToken": {"type": "string"}, "expiresAt": {"type": "integer"}}});
-    t.add(
-        Op::get("/chat/app", TAG, "Chat app token (REST administration)")
-            .protected()
-            .query("expiry", "integer", "lifetime in seconds; absent or 0 = default")
+        expiry(Op::get("/chat/app", TAG, "Chat app token (REST administration)").protected())
             .returns_json(chat_body.clone()),
         chat_app,
     );
     t.add(
-        Op::get("/chat/account/{chatId}", TAG, "Chat user token")
-            .protected()
-            .path_param("chatId", "Chat user id")
-            .query("expiry", "integer", "lifetime in seconds; absent or 0 = default")
-            .returns_json(chat_body),
+        expiry(
+            Op::get("/chat/account/{chatId}", TAG, "Chat user token").protected().path_param("chatId", "Chat user id"),
+        )
+        .returns_json(chat_body),
         chat_account,
     );
-    let get_token_body = json!({"type": "object", "properties": {
-        "tokenType": {"type": "string", "enum": ["rtc", "rtm", "chat"]},
-        "channel": {"type": "string", "description": "required for rtc; optional stream channel for rtm (\"*\" = every channel)"},
-        "role": {"type": ["string", "integer"], "description": "publisher | host | 1, subscriber | audience | 2; absent = subscriber"},
-        "uid": {"type": ["string", "integer"], "description": "digits or a JSON number = numeric uid, other text = account; chat: absent = app token"},
-        "expire": {"type": "integer", "description": "seconds; absent or 0 = default"}}, "required": ["tokenType"]});
-    let token_body = json!({"type": "object", "properties": {"token": {"type": "string"}}});
+    let token_body = json!({"type": "object", "required": ["token"], "properties": {"token": {"type": "string"}}});
     t.add(
         Op::post("/getToken", TAG, "Token by JSON request (rtc, rtm or chat)")
             .protected()
             .describe("`uid` may be a string or a number (agora-token-service accepted strings only).")
-            .body(&[("application/json", get_token_body.clone())])
+            .body(&[("application/json", get_token_schema())])
             .returns_json(token_body.clone()),
         get_token,
     );
     t.add(
         Op::post("/token/getNew", "agora-go-backend-middleware", "Token by JSON request (same body as /getToken)")
             .protected()
-            .body(&[("application/json", get_token_body)])
+            .body(&[("application/json", get_token_schema())])
             .returns_json(token_body),
         get_token,
     );
+}
+
+/// The `/getToken` body, one variant per `tokenType`, exactly as [`get_token_grant`] reads it.
+fn get_token_schema() -> serde_json::Value {
+    let expire = schema::nullable(schema::json_seconds());
+    let role_rtc = json!({"anyOf": [schema::role_json(), schema::blank(), {"type": "null"}],
+        "description": "publisher | host | 1, subscriber | audience | 2; absent or empty = subscriber"});
+    let ignored = schema::nullable(schema::str_or_num());
+    let variant = |token_type: &str, properties: serde_json::Value, required: &[&str]| {
+        let mut properties = properties;
+        properties["tokenType"] = json!({"const": token_type});
+        properties["expire"] = expire.clone();
+        let mut required: Vec<&str> = required.to_vec();
+        required.push("tokenType");
+        json!({"type": "object", "title": token_type, "properties": properties, "required": required})
+    };
+    json!({"oneOf": [
+        variant("rtc", json!({
+            "channel": schema::non_blank(),
+            "uid": {"allOf": [schema::rtc_user_json(), {"not": schema::blank()}],
+                "description": "digits or a JSON number = numeric uid, other text = account"},
+            "role": role_rtc,
+        }), &["channel", "uid"]),
+        variant("rtm", json!({
+            "uid": {"anyOf": [{"type": "integer", "minimum": i64::MIN, "maximum": i64::MAX}, schema::non_blank()], "description": "RTM user id"},
+            "channel": {"type": ["string", "null"], "description": "optional stream channel (\"*\" = every channel); blank = none"},
+            "role": ignored.clone(),
+        }), &["uid"]),
+        variant("chat", json!({
+            "uid": {"anyOf": [schema::str_or_num(), {"type": "null"}], "description": "Chat user id; absent or blank = an app token"},
+            "channel": {"type": ["string", "null"]},
+            "role": ignored,
+        }), &[]),
+    ]})
 }
 
 /// The role and user of an RTC path: role word or number, `uid` or `userAccount`.
@@ -293,13 +334,14 @@ struct TokenRequest {
     channel: Option<String>,
     role: Option<StrOrNum>,
     uid: Option<StrOrNum>,
+    #[serde(default, deserialize_with = "super::optional_whole")]
     expire: Option<i64>,
 }
 
 fn get_token_grant(req: &TokenRequest) -> Result<Grant, ApiError> {
     let uid = req.uid.as_ref().map(StrOrNum::text).filter(|u| !u.is_empty());
     let channel = req.channel.as_deref().map(str::trim).filter(|c| !c.is_empty());
-    match req.token_type.as_deref().map(str::trim) {
+    match req.token_type.as_deref() {
         Some("rtc") => {
             let channel =
                 channel.ok_or_else(|| ApiError::bad_request("missing_channel", "invalid: missing channel name"))?;

@@ -1,0 +1,1 @@
+crates/agora-token-server/Containerfile
