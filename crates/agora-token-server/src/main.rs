@@ -5,6 +5,9 @@
 //! compatibility family), [`auth`], [`policy`], [`ratelimit`], [`cors`], [`observe`]
 //! (logs, request limits), [`metrics`], [`api`] (route table and OpenAPI), [`issue`]
 //! (grants → tokens with the core), [`server`] (listening and graceful shutdown).
+//! Production additions: [`conn`] (connection cap, header and idle timeouts), [`jwks`]
+//! (identity providers' keys), [`authz`] (external authorizer), [`redis_store`] (rate
+//! limits and replay cache shared by replicas).
 
 // A command-line program: the usage text, start-up errors and the --demo banner go to
 // the terminal before (or instead of) the log.
@@ -13,14 +16,18 @@
 mod api;
 mod app;
 mod auth;
+mod authz;
 mod config;
+mod conn;
 mod cors;
 mod error;
 mod issue;
+mod jwks;
 mod metrics;
 mod observe;
 mod policy;
 mod ratelimit;
+mod redis_store;
 mod routes;
 mod server;
 
@@ -84,6 +91,10 @@ fn main() -> ExitCode {
     if config.demo {
         eprintln!("{}", demo_banner(&config));
     }
+
+    // TLS for the identity provider, the authorizer and rediss://: rustls with ring.
+    // Installing fails only when a provider is already installed, which is as good.
+    let _ = rustls::crypto::ring::default_provider().install_default();
 
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,

@@ -70,7 +70,7 @@ struct GoRequest {
     expire: Option<i64>,
 }
 
-fn token_json(
+async fn token_json(
     state: &AppState,
     caller: &Caller,
     grant: Grant,
@@ -78,7 +78,7 @@ fn token_json(
     body: impl Fn(String) -> Value,
 ) -> Result<Response, ApiError> {
     let grants = [grant];
-    let issued = issue(state, caller, &grants, expire, expire)?;
+    let issued = issue(state, caller, &grants, expire, expire).await?;
     Ok(respond(Json(body(issued.token)), audit(&grants, expire)))
 }
 
@@ -94,7 +94,7 @@ async fn generate_user_token(
             .filter(|u| !u.trim().is_empty())
             .ok_or_else(|| ApiError::bad_request("missing_user", "user_uuid is required"))?;
         let expire = super::lifetime_json(&state, "expire", req.expire)?;
-        token_json(&state, &caller, Grant::ChatUser { user_id }, expire, |t| json!({"token": t}))
+        token_json(&state, &caller, Grant::ChatUser { user_id }, expire, |t| json!({"token": t})).await
     }
     .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
@@ -108,14 +108,14 @@ async fn generate_app_token(
     let result = async {
         let req: GoRequest = super::lenient_json(request).await?;
         let expire = super::lifetime_json(&state, "expire", req.expire)?;
-        token_json(&state, &caller, Grant::ChatApp, expire, |t| json!({"token": t}))
+        token_json(&state, &caller, Grant::ChatApp, expire, |t| json!({"token": t})).await
     }
     .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 
 async fn api_user_token(State(state): State<AppState>, Extension(caller): Extension<Caller>, uri: Uri) -> Response {
-    let result = (|| {
+    let result = async {
         let q = query(&uri)?;
         let account = param(&q, &["account"])
             .ok_or_else(|| ApiError::bad_request("missing_account", "Account parameter is required"))?;
@@ -127,16 +127,19 @@ async fn api_user_token(State(state): State<AppState>, Extension(caller): Extens
             expire,
             |t| json!({"status": "success", "token": t}),
         )
-    })();
+        .await
+    }
+    .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 
 async fn api_app_token(State(state): State<AppState>, Extension(caller): Extension<Caller>, uri: Uri) -> Response {
-    let result = (|| {
+    let result = async {
         let q = query(&uri)?;
         let expire = state.issuer.lifetime(parse_seconds("expireTimeInSeconds", param(&q, &["expireTimeInSeconds"]))?);
-        token_json(&state, &caller, Grant::ChatApp, expire, |t| json!({"status": "success", "token": t}))
-    })();
+        token_json(&state, &caller, Grant::ChatApp, expire, |t| json!({"status": "success", "token": t})).await
+    }
+    .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 
@@ -151,8 +154,8 @@ fn form_params(uri: &Uri, body: &[u8]) -> Result<HashMap<String, String>, ApiErr
 }
 
 /// `POST /token/generate`, form-encoded (the Chat docs' Java server).
-pub fn generate_form(state: &AppState, caller: &Caller, uri: &Uri, body: &[u8]) -> Response {
-    let result = (|| {
+pub async fn generate_form(state: &AppState, caller: &Caller, uri: &Uri, body: &[u8]) -> Response {
+    let result = async {
         let params = form_params(uri, body)?;
         let expire = state.issuer.lifetime(parse_seconds("expireSeconds", param(&params, &["expireSeconds"]))?);
         let grant = match param(&params, &["tokenType"]).map(str::to_ascii_lowercase).as_deref() {
@@ -170,13 +173,14 @@ pub fn generate_form(state: &AppState, caller: &Caller, uri: &Uri, body: &[u8]) 
             }
         };
         let grants = [grant];
-        let issued = issue(state, caller, &grants, expire, expire)?;
+        let issued = issue(state, caller, &grants, expire, expire).await?;
         let mut response = issued.token.into_response();
         response
             .headers_mut()
             .insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/plain; charset=utf-8"));
         Ok(respond(response, audit(&grants, expire)))
-    })();
+    }
+    .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 
