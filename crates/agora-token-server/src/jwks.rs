@@ -367,9 +367,9 @@ impl Jwks {
 /// usual algorithm when `alg` is absent.
 fn key_algorithm(jwk: &Jwk) -> Result<Algorithm, String> {
     let declared = match jwk.common.key_algorithm {
-        Some(alg) => Some(
-            alg.to_string().parse::<Algorithm>().map_err(|_| format!("algorithm {alg} does not sign JWTs"))?,
-        ),
+        Some(alg) => {
+            Some(alg.to_string().parse::<Algorithm>().map_err(|_| format!("algorithm {alg} does not sign JWTs"))?)
+        }
         None => None,
     };
     let fits = |alg: Algorithm| declared.is_none_or(|d| d == alg);

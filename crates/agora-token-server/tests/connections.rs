@@ -16,12 +16,6 @@ const SLOW_CONNECTIONS: usize = 40;
 /// The slowloris gives up after this long whatever happens: the test is bounded.
 const ATTACK_LIMIT: Duration = Duration::from_secs(8);
 
-fn metric(text: &str, name: &str) -> u64 {
-    text.lines()
-        .find_map(|line| line.strip_prefix(name).and_then(|rest| rest.trim().parse().ok()))
-        .unwrap_or_else(|| panic!("no {name} in\n{text}"))
-}
-
 async fn metrics(server: &Server) -> String {
     client().get(server.url("/metrics")).send().await.unwrap().text().await.unwrap()
 }
