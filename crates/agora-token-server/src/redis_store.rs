@@ -7,7 +7,7 @@
 //!   clock so replicas whose clocks differ share one bucket. A nonce is claimed with
 //!   `SET key 1 NX EX ttl`: exactly one replica gets `OK`.
 //! - **Bounded.** `REDIS_POOL_SIZE` connections per replica (each pipelines concurrent
-//!   calls), opened on first use and re-opened after an error; every call, connecting
+//!   calls), opened on first use and all re-opened after an error; every call, connecting
 //!   included, has `REDIS_TIMEOUT_MS`.
 //! - **Failing predictably.** When a call fails or times out, Redis is skipped for one
 //!   second (requests do not each wait for the timeout during an outage), the
@@ -189,9 +189,13 @@ impl RedisStore {
             Ok(Err(e)) => e.to_string(),
             Err(_) => format!("no answer within {} ms", self.timeout.as_millis()),
         };
-        // Re-open this slot's connection next time; skip Redis for a moment.
-        if let Ok(mut guard) = slot.try_lock() {
-            *guard = None;
+        // A failure usually means Redis went away (or restarted): re-open every connection
+        // on next use rather than find the dead ones one failed request at a time; and skip
+        // Redis for a moment.
+        for slot in &self.slots {
+            if let Ok(mut guard) = slot.try_lock() {
+                *guard = None;
+            }
         }
         *self.skip_until.lock().unwrap_or_else(std::sync::PoisonError::into_inner) =
             Some(Instant::now() + RETRY_AFTER_FAILURE);
