@@ -6,7 +6,7 @@
 //! (logs, request limits), [`metrics`], [`api`] (route table and OpenAPI), [`issue`]
 //! (grants → tokens with the core), [`server`] (listening and graceful shutdown).
 //! Production additions: [`conn`] (connection cap, header and idle timeouts), [`jwks`]
-//! (identity providers' keys), [`authz`] (external authorizer), [`redis_store`] (rate
+//! (identity providers' keys) and [`jwt_crypto`] (their signatures checked with ring), [`authz`] (external authorizer), [`redis_store`] (rate
 //! limits and replay cache shared by replicas).
 
 // A command-line program: the usage text, start-up errors and the --demo banner go to
@@ -23,6 +23,7 @@ mod cors;
 mod error;
 mod issue;
 mod jwks;
+mod jwt_crypto;
 mod metrics;
 mod observe;
 mod policy;
@@ -95,6 +96,7 @@ fn main() -> ExitCode {
     // TLS for the identity provider, the authorizer and rediss://: rustls with ring.
     // Installing fails only when a provider is already installed, which is as good.
     let _ = rustls::crypto::ring::default_provider().install_default();
+    jwt_crypto::install();
 
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
