@@ -82,7 +82,8 @@ impl Authorizer {
             Err(e) => {
                 self.metrics.authz(AuthzResult::Error);
                 let why = if e.is_timeout() { "did not answer in time" } else { "could not be reached" };
-                tracing::warn!(error = %e, "authorizer (AUTHZ_URL) {why}: refusing the token");
+                // Without the URL: it may carry credentials.
+                tracing::warn!(error = %e.without_url(), "authorizer (AUTHZ_URL) {why}: refusing the token");
                 let mut error = ApiError::new(
                     StatusCode::SERVICE_UNAVAILABLE,
                     "authz_unavailable",

@@ -429,7 +429,7 @@ impl Config {
         }
         if !auth.open && !auth.has_credentials() {
             r.problems.push(
-                "no caller authentication is configured: set API_KEYS, HMAC_KEYS or JWT_SECRET, or set OPEN_ACCESS=true \
+                "no caller authentication is configured: set API_KEYS, HMAC_KEYS, JWT_SECRET or JWT_JWKS_URL, or set OPEN_ACCESS=true \
                  to hand tokens to anyone who asks (what the UI kits need; combine it with POLICY_* and rate limits)"
                     .to_owned(),
             );
@@ -914,6 +914,54 @@ mod tests {
         vars.push(("CORS_ALLOW_ORIGIN", "https://a.example, https://b.example/"));
         let errors = config(&vars, false).unwrap_err().to_string();
         assert!(errors.contains("\"https://b.example/\" is not an origin"), "{errors}");
+    }
+
+    #[test]
+    fn production_settings_default_like_reverse_proxies_and_stay_off_unless_set() {
+        let c = config(&base(), false).unwrap();
+        assert_eq!(c.connections.max_connections, 1024);
+        assert_eq!(c.connections.header_read_timeout, Duration::from_secs(20));
+        assert_eq!(c.connections.idle_timeout, Duration::from_secs(75));
+        assert!(c.redis.is_none() && c.authz.is_none() && c.auth.jwks.is_none());
+        assert_eq!(c.auth.claims, ClaimNames::default());
+    }
+
+    #[test]
+    fn a_jwks_needs_an_issuer_and_https_except_on_loopback() {
+        let mut vars = base();
+        vars.extend([
+            ("JWT_JWKS_URL", "http://127.0.0.1:9999/jwks.json"),
+            ("JWT_ISSUER", "https://issuer.example"),
+            ("JWT_AUDIENCE", "app-a, app-b"),
+        ]);
+        let jwks = config(&vars, false).unwrap().auth.jwks.unwrap();
+        assert_eq!(jwks.source, JwksSource::Url("http://127.0.0.1:9999/jwks.json".into()));
+        assert_eq!(jwks.audience, ["app-a", "app-b"]);
+        assert_eq!((jwks.refresh.as_secs(), jwks.min_refresh.as_secs(), jwks.max_stale.as_secs()), (3600, 30, 86_400));
+
+        let mut vars = base();
+        vars.extend([("JWT_JWKS_URL", "http://idp.example/jwks.json"), ("JWT_ISSUER", "https://issuer.example")]);
+        assert!(config(&vars, false).unwrap_err().to_string().contains("plain HTTP"));
+        vars.push(("JWT_JWKS_ALLOW_HTTP", "true"));
+        assert!(config(&vars, false).is_ok());
+        vars.push(("JWT_JWKS_FILE", "/etc/jwks.json"));
+        assert!(config(&vars, false).unwrap_err().to_string().contains("not both"));
+
+        assert!(is_loopback_url("http://localhost:8080/jwks"));
+        assert!(is_loopback_url("http://[::1]/jwks"));
+        assert!(!is_loopback_url("http://127.0.0.1.evil.example/jwks"));
+        assert!(!is_loopback_url("http://127.0.0.1@evil.example/jwks"));
+    }
+
+    #[test]
+    fn the_redis_url_is_a_secret_and_the_failure_mode_defaults_to_open() {
+        let mut vars = base();
+        vars.push(("REDIS_URL", "redis://:hunter2-password@10.0.0.5:6379/0"));
+        let c = config(&vars, false).unwrap();
+        assert!(!format!("{c:?}").contains("hunter2"));
+        let redis = c.redis.unwrap();
+        assert_eq!((redis.failure_mode, redis.pool_size), (RedisFailureMode::Open, 4));
+        assert_eq!(redis.timeout, Duration::from_millis(250));
     }
 
     #[test]

@@ -283,7 +283,7 @@ impl Jwks {
                     .header(reqwest::header::ACCEPT, "application/json")
                     .send()
                     .await
-                    .map_err(|e| format!("no answer: {e}"))?;
+                    .map_err(|e| format!("no answer: {}", e.without_url()))?;
                 if !response.status().is_success() {
                     return Err(format!("answered HTTP {}", response.status().as_u16()));
                 }
@@ -293,7 +293,9 @@ impl Jwks {
                     .and_then(|v| v.to_str().ok())
                     .and_then(max_age);
                 let mut bytes = Vec::new();
-                while let Some(chunk) = response.chunk().await.map_err(|e| format!("the answer broke off: {e}"))? {
+                while let Some(chunk) =
+                    response.chunk().await.map_err(|e| format!("the answer broke off: {}", e.without_url()))?
+                {
                     if bytes.len() + chunk.len() > MAX_JWKS_BYTES {
                         return Err(format!("the answer is larger than {MAX_JWKS_BYTES} bytes"));
                     }

@@ -53,7 +53,8 @@ Usage:
   agora-token-server --help | --version
 
 Required: APP_ID and APP_CERTIFICATE (or AGORA_APP_ID / AGORA_APP_CERTIFICATE, or
-APP_CERTIFICATE_FILE), and one of API_KEYS, HMAC_KEYS, JWT_SECRET or OPEN_ACCESS=true.
+APP_CERTIFICATE_FILE), and one of API_KEYS, HMAC_KEYS, JWT_SECRET, JWT_JWKS_URL (or
+JWT_JWKS_FILE) or OPEN_ACCESS=true.
 A .env file in the working directory is read too (variables already set win).
 ";
 
