@@ -29,8 +29,8 @@ use redis::{AsyncConnectionConfig, RedisResult};
 use crate::config::{RedisConfig, RedisFailureMode};
 use crate::metrics::Metrics;
 
-/// GCRA over Redis's clock (microseconds). KEYS[1]: the bucket; ARGV[1]: requests per
-/// minute; ARGV[2]: burst. Returns {1, 0} when allowed, {0, seconds to wait} when not.
+/// GCRA over Redis's clock (microseconds). `KEYS[1]`: the bucket; `ARGV[1]`: requests per
+/// minute; `ARGV[2]`: burst. Returns `{1, 0}` when allowed, `{0, seconds to wait}` when not.
 const BUCKET_SCRIPT: &str = r"
 if redis.replicate_commands then redis.replicate_commands() end
 local per_minute = tonumber(ARGV[1])
