@@ -2,7 +2,10 @@
 # Load test of agora-token-server on loopback, bounded in time, with the Go stand-in of
 # AgoraIO-Community/agora-token-service (scripts/peers/go-token-service) measured in the
 # same run. Reports requests/s and p50/p99 latency of the main RTC route
-# (GET /rtc/{channel}/publisher/uid/{uid}/) without auth, with an API key and with a JWT,
+# (GET /rtc/{channel}/publisher/uid/{uid}/) without auth, with an API key, with an HS256 JWT,
+# with an RS256 JWT checked against a JWKS (an identity provider's keys, from a file), with an
+# API key and per-IP + per-caller rate limits in this process, and the same with the limits
+# in Redis (a redis-server started here on loopback; the cost of running several replicas),
 # then a drain check: SIGTERM under load must finish every in-flight request and exit 0.
 #
 # Usage: scripts/load-server.sh [--duration SECS] [--drain-duration SECS] [--connections N]
@@ -141,6 +144,40 @@ start_rust jwt JWT_SECRET="$JWT_SECRET"
 measure "rust-jwt" "$PID_NOW" "http://127.0.0.1:$PORT_NOW$ROUTE" --header "Authorization: Bearer $JWT"
 kill -TERM "$PID_NOW"; wait "$PID_NOW" || true
 
+# An identity provider's RS256 key, as Firebase/Auth0/Cognito/Keycloak sign with: the JWKS is
+# read from a file (keys are cached either way, so a URL costs the same per request).
+ISSUER=https://idp.load.test/
+JWKS_JWT="$("$LOAD" --make-jwks "$WORK/jwks.json" --issuer "$ISSUER")"
+start_rust jwks JWT_JWKS_FILE="$WORK/jwks.json" JWT_ISSUER="$ISSUER" JWT_USER_CLAIM=sub
+measure "rust-jwks" "$PID_NOW" "http://127.0.0.1:$PORT_NOW$ROUTE" --header "Authorization: Bearer $JWKS_JWT"
+kill -TERM "$PID_NOW"; wait "$PID_NOW" || true
+
+# Rate limits high enough never to refuse, so every request pays for the per-IP and the
+# per-caller check: in this process, then in Redis.
+LIMITS=(RATE_LIMIT_PER_IP=4000000000 RATE_LIMIT_PER_CALLER=4000000000 RATE_LIMIT_BURST=1000000)
+start_rust limits API_KEYS="load:$API_KEY" "${LIMITS[@]}"
+measure "rust-limits" "$PID_NOW" "http://127.0.0.1:$PORT_NOW$ROUTE" --header "Authorization: Bearer $API_KEY"
+kill -TERM "$PID_NOW"; wait "$PID_NOW" || true
+
+if command -v redis-server >/dev/null 2>&1; then
+  REDIS_PORT="$(free_port)"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no >"$WORK/redis-server.log" 2>&1 &
+  REDIS_PID=$!
+  PIDS+=("$REDIS_PID")
+  wait_port "$REDIS_PORT"
+  start_rust redis API_KEYS="load:$API_KEY" "${LIMITS[@]}" REDIS_URL="redis://127.0.0.1:$REDIS_PORT/"
+  measure "rust-redis" "$PID_NOW" "http://127.0.0.1:$PORT_NOW$ROUTE" --header "Authorization: Bearer $API_KEY"
+  kill -TERM "$PID_NOW"; wait "$PID_NOW" || true
+  # Every request must have gone through Redis: a fallback to local limits would flatter the figure.
+  if grep -q '"redis: unreachable"' "$WORK/redis.log"; then
+    echo "Redis became unreachable during the Redis run (see its log)" >&2
+    FAILED=1
+  fi
+  kill "$REDIS_PID"; wait "$REDIS_PID" 2>/dev/null || true
+else
+  log "no redis-server (Debian package redis-server): the Redis run is skipped"
+fi
+
 if [ -n "$GO_BIN" ]; then
   GO_PORT="$(free_port)"
   env -i PATH="$PATH" GIN_MODE=release APP_ID="$APP_ID" APP_CERTIFICATE="$APP_CERTIFICATE" SERVER_PORT="$GO_PORT" \
@@ -173,12 +210,22 @@ fi
 echo
 echo "== agora-token-server load results (loopback, ${DURATION}s runs, $CONNECTIONS connections, $(nproc) CPUs shared by server and generator) =="
 printf '%-14s %10s %8s %10s %10s %18s\n' run "req/s" errors "p50 ms" "p99 ms" "server CPU us/req"
-for label in rust-open rust-api-key rust-jwt go-standin; do
+for label in rust-open rust-api-key rust-jwt rust-jwks rust-limits rust-redis go-standin; do
   rps="$(field "$label" rps)"
   [ -n "$rps" ] || continue
   printf '%-14s %10s %8s %10s %10s %18s\n' "$label" "$rps" "$(field "$label" errors)" "$(field "$label" p50_ms)" "$(field "$label" p99_ms)" "$(field "$label" cpu_us)"
 done
 echo "drain: $DRAIN_RESULT"
+if [ -n "$(field rust-redis rps)" ]; then
+  python3 - "$(field rust-limits rps)" "$(field rust-redis rps)" "$(field rust-limits p99_ms)" "$(field rust-redis p99_ms)" \
+    "$(field rust-limits cpu_us)" "$(field rust-redis cpu_us)" <<'EOF'
+import sys
+local, redis, local_p99, redis_p99, local_cpu, redis_cpu = map(float, sys.argv[1:])
+print(f"Redis mode (per-IP + per-caller limits in Redis, 2 calls per request) vs the same limits in this process: "
+      f"req/s x{redis / local:.2f}, p99 {redis_p99:.3f} ms vs {local_p99:.3f} ms, server CPU per request "
+      f"{redis_cpu:.0f} us vs {local_cpu:.0f} us (redis-server's own CPU not counted)")
+EOF
+fi
 if [ -n "$GO_BIN" ]; then
   python3 - "$(field rust-open rps)" "$(field go-standin rps)" "$(field rust-open p99_ms)" "$(field go-standin p99_ms)" \
     "$(field rust-api-key rps)" "$(field rust-open cpu_us)" "$(field go-standin cpu_us)" <<'EOF'

@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
 # The token server (crates/agora-token-server): its lints, its unit tests and integration
-# tests (the real binary on a loopback port), schemathesis against the OpenAPI document of the
-# real server (--demo on a loopback port; 0 failures and 0 server errors required), and a
-# few-second smoke of scripts/load-server.sh so the load script cannot rot. Figures from the
-# smoke are printed, never checked against a threshold.
+# tests (the real binary on a loopback port, against a JWKS server and an authorizer the
+# tests start, and redis-server), schemathesis against the OpenAPI document of the real server
+# (--demo on a loopback port; 0 failures and 0 server errors required), and a few-second smoke
+# of scripts/load-server.sh so the load script cannot rot. Figures from the smoke are printed,
+# never checked against a threshold.
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$ROOT"
 
 # The integration tests signal the server with kill(1) (procps); the load script uses python3;
-# schemathesis runs in a python3 venv and the script waits for the server with curl.
+# schemathesis runs in a python3 venv and the script waits for the server with curl; the replica
+# tests and the load script's Redis mode start Debian's redis-server themselves on a free
+# loopback port (never as a system service).
 missing=()
 type -P kill >/dev/null || missing+=(procps)
 type -P python3 >/dev/null || missing+=(python3)
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 type -P curl >/dev/null || missing+=(curl)
+type -P redis-server >/dev/null || missing+=(redis-server)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing ${missing[*]}"
-  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 log "rustfmt (agora-token-server)"

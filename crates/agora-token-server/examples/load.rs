@@ -10,6 +10,10 @@
 //! ```
 //!
 //! A response counts as OK when it is a 200 whose body holds a `007` token.
+//!
+//! For the JWKS run, `load --make-jwks FILE --issuer ISS` writes a JWKS with a fresh RS256
+//! key (the algorithm Firebase, Auth0, Cognito, Keycloak and Clerk sign with) to FILE and
+//! prints a JWT signed with it (subject `42`, valid for an hour).
 
 // A command-line tool: its report is its output.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -288,7 +292,46 @@ async fn run(options: Options) -> Tally {
     total
 }
 
+/// `--make-jwks FILE --issuer ISS`: see the module documentation.
+fn make_jwks(args: &[String]) -> Result<String, String> {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    use rsa::pkcs1::EncodeRsaPrivateKey;
+    use rsa::traits::PublicKeyParts;
+
+    let (Some(path), Some("--issuer"), Some(issuer)) = (args.first(), args.get(1).map(String::as_str), args.get(2))
+    else {
+        return Err("usage: load --make-jwks FILE --issuer ISSUER".to_owned());
+    };
+    let key = rsa::RsaPrivateKey::new(&mut rand_core::OsRng, 2048).map_err(|e| e.to_string())?;
+    let public = key.to_public_key();
+    let b64 = |bytes: &[u8]| URL_SAFE_NO_PAD.encode(bytes);
+    let jwks = serde_json::json!({"keys": [{"kty": "RSA", "kid": "load-key", "alg": "RS256", "use": "sig",
+        "n": b64(&public.n().to_bytes_be()), "e": b64(&public.e().to_bytes_be())}]});
+    std::fs::write(path, jwks.to_string()).map_err(|e| format!("{path}: {e}"))?;
+    let der = key.to_pkcs1_der().map_err(|e| e.to_string())?;
+    let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::RS256);
+    header.kid = Some("load-key".to_owned());
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_err(|e| e.to_string())?.as_secs();
+    let claims = serde_json::json!({"iss": issuer, "sub": "42", "iat": now, "exp": now + 3600});
+    jsonwebtoken::encode(&header, &claims, &jsonwebtoken::EncodingKey::from_rsa_der(der.as_bytes()))
+        .map_err(|e| e.to_string())
+}
+
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--make-jwks") {
+        return match make_jwks(&args[1..]) {
+            Ok(jwt) => {
+                println!("{jwt}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let options = match parse_args() {
         Ok(o) => o,
         Err(e) => {

@@ -363,7 +363,7 @@ pub fn openapi(ops: &[Op], config: &Config) -> Value {
         "paths": paths,
         "components": {
             "securitySchemes": {
-                "bearer": {"type": "http", "scheme": "bearer", "description": "An API key from API_KEYS, or a JWT (HS256) signed with JWT_SECRET."},
+                "bearer": {"type": "http", "scheme": "bearer", "description": "An API key from API_KEYS, or a JWT: HS256 signed with JWT_SECRET, or signed by an identity provider whose keys are at JWT_JWKS_URL / JWT_JWKS_FILE (RS256, RS384, RS512, PS256-512, ES256, ES384, EdDSA; the key decides the algorithm; iss required, aud when JWT_AUDIENCE is set)."},
                 "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
                 "hmac": {"type": "apiKey", "in": "header", "name": "X-Auth-Signature", "description": "Signed request: X-Auth-Key, X-Auth-Timestamp, X-Auth-Nonce and X-Auth-Signature = hex(HMAC-SHA256(secret, METHOD\\nPATH?QUERY\\nTIMESTAMP\\nNONCE\\nhex(SHA256(body))))."},
             },

@@ -17,22 +17,25 @@ use axum::Router;
 
 use crate::api::{self, AllowTable, RouteTable};
 use crate::auth::{self, Authenticator};
+use crate::authz::Authorizer;
 use crate::config::Config;
 use crate::cors;
 use crate::error::ApiError;
 use crate::issue::Issuer;
+use crate::jwks::Jwks;
 use crate::metrics::Metrics;
 use crate::observe::{self, RequestIds};
 use crate::policy::Policy;
 use crate::ratelimit::{self, RateLimiter};
+use crate::redis_store::RedisStore;
 use crate::routes;
 
 /// The client's IP (after trusted proxies), attached to every request.
 #[derive(Debug, Clone, Copy)]
 pub struct ClientIp(pub IpAddr);
 
-/// Everything the handlers and middleware share. Nothing here is persisted or shared
-/// between processes: replicas are independent.
+/// Everything the handlers and middleware share. Nothing here is persisted; with
+/// `REDIS_URL`, rate limits and the replay cache are shared by replicas through Redis.
 #[derive(Debug)]
 pub struct Shared {
     /// The validated configuration.
@@ -45,8 +48,14 @@ pub struct Shared {
     pub policy: Box<dyn Policy>,
     /// Per-IP and per-caller limits.
     pub limiter: RateLimiter,
-    /// Prometheus metrics.
-    pub metrics: Metrics,
+    /// The external authorizer (`AUTHZ_URL`), asked after the policy.
+    pub authorizer: Option<Authorizer>,
+    /// The identity provider's key cache (`JWT_JWKS_*`), loaded at start-up.
+    pub jwks: Option<Arc<Jwks>>,
+    /// The state shared by replicas (`REDIS_URL`).
+    pub redis: Option<Arc<RedisStore>>,
+    /// Prometheus metrics (shared with the connection loop, the key cache and the Redis store).
+    pub metrics: Arc<Metrics>,
     /// Request id sequence.
     pub request_ids: RequestIds,
     /// The OpenAPI document, rendered once.
@@ -81,19 +90,39 @@ impl Deref for AppState {
 }
 
 /// The router of a server with this configuration and policy, and its state.
-pub fn build(config: Config, policy: Box<dyn Policy>) -> (Router, AppState) {
+///
+/// # Errors
+/// When an HTTP client (identity provider, authorizer) or the Redis client cannot be set up.
+pub fn build(config: Config, policy: Box<dyn Policy>) -> Result<(Router, AppState), String> {
     let mut table = RouteTable::new();
     routes::register(&mut table);
     let openapi = api::openapi(table.ops(), &config).to_string();
     let route_paths: Vec<String> = table.ops().iter().filter(|op| op.served).flat_map(api::Op::paths).collect();
     let allow = table.allow_table();
 
+    let metrics = Arc::new(Metrics::new(route_paths.iter().map(String::as_str)));
+    let jwks = match &config.auth.jwks {
+        Some(jwks) => Some(Jwks::new(jwks, config.auth.claims.leeway, Arc::clone(&metrics))?),
+        None => None,
+    };
+    let redis = match &config.redis {
+        Some(redis) => Some(Arc::new(RedisStore::new(redis, Arc::clone(&metrics))?)),
+        None => None,
+    };
+    let authorizer = match &config.authz {
+        Some(authz) => Some(Authorizer::new(authz, Arc::clone(&metrics))?),
+        None => None,
+    };
+    let limits = &config.limits;
     let state = AppState(Arc::new(Shared {
         issuer: Issuer::new(config.credentials.clone(), config.expiry),
-        auth: Authenticator::new(&config.auth),
+        auth: Authenticator::new(&config.auth, jwks.clone(), redis.clone()),
         policy,
-        limiter: RateLimiter::new(config.limits.rate_per_ip, config.limits.rate_per_caller, config.limits.rate_burst),
-        metrics: Metrics::new(route_paths.iter().map(String::as_str)),
+        limiter: RateLimiter::new(limits.rate_per_ip, limits.rate_per_caller, limits.rate_burst, redis.clone()),
+        authorizer,
+        jwks,
+        redis,
+        metrics,
         request_ids: RequestIds::new(),
         openapi,
         allow,
@@ -114,7 +143,7 @@ pub fn build(config: Config, policy: Box<dyn Policy>) -> (Router, AppState) {
         .layer(from_fn_with_state(state.clone(), cors::cors))
         .layer(from_fn_with_state(state.clone(), observe::observe))
         .with_state(state.clone());
-    (router, state)
+    Ok((router, state))
 }
 
 async fn not_found() -> Response {

@@ -1,17 +1,19 @@
-//! Who is calling: API keys, HMAC-signed requests, JWT (HS256), or the explicit open mode.
+//! Who is calling: API keys, HMAC-signed requests, JWTs (HS256 with a shared secret, or
+//! signed by an identity provider and checked against its JWKS, see `jwks.rs`), or the
+//! explicit open mode.
 //!
 //! | method | request |
 //! |---|---|
 //! | API key | `Authorization: Bearer <key>` or `X-API-Key: <key>` |
 //! | HMAC | `X-Auth-Key: <id>`, `X-Auth-Timestamp: <unix seconds>`, `X-Auth-Nonce: <8-64 of [A-Za-z0-9_-]>`, `X-Auth-Signature: hex(HMAC-SHA256(secret, canonical))` with canonical = `METHOD\nPATH?QUERY\nTIMESTAMP\nNONCE\nhex(SHA256(body))` |
-//! | JWT | `Authorization: Bearer <header.payload.signature>`, HS256, `exp` required; claims `sub`, optional `uid`, `channels`, `role` |
+//! | JWT | `Authorization: Bearer <header.payload.signature>`: HS256 with `JWT_SECRET`, or RS256/RS384/ES256/EdDSA... with the keys of `JWT_JWKS_URL`/`JWT_JWKS_FILE`; `exp` required; claims `sub`, and (names configurable) `uid`, `channels`, `role` |
 //! | open | no credentials (only with `OPEN_ACCESS=true` or `--demo`) |
 //!
 //! Credentials that are present but wrong are refused even in open mode, so a broken
 //! client never silently falls back to anonymous access.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use agora_token::RtcRole;
 use axum::body::Body;
@@ -21,13 +23,14 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use hmac::{Hmac, Mac};
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
-use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 use crate::app::AppState;
-use crate::config::{AuthConfig, NamedSecret};
+use crate::config::{AuthConfig, ClaimNames, NamedSecret, RedisFailureMode};
 use crate::error::ApiError;
+use crate::jwks::{Jwks, JwksError};
+use crate::redis_store::RedisStore;
 
 /// How a caller proved who it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +41,7 @@ pub enum AuthMethod {
     ApiKey,
     /// A request signed with a configured HMAC key.
     Hmac,
-    /// A JWT signed with the configured key.
+    /// A JWT signed with the configured secret or by the identity provider.
     Jwt,
 }
 
@@ -62,11 +65,11 @@ pub struct Caller {
     pub id: String,
     /// How it authenticated.
     pub method: AuthMethod,
-    /// The end user this caller may only get tokens for (JWT `uid` claim).
+    /// The end user this caller may only get tokens for (JWT `uid` claim, or `JWT_USER_CLAIM`).
     pub user: Option<String>,
-    /// Channel patterns this caller is limited to (JWT `channels` claim).
+    /// Channel patterns this caller is limited to (JWT `channels` claim, or `JWT_CHANNELS_CLAIM`).
     pub channels: Option<Vec<String>>,
-    /// The highest role this caller may get (JWT `role` claim).
+    /// The highest role this caller may get (JWT `role` claim, or `JWT_ROLE_CLAIM`).
     pub max_role: Option<RtcRole>,
 }
 
@@ -82,23 +85,17 @@ impl Caller {
     }
 }
 
-/// The claims read from a caller's JWT.
-#[derive(Debug, Deserialize)]
-struct Claims {
-    sub: Option<String>,
-    uid: Option<serde_json::Value>,
-    channels: Option<Vec<String>>,
-    role: Option<String>,
-}
-
 /// Checks credentials against the configuration.
 pub struct Authenticator {
     api_keys: Vec<(String, [u8; 32])>,
     hmac_keys: Vec<NamedSecret>,
     max_skew: u64,
     jwt: Option<(DecodingKey, Validation)>,
+    jwks: Option<Arc<Jwks>>,
+    claims: ClaimNames,
     open: bool,
     nonces: Mutex<HashMap<String, u64>>,
+    shared: Option<Arc<RedisStore>>,
 }
 
 impl std::fmt::Debug for Authenticator {
@@ -107,7 +104,9 @@ impl std::fmt::Debug for Authenticator {
             .field("api_keys", &self.api_keys.iter().map(|(id, _)| id).collect::<Vec<_>>())
             .field("hmac_keys", &self.hmac_keys.iter().map(|k| &k.id).collect::<Vec<_>>())
             .field("jwt", &self.jwt.is_some())
+            .field("jwks", &self.jwks)
             .field("open", &self.open)
+            .field("shared_nonces", &self.shared.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -116,18 +115,20 @@ impl std::fmt::Debug for Authenticator {
 const MAX_REMEMBERED_NONCES: usize = 1_000_000;
 
 impl Authenticator {
-    /// An authenticator for this configuration.
+    /// An authenticator for this configuration, with the identity provider's key cache
+    /// (when `JWT_JWKS_*` is set) and the shared replay cache (when `REDIS_URL` is set).
     #[must_use]
-    pub fn new(config: &AuthConfig) -> Self {
+    pub fn new(config: &AuthConfig, jwks: Option<Arc<Jwks>>, shared: Option<Arc<RedisStore>>) -> Self {
         let jwt = config.jwt.as_ref().map(|jwt| {
             let mut validation = Validation::new(Algorithm::HS256);
-            validation.leeway = 30;
+            validation.leeway = config.claims.leeway;
+            validation.validate_nbf = true;
             match &jwt.issuer {
                 Some(iss) => validation.set_issuer(&[iss]),
                 None => validation.iss = None,
             }
             match &jwt.audience {
-                Some(aud) => validation.set_audience(&[aud]),
+                Some(aud) => validation.set_audience(&aud.split(',').map(str::trim).collect::<Vec<_>>()),
                 None => validation.validate_aud = false,
             }
             (DecodingKey::from_secret(jwt.secret.expose().as_bytes()), validation)
@@ -138,8 +139,11 @@ impl Authenticator {
             hmac_keys: config.hmac_keys.clone(),
             max_skew: config.hmac_max_skew,
             jwt,
+            jwks,
+            claims: config.claims.clone(),
             open: config.open,
             nonces: Mutex::new(HashMap::new()),
+            shared,
         }
     }
 
@@ -147,7 +151,7 @@ impl Authenticator {
     ///
     /// # Errors
     /// 401 with the reason when credentials are missing (outside open mode) or wrong.
-    pub fn authenticate(
+    pub async fn authenticate(
         &self,
         method: &str,
         path_and_query: &str,
@@ -156,15 +160,15 @@ impl Authenticator {
         now: u64,
     ) -> Result<Caller, ApiError> {
         if headers.contains_key("x-auth-signature") || headers.contains_key("x-auth-key") {
-            return self.hmac(method, path_and_query, headers, body, now);
+            return self.hmac(method, path_and_query, headers, body, now).await;
         }
         let bearer = header_str(headers, "authorization").and_then(|v| {
             let (scheme, token) = v.split_once(' ')?;
             scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
         });
         if let Some(token) = bearer {
-            if token.matches('.').count() == 2 && self.jwt.is_some() {
-                return self.jwt(token);
+            if token.matches('.').count() == 2 && (self.jwt.is_some() || self.jwks.is_some()) {
+                return self.jwt(token).await;
             }
             return self.api_key(token);
         }
@@ -199,31 +203,74 @@ impl Authenticator {
             .ok_or_else(|| unauthorized("invalid_api_key", "the API key is not valid"))
     }
 
-    fn jwt(&self, token: &str) -> Result<Caller, ApiError> {
-        let Some((key, validation)) = &self.jwt else {
-            return Err(unauthorized("invalid_jwt", "JWT authentication is not configured on this server"));
+    /// Verifies a JWT: HS256 with the shared secret, any other algorithm with the identity
+    /// provider's keys (whose own algorithm decides, see `jwks.rs`). The header's `alg` only
+    /// chooses between the two; each refuses every algorithm but its own.
+    async fn jwt(&self, token: &str) -> Result<Caller, ApiError> {
+        let refused = |why: String| unauthorized("invalid_jwt", format!("the JWT was refused: {why}"));
+        let header = jsonwebtoken::decode_header(token).map_err(|e| refused(e.to_string()))?;
+        let symmetric = matches!(header.alg, Algorithm::HS256 | Algorithm::HS384 | Algorithm::HS512);
+        let claims = match (&self.jwt, &self.jwks) {
+            (Some((key, validation)), _) if symmetric => {
+                jsonwebtoken::decode::<serde_json::Value>(token, key, validation)
+                    .map_err(|e| refused(e.to_string()))?
+                    .claims
+            }
+            (_, Some(jwks)) if !symmetric => jwks.verify(token, &header).await.map_err(|e| match e {
+                JwksError::Invalid(why) => refused(why),
+                other => unauthorized("invalid_jwt", other.to_string()),
+            })?,
+            (None, _) => {
+                return Err(refused(format!(
+                    "{:?} JWTs are not accepted: this server verifies JWTs with its identity provider's keys",
+                    header.alg
+                )))
+            }
+            (Some(_), _) => {
+                return Err(refused(format!(
+                    "{:?} JWTs are not accepted: this server verifies HS256 JWTs signed with its shared secret",
+                    header.alg
+                )))
+            }
         };
-        let data = jsonwebtoken::decode::<Claims>(token, key, validation)
-            .map_err(|e| unauthorized("invalid_jwt", format!("the JWT was refused: {e}")))?;
-        let claims = data.claims;
-        let user = match claims.uid {
-            None | Some(serde_json::Value::Null) => None,
-            Some(serde_json::Value::String(s)) => Some(s),
-            Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-            Some(_) => return Err(unauthorized("invalid_jwt", "the JWT's uid claim must be a string or a number")),
-        };
-        let max_role = match claims.role {
-            None => None,
-            Some(role) => Some(
-                role.parse::<RtcRole>()
-                    .map_err(|e| unauthorized("invalid_jwt", format!("the JWT's role claim: {e}")))?,
-            ),
-        };
-        let id = claims.sub.or_else(|| user.clone()).unwrap_or_else(|| "jwt".to_owned());
-        Ok(Caller { id, method: AuthMethod::Jwt, user, channels: claims.channels, max_role })
+        self.caller_from_claims(&claims)
     }
 
-    fn hmac(
+    /// The caller described by verified claims, read under the configured claim names.
+    fn caller_from_claims(&self, claims: &serde_json::Value) -> Result<Caller, ApiError> {
+        let names = &self.claims;
+        let invalid = |message: String| unauthorized("invalid_jwt", message);
+        let user = match claim(claims, &names.user) {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(s)) => Some(s.clone()),
+            Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+            Some(_) => return Err(invalid(format!("the JWT's {} claim must be a string or a number", names.user))),
+        };
+        let channels = match claim(claims, &names.channels) {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(s)) => Some(vec![s.clone()]),
+            Some(serde_json::Value::Array(items)) => Some(
+                items
+                    .iter()
+                    .map(|item| item.as_str().map(str::to_owned))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| invalid(format!("the JWT's {} claim must list strings", names.channels)))?,
+            ),
+            Some(_) => return Err(invalid(format!("the JWT's {} claim must be a list of strings", names.channels))),
+        };
+        let max_role = match claim(claims, &names.role) {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(role)) => {
+                Some(role.parse::<RtcRole>().map_err(|e| invalid(format!("the JWT's {} claim: {e}", names.role)))?)
+            }
+            Some(_) => return Err(invalid(format!("the JWT's {} claim must be a string", names.role))),
+        };
+        let subject = claims.get("sub").and_then(serde_json::Value::as_str).map(str::to_owned);
+        let id = subject.or_else(|| user.clone()).unwrap_or_else(|| "jwt".to_owned());
+        Ok(Caller { id, method: AuthMethod::Jwt, user, channels, max_role })
+    }
+
+    async fn hmac(
         &self,
         method: &str,
         path_and_query: &str,
@@ -274,13 +321,36 @@ impl Authenticator {
         mac.update(canonical.as_bytes());
         mac.verify_slice(&expected_bytes)
             .map_err(|_| unauthorized("invalid_signature", "the request signature does not match"))?;
-        self.remember_nonce(&key.id, nonce, ts, now)?;
+        self.remember_nonce(&key.id, nonce, ts, now).await?;
         Ok(Caller::service(&key.id, AuthMethod::Hmac))
     }
 
-    /// Refuses a nonce seen within the skew window. The cache is per process: behind a load
-    /// balancer a replay on another replica within the window is not detected.
-    fn remember_nonce(&self, key_id: &str, nonce: &str, ts: u64, now: u64) -> Result<(), ApiError> {
+    /// Refuses a nonce seen within the skew window: in Redis when `REDIS_URL` is set (a
+    /// replay to another replica is refused too), and always in this process (which alone
+    /// decides while Redis is unavailable in `open` failure mode).
+    async fn remember_nonce(&self, key_id: &str, nonce: &str, ts: u64, now: u64) -> Result<(), ApiError> {
+        let expires = ts.max(now) + self.max_skew;
+        if let Some(store) = &self.shared {
+            match store.claim_nonce(key_id, nonce, expires.saturating_sub(now)).await {
+                Ok(true) => {}
+                Ok(false) => return Err(replayed()),
+                Err(_) => {
+                    if store.on_unavailable() == RedisFailureMode::Closed {
+                        let mut error = ApiError::new(
+                            StatusCode::SERVICE_UNAVAILABLE,
+                            "replay_cache_unavailable",
+                            "the shared replay cache (Redis) does not answer; retry shortly with a new nonce",
+                        );
+                        error.retry_after = Some(1);
+                        return Err(error);
+                    }
+                }
+            }
+        }
+        self.remember_nonce_locally(key_id, nonce, expires, now)
+    }
+
+    fn remember_nonce_locally(&self, key_id: &str, nonce: &str, expires: u64, now: u64) -> Result<(), ApiError> {
         let mut seen = self
             .nonces
             .lock()
@@ -297,13 +367,28 @@ impl Authenticator {
         }
         let entry = format!("{key_id}\n{nonce}");
         if seen.get(&entry).is_some_and(|expires| *expires > now) {
-            return Err(unauthorized(
-                "replayed_request",
-                "this signed request (X-Auth-Nonce) was already used; sign each request with a new nonce",
-            ));
+            return Err(replayed());
         }
-        seen.insert(entry, ts.max(now) + self.max_skew);
+        seen.insert(entry, expires);
         Ok(())
+    }
+}
+
+fn replayed() -> ApiError {
+    unauthorized(
+        "replayed_request",
+        "this signed request (X-Auth-Nonce) was already used; sign each request with a new nonce",
+    )
+}
+
+/// A claim by name, or by JSON Pointer when the name starts with `/` (nested claims such
+/// as Keycloak's `/realm_access/roles`). Namespaced names (`https://example.com/uid`) are
+/// plain names.
+fn claim<'a>(claims: &'a serde_json::Value, name: &str) -> Option<&'a serde_json::Value> {
+    if name.starts_with('/') {
+        claims.pointer(name)
+    } else {
+        claims.get(name)
     }
 }
 
@@ -357,7 +442,7 @@ pub async fn require_caller(State(state): State<AppState>, request: Request, nex
         (axum::body::Bytes::new(), body)
     };
 
-    match state.auth.authenticate(parts.method.as_str(), &path_and_query, &parts.headers, &body_bytes, now) {
+    match state.auth.authenticate(parts.method.as_str(), &path_and_query, &parts.headers, &body_bytes, now).await {
         Ok(caller) => {
             let mut request = Request::from_parts(parts, body);
             request.extensions_mut().insert(caller.clone());
@@ -384,13 +469,20 @@ mod tests {
     const JWT_SECRET: &str = "0123456789abcdef0123456789abcdef-jwt";
 
     fn auth(open: bool) -> Authenticator {
-        Authenticator::new(&AuthConfig {
+        auth_with_claims(open, ClaimNames::default())
+    }
+
+    fn auth_with_claims(open: bool, claims: ClaimNames) -> Authenticator {
+        let config = AuthConfig {
             api_keys: vec![NamedSecret { id: "mobile".into(), secret: Secret::new("k".repeat(20)) }],
             hmac_keys: vec![NamedSecret { id: "backend".into(), secret: Secret::new("h".repeat(20)) }],
             hmac_max_skew: 300,
             jwt: Some(JwtConfig { secret: Secret::new(JWT_SECRET.into()), issuer: None, audience: None }),
             open,
-        })
+            jwks: None,
+            claims,
+        };
+        Authenticator::new(&config, None, None)
     }
 
     fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
@@ -401,32 +493,37 @@ mod tests {
         h
     }
 
-    #[test]
-    fn api_keys_by_bearer_or_header() {
+    #[tokio::test]
+    async fn api_keys_by_bearer_or_header() {
         let a = auth(false);
         let key = "k".repeat(20);
         let caller =
-            a.authenticate("GET", "/", &headers(&[("authorization", &format!("Bearer {key}"))]), b"", 0).unwrap();
+            a.authenticate("GET", "/", &headers(&[("authorization", &format!("Bearer {key}"))]), b"", 0).await.unwrap();
         assert_eq!((caller.id.as_str(), caller.method), ("mobile", AuthMethod::ApiKey));
-        assert!(a.authenticate("GET", "/", &headers(&[("x-api-key", &key)]), b"", 0).is_ok());
-        let err = a.authenticate("GET", "/", &headers(&[("x-api-key", "wrong-key-wrong-key")]), b"", 0).unwrap_err();
+        assert!(a.authenticate("GET", "/", &headers(&[("x-api-key", &key)]), b"", 0).await.is_ok());
+        let err =
+            a.authenticate("GET", "/", &headers(&[("x-api-key", "wrong-key-wrong-key")]), b"", 0).await.unwrap_err();
         assert_eq!(err.kind, "invalid_api_key");
     }
 
-    #[test]
-    fn open_mode_serves_anonymous_but_not_wrong_credentials() {
-        assert_eq!(auth(true).authenticate("GET", "/", &HeaderMap::new(), b"", 0).unwrap().method, AuthMethod::Open);
+    #[tokio::test]
+    async fn open_mode_serves_anonymous_but_not_wrong_credentials() {
         assert_eq!(
-            auth(false).authenticate("GET", "/", &HeaderMap::new(), b"", 0).unwrap_err().kind,
+            auth(true).authenticate("GET", "/", &HeaderMap::new(), b"", 0).await.unwrap().method,
+            AuthMethod::Open
+        );
+        assert_eq!(
+            auth(false).authenticate("GET", "/", &HeaderMap::new(), b"", 0).await.unwrap_err().kind,
             "missing_credentials"
         );
         assert!(auth(true)
             .authenticate("GET", "/", &headers(&[("x-api-key", "nope-nope-nope-nope")]), b"", 0)
+            .await
             .is_err());
     }
 
-    #[test]
-    fn hmac_signature_skew_and_replay() {
+    #[tokio::test]
+    async fn hmac_signature_skew_and_replay() {
         let a = auth(false);
         let now = 1_700_000_000u64;
         let sign = |ts: u64, nonce: &str, body: &[u8]| {
@@ -444,35 +541,41 @@ mod tests {
             ])
         };
         let sig = sign(now, "nonce-0001", b"{}");
-        let caller = a.authenticate("POST", "/getToken?x=1", &req(now, "nonce-0001", &sig), b"{}", now).unwrap();
+        let caller = a.authenticate("POST", "/getToken?x=1", &req(now, "nonce-0001", &sig), b"{}", now).await.unwrap();
         assert_eq!(caller.method, AuthMethod::Hmac);
-        let replay = a.authenticate("POST", "/getToken?x=1", &req(now, "nonce-0001", &sig), b"{}", now).unwrap_err();
+        let replay =
+            a.authenticate("POST", "/getToken?x=1", &req(now, "nonce-0001", &sig), b"{}", now).await.unwrap_err();
         assert_eq!(replay.kind, "replayed_request");
-        let tampered = a.authenticate(
-            "POST",
-            "/getToken?x=1",
-            &req(now, "nonce-0002", &sign(now, "nonce-0002", b"{}")),
-            b"{ }",
-            now,
-        );
+        let tampered = a
+            .authenticate(
+                "POST",
+                "/getToken?x=1",
+                &req(now, "nonce-0002", &sign(now, "nonce-0002", b"{}")),
+                b"{ }",
+                now,
+            )
+            .await;
         assert_eq!(tampered.unwrap_err().kind, "invalid_signature");
         let stale = sign(now - 1000, "nonce-0003", b"{}");
         assert_eq!(
             a.authenticate("POST", "/getToken?x=1", &req(now - 1000, "nonce-0003", &stale), b"{}", now)
+                .await
                 .unwrap_err()
                 .kind,
             "stale_signature"
         );
     }
 
-    #[test]
-    fn jwt_claims_bind_the_caller() {
+    #[tokio::test]
+    async fn jwt_claims_bind_the_caller() {
         let a = auth(false);
         let claims = serde_json::json!({"sub": "user-7", "uid": 7, "channels": ["room-*"], "role": "subscriber", "exp": 4_000_000_000u64});
         let token =
             encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(JWT_SECRET.as_bytes())).unwrap();
-        let caller =
-            a.authenticate("GET", "/", &headers(&[("authorization", &format!("Bearer {token}"))]), b"", 0).unwrap();
+        let caller = a
+            .authenticate("GET", "/", &headers(&[("authorization", &format!("Bearer {token}"))]), b"", 0)
+            .await
+            .unwrap();
         assert_eq!(caller.id, "user-7");
         assert_eq!(caller.user.as_deref(), Some("7"));
         assert_eq!(caller.max_role, Some(RtcRole::Subscriber));
@@ -481,9 +584,59 @@ mod tests {
             encode(&Header::new(Algorithm::HS256), &expired, &EncodingKey::from_secret(JWT_SECRET.as_bytes())).unwrap();
         assert_eq!(
             a.authenticate("GET", "/", &headers(&[("authorization", &format!("Bearer {token}"))]), b"", 0)
+                .await
                 .unwrap_err()
                 .kind,
             "invalid_jwt"
         );
+    }
+
+    fn bearer(token: &str) -> HeaderMap {
+        headers(&[("authorization", &format!("Bearer {token}"))])
+    }
+
+    #[tokio::test]
+    async fn claim_names_are_configurable_namespaced_or_nested() {
+        let names = ClaimNames {
+            user: "sub".into(),
+            channels: "https://example.com/channels".into(),
+            role: "/app_metadata/role".into(),
+            leeway: 30,
+        };
+        let a = auth_with_claims(false, names);
+        let claims = serde_json::json!({
+            "sub": "firebase-uid-1", "https://example.com/channels": ["room-*"],
+            "app_metadata": {"role": "subscriber"}, "exp": 4_000_000_000u64
+        });
+        let token =
+            encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(JWT_SECRET.as_bytes())).unwrap();
+        let caller = a.authenticate("GET", "/", &bearer(&token), b"", 0).await.unwrap();
+        assert_eq!(caller.user.as_deref(), Some("firebase-uid-1"));
+        assert_eq!(caller.channels, Some(vec!["room-*".to_owned()]));
+        assert_eq!(caller.max_role, Some(RtcRole::Subscriber));
+    }
+
+    #[tokio::test]
+    async fn not_before_is_checked_and_asymmetric_algorithms_need_a_jwks() {
+        let a = auth(false);
+        let future = serde_json::json!({"sub": "u", "nbf": 4_000_000_000u64, "exp": 4_100_000_000u64});
+        let token =
+            encode(&Header::new(Algorithm::HS256), &future, &EncodingKey::from_secret(JWT_SECRET.as_bytes())).unwrap();
+        let err = a.authenticate("GET", "/", &bearer(&token), b"", 0).await.unwrap_err();
+        assert!(err.message.contains("ImmatureSignature"), "{}", err.message);
+        // An RS256 header is refused without trying the shared secret.
+        let header = base64_url(br#"{"alg":"RS256","typ":"JWT"}"#);
+        let body = base64_url(br#"{"sub":"u","exp":4000000000}"#);
+        let err = a.authenticate("GET", "/", &bearer(&format!("{header}.{body}.c2ln")), b"", 0).await.unwrap_err();
+        assert!(err.message.contains("RS256 JWTs are not accepted"), "{}", err.message);
+        // alg none is not an algorithm.
+        let header = base64_url(br#"{"alg":"none","typ":"JWT"}"#);
+        let err = a.authenticate("GET", "/", &bearer(&format!("{header}.{body}.")), b"", 0).await.unwrap_err();
+        assert_eq!(err.kind, "invalid_jwt");
+    }
+
+    fn base64_url(bytes: &[u8]) -> String {
+        use base64::Engine;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
     }
 }

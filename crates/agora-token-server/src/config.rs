@@ -40,6 +40,12 @@ pub struct Config {
     pub trusted_proxies: Vec<IpNet>,
     /// Log output.
     pub log: LogConfig,
+    /// Connection cap and the header and idle timeouts (`conn.rs`).
+    pub connections: ConnectionLimits,
+    /// An external authorizer asked before signing (`AUTHZ_URL`).
+    pub authz: Option<AuthzConfig>,
+    /// Rate limits and the replay cache shared by replicas (`REDIS_URL`).
+    pub redis: Option<RedisConfig>,
 }
 
 /// Allowed browser origins (`CORS_ALLOW_ORIGIN`).
@@ -108,13 +114,17 @@ pub struct AuthConfig {
     pub jwt: Option<JwtConfig>,
     /// `OPEN_ACCESS=true`: callers without credentials are served (what the UI kits need).
     pub open: bool,
+    /// `JWT_JWKS_URL` / `JWT_JWKS_FILE`: JWTs signed by an identity provider.
+    pub jwks: Option<JwksConfig>,
+    /// Which claims of a JWT (either kind) the policy reads, and the clock leeway.
+    pub claims: ClaimNames,
 }
 
 impl AuthConfig {
     /// Whether any credential-based method is configured.
     #[must_use]
     pub fn has_credentials(&self) -> bool {
-        !self.api_keys.is_empty() || !self.hmac_keys.is_empty() || self.jwt.is_some()
+        !self.api_keys.is_empty() || !self.hmac_keys.is_empty() || self.jwt.is_some() || self.jwks.is_some()
     }
 }
 
@@ -411,6 +421,8 @@ impl Config {
             hmac_max_skew: r.number("HMAC_MAX_SKEW_SECS", 300, "seconds"),
             jwt: None,
             open: r.bool("OPEN_ACCESS", false) || demo,
+            jwks: read_jwks(&mut r),
+            claims: read_claim_names(&mut r),
         };
         if let Some(secret) = r.secret("JWT_SECRET") {
             if secret.expose().len() < 32 {
@@ -421,7 +433,7 @@ impl Config {
         }
         if !auth.open && !auth.has_credentials() {
             r.problems.push(
-                "no caller authentication is configured: set API_KEYS, HMAC_KEYS or JWT_SECRET, or set OPEN_ACCESS=true \
+                "no caller authentication is configured: set API_KEYS, HMAC_KEYS, JWT_SECRET or JWT_JWKS_URL, or set OPEN_ACCESS=true \
                  to hand tokens to anyone who asks (what the UI kits need; combine it with POLICY_* and rate limits)"
                     .to_owned(),
             );
@@ -467,6 +479,10 @@ impl Config {
             }
         }
 
+        let connections = read_connection_limits(&mut r);
+        let authz = read_authz(&mut r);
+        let redis = read_redis(&mut r);
+
         let log = LogConfig {
             json: match r.get("LOG_FORMAT").map(|v| v.to_ascii_lowercase()) {
                 None => !demo,
@@ -499,9 +515,249 @@ impl Config {
                 limits,
                 trusted_proxies,
                 log,
+                connections,
+                authz,
+                redis,
             }),
             _ => Err(ConfigErrors(r.problems)),
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Production settings: identity providers (JWKS), the external authorizer, Redis shared by
+// replicas, and connection limits. Each is read by its own function below.
+// ---------------------------------------------------------------------------------------
+
+/// Where an identity provider's signing keys come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JwksSource {
+    /// `JWT_JWKS_URL`: fetched over HTTPS (plain HTTP only on loopback or with `JWT_JWKS_ALLOW_HTTP`).
+    Url(String),
+    /// `JWT_JWKS_FILE`: read from disk (air-gapped setups); re-read like a URL is re-fetched.
+    File(std::path::PathBuf),
+}
+
+/// Verification of JWTs signed by an identity provider (RS256, RS384, ES256, EdDSA, ...).
+#[derive(Debug, Clone)]
+pub struct JwksConfig {
+    /// Where the keys are.
+    pub source: JwksSource,
+    /// Required `iss` (`JWT_ISSUER`): every provider sets it, and a JWKS may be shared by
+    /// many tenants (all Firebase projects share Google's), so it is mandatory here.
+    pub issuer: String,
+    /// Accepted `aud` values (`JWT_AUDIENCE`, comma-separated); empty = not checked.
+    pub audience: Vec<String>,
+    /// Keys are re-fetched after this long (or the response's `Cache-Control: max-age`, if shorter).
+    pub refresh: Duration,
+    /// Never fetched more often than this, whatever unknown `kid`s arrive.
+    pub min_refresh: Duration,
+    /// While fetches fail, the last keys stay usable this long after they were fetched.
+    pub max_stale: Duration,
+    /// Time allowed for one fetch.
+    pub timeout: Duration,
+}
+
+/// The JWT claims the policy reads, and the clock leeway for `exp` and `nbf`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimNames {
+    /// `JWT_USER_CLAIM` (default `uid`): the end user a caller may get tokens for.
+    pub user: String,
+    /// `JWT_CHANNELS_CLAIM` (default `channels`): channel patterns the caller is limited to.
+    pub channels: String,
+    /// `JWT_ROLE_CLAIM` (default `role`): `subscriber` forbids publisher tokens.
+    pub role: String,
+    /// `JWT_LEEWAY_SECS` (default 30): allowed clock difference for `exp` and `nbf`.
+    pub leeway: u64,
+}
+
+impl Default for ClaimNames {
+    fn default() -> Self {
+        ClaimNames { user: "uid".to_owned(), channels: "channels".to_owned(), role: "role".to_owned(), leeway: 30 }
+    }
+}
+
+/// The external authorizer (`AUTHZ_URL`): asked before every token is signed.
+#[derive(Debug, Clone)]
+pub struct AuthzConfig {
+    /// Where the server POSTs the caller and the requested grants.
+    pub url: String,
+    /// Time allowed for an answer; no answer in time means no token.
+    pub timeout: Duration,
+    /// Sent as `Authorization: Bearer <token>` so the authorizer knows the caller is this server.
+    pub token: Option<Secret>,
+}
+
+/// What the server does when Redis does not answer in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RedisFailureMode {
+    /// Serve, with this replica's own limits and replay cache (as without Redis).
+    Open,
+    /// Refuse with 503 until Redis answers again.
+    Closed,
+}
+
+/// Rate limits and the HMAC replay cache in Redis, shared by every replica.
+#[derive(Debug, Clone)]
+pub struct RedisConfig {
+    /// `REDIS_URL` (`redis://` or `rediss://`); may hold a password, so it is a secret.
+    pub url: Secret,
+    /// Connections this replica keeps open to Redis (each one pipelines many calls).
+    pub pool_size: usize,
+    /// Time allowed for one call, connecting included.
+    pub timeout: Duration,
+    /// `REDIS_FAILURE_MODE`.
+    pub failure_mode: RedisFailureMode,
+    /// Prefix of every key, so several deployments can share one Redis.
+    pub key_prefix: String,
+}
+
+/// Connection cap and timeouts against slow and idle clients.
+#[derive(Debug, Clone, Copy)]
+pub struct ConnectionLimits {
+    /// `MAX_CONNECTIONS`: connections open at once; further ones wait in the listen backlog.
+    pub max_connections: usize,
+    /// `HEADER_READ_TIMEOUT_SECS`: a request's line and headers must arrive within this
+    /// (from the connection's start, or from the first byte of a later request).
+    pub header_read_timeout: Duration,
+    /// `IDLE_TIMEOUT_SECS`: a keep-alive connection with no request is closed after this.
+    pub idle_timeout: Duration,
+}
+
+fn positive_secs(r: &mut Reader<'_>, name: &str, default: u64) -> Duration {
+    let secs = r.number(name, default, "seconds (1 or more)");
+    if secs == 0 {
+        r.problems.push(format!("{name} must be at least 1 second"));
+    }
+    Duration::from_secs(secs.max(1))
+}
+
+fn positive_millis(r: &mut Reader<'_>, name: &str, default: u64) -> Duration {
+    let millis = r.number(name, default, "milliseconds (1 or more)");
+    if millis == 0 {
+        r.problems.push(format!("{name} must be at least 1 millisecond"));
+    }
+    Duration::from_millis(millis.max(1))
+}
+
+/// Whether an `http://` URL points at this machine (where plain HTTP cannot be intercepted).
+fn is_loopback_url(url: &str) -> bool {
+    let rest = url.strip_prefix("http://").unwrap_or(url);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host = if let Some(v6) = host.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        host.split(':').next().unwrap_or("")
+    };
+    host.eq_ignore_ascii_case("localhost") || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+fn read_jwks(r: &mut Reader<'_>) -> Option<JwksConfig> {
+    let source = match (r.get("JWT_JWKS_URL"), r.get("JWT_JWKS_FILE")) {
+        (None, None) => return None,
+        (Some(_), Some(_)) => {
+            r.problems.push("set JWT_JWKS_URL or JWT_JWKS_FILE, not both".to_owned());
+            return None;
+        }
+        (Some(url), None) => {
+            let allow_http = r.bool("JWT_JWKS_ALLOW_HTTP", false);
+            if url.starts_with("http://") && !allow_http && !is_loopback_url(&url) {
+                r.problems.push(format!(
+                    "JWT_JWKS_URL={url:?}: keys fetched over plain HTTP can be replaced on the way; use https:// \
+                     (or JWT_JWKS_ALLOW_HTTP=true inside a trusted network)"
+                ));
+            } else if !url.starts_with("https://") && !url.starts_with("http://") {
+                r.problems.push(format!("JWT_JWKS_URL={url:?} is not an https:// URL"));
+            }
+            JwksSource::Url(url)
+        }
+        (None, Some(path)) => JwksSource::File(path.into()),
+    };
+    let Some(issuer) = r.get("JWT_ISSUER") else {
+        r.problems.push(
+            "JWT_ISSUER is required with JWT_JWKS_URL/JWT_JWKS_FILE: set it to your identity provider's issuer \
+             (e.g. https://securetoken.google.com/<project-id> for Firebase, https://<tenant>.auth0.com/ for Auth0)"
+                .to_owned(),
+        );
+        return None;
+    };
+    let refresh = positive_secs(r, "JWT_JWKS_REFRESH_SECS", 3600);
+    let min_refresh = positive_secs(r, "JWT_JWKS_MIN_REFRESH_SECS", 30);
+    let max_stale = positive_secs(r, "JWT_JWKS_MAX_STALE_SECS", 86_400);
+    if min_refresh > refresh {
+        r.problems.push("JWT_JWKS_MIN_REFRESH_SECS must not exceed JWT_JWKS_REFRESH_SECS".to_owned());
+    }
+    if max_stale < refresh {
+        r.problems.push("JWT_JWKS_MAX_STALE_SECS must be at least JWT_JWKS_REFRESH_SECS".to_owned());
+    }
+    Some(JwksConfig {
+        source,
+        issuer,
+        audience: r.list("JWT_AUDIENCE"),
+        refresh,
+        min_refresh,
+        max_stale,
+        timeout: positive_millis(r, "JWT_JWKS_TIMEOUT_MS", 5000),
+    })
+}
+
+fn read_claim_names(r: &mut Reader<'_>) -> ClaimNames {
+    let defaults = ClaimNames::default();
+    ClaimNames {
+        user: r.get("JWT_USER_CLAIM").unwrap_or(defaults.user),
+        channels: r.get("JWT_CHANNELS_CLAIM").unwrap_or(defaults.channels),
+        role: r.get("JWT_ROLE_CLAIM").unwrap_or(defaults.role),
+        leeway: r.number("JWT_LEEWAY_SECS", defaults.leeway, "seconds"),
+    }
+}
+
+fn read_authz(r: &mut Reader<'_>) -> Option<AuthzConfig> {
+    let url = r.get("AUTHZ_URL")?;
+    if !url.starts_with("https://") && !url.starts_with("http://") {
+        r.problems.push(format!("AUTHZ_URL={url:?} is not an http:// or https:// URL"));
+    }
+    Some(AuthzConfig { url, timeout: positive_millis(r, "AUTHZ_TIMEOUT_MS", 2000), token: r.secret("AUTHZ_TOKEN") })
+}
+
+fn read_redis(r: &mut Reader<'_>) -> Option<RedisConfig> {
+    let url = r.secret("REDIS_URL")?;
+    // redis-rs's own parse errors may quote the URL, and with it the password.
+    if redis::IntoConnectionInfo::into_connection_info(url.expose()).is_err() {
+        r.problems.push(
+            "REDIS_URL is not a Redis URL; use redis://[:password@]host[:port][/db] or rediss://... for TLS".to_owned(),
+        );
+    }
+    let failure_mode = match r.get("REDIS_FAILURE_MODE").map(|v| v.to_ascii_lowercase()).as_deref() {
+        None | Some("open") => RedisFailureMode::Open,
+        Some("closed") => RedisFailureMode::Closed,
+        Some(other) => {
+            r.problems.push(format!("REDIS_FAILURE_MODE={other:?} is not valid; use open or closed"));
+            RedisFailureMode::Open
+        }
+    };
+    let pool_size = r.number("REDIS_POOL_SIZE", 4usize, "a number of connections (1 to 64)");
+    if !(1..=64).contains(&pool_size) {
+        r.problems.push(format!("REDIS_POOL_SIZE={pool_size} must be between 1 and 64"));
+    }
+    Some(RedisConfig {
+        url,
+        pool_size: pool_size.clamp(1, 64),
+        timeout: positive_millis(r, "REDIS_TIMEOUT_MS", 250),
+        failure_mode,
+        key_prefix: r.get("REDIS_KEY_PREFIX").unwrap_or_else(|| "agora-token-server:".to_owned()),
+    })
+}
+
+fn read_connection_limits(r: &mut Reader<'_>) -> ConnectionLimits {
+    let max_connections = r.number("MAX_CONNECTIONS", 1024usize, "a number of connections");
+    if !(1..=1_000_000).contains(&max_connections) {
+        r.problems.push(format!("MAX_CONNECTIONS={max_connections} must be between 1 and 1000000"));
+    }
+    ConnectionLimits {
+        max_connections: max_connections.clamp(1, 1_000_000),
+        header_read_timeout: positive_secs(r, "HEADER_READ_TIMEOUT_SECS", 20),
+        idle_timeout: positive_secs(r, "IDLE_TIMEOUT_SECS", 75),
     }
 }
 
@@ -670,6 +926,54 @@ mod tests {
         vars.push(("CORS_ALLOW_ORIGIN", "https://a.example, https://b.example/"));
         let errors = config(&vars, false).unwrap_err().to_string();
         assert!(errors.contains("\"https://b.example/\" is not an origin"), "{errors}");
+    }
+
+    #[test]
+    fn production_settings_default_like_reverse_proxies_and_stay_off_unless_set() {
+        let c = config(&base(), false).unwrap();
+        assert_eq!(c.connections.max_connections, 1024);
+        assert_eq!(c.connections.header_read_timeout, Duration::from_secs(20));
+        assert_eq!(c.connections.idle_timeout, Duration::from_secs(75));
+        assert!(c.redis.is_none() && c.authz.is_none() && c.auth.jwks.is_none());
+        assert_eq!(c.auth.claims, ClaimNames::default());
+    }
+
+    #[test]
+    fn a_jwks_needs_an_issuer_and_https_except_on_loopback() {
+        let mut vars = base();
+        vars.extend([
+            ("JWT_JWKS_URL", "http://127.0.0.1:9999/jwks.json"),
+            ("JWT_ISSUER", "https://issuer.example"),
+            ("JWT_AUDIENCE", "app-a, app-b"),
+        ]);
+        let jwks = config(&vars, false).unwrap().auth.jwks.unwrap();
+        assert_eq!(jwks.source, JwksSource::Url("http://127.0.0.1:9999/jwks.json".into()));
+        assert_eq!(jwks.audience, ["app-a", "app-b"]);
+        assert_eq!((jwks.refresh.as_secs(), jwks.min_refresh.as_secs(), jwks.max_stale.as_secs()), (3600, 30, 86_400));
+
+        let mut vars = base();
+        vars.extend([("JWT_JWKS_URL", "http://idp.example/jwks.json"), ("JWT_ISSUER", "https://issuer.example")]);
+        assert!(config(&vars, false).unwrap_err().to_string().contains("plain HTTP"));
+        vars.push(("JWT_JWKS_ALLOW_HTTP", "true"));
+        assert!(config(&vars, false).is_ok());
+        vars.push(("JWT_JWKS_FILE", "/etc/jwks.json"));
+        assert!(config(&vars, false).unwrap_err().to_string().contains("not both"));
+
+        assert!(is_loopback_url("http://localhost:8080/jwks"));
+        assert!(is_loopback_url("http://[::1]/jwks"));
+        assert!(!is_loopback_url("http://127.0.0.1.evil.example/jwks"));
+        assert!(!is_loopback_url("http://127.0.0.1@evil.example/jwks"));
+    }
+
+    #[test]
+    fn the_redis_url_is_a_secret_and_the_failure_mode_defaults_to_open() {
+        let mut vars = base();
+        vars.push(("REDIS_URL", "redis://:hunter2-password@10.0.0.5:6379/0"));
+        let c = config(&vars, false).unwrap();
+        assert!(!format!("{c:?}").contains("hunter2"));
+        let redis = c.redis.unwrap();
+        assert_eq!((redis.failure_mode, redis.pool_size), (RedisFailureMode::Open, 4));
+        assert_eq!(redis.timeout, Duration::from_millis(250));
     }
 
     #[test]

@@ -5,6 +5,9 @@
 //! compatibility family), [`auth`], [`policy`], [`ratelimit`], [`cors`], [`observe`]
 //! (logs, request limits), [`metrics`], [`api`] (route table and OpenAPI), [`issue`]
 //! (grants → tokens with the core), [`server`] (listening and graceful shutdown).
+//! Production additions: [`conn`] (connection cap, header and idle timeouts), [`jwks`]
+//! (identity providers' keys) and [`jwt_crypto`] (their signatures checked with ring), [`authz`] (external authorizer), [`redis_store`] (rate
+//! limits and replay cache shared by replicas).
 
 // A command-line program: the usage text, start-up errors and the --demo banner go to
 // the terminal before (or instead of) the log.
@@ -13,16 +16,21 @@
 mod api;
 mod app;
 mod auth;
+mod authz;
 mod config;
+mod conn;
 mod cors;
 #[cfg(test)]
 mod deploy_templates;
 mod error;
 mod issue;
+mod jwks;
+mod jwt_crypto;
 mod metrics;
 mod observe;
 mod policy;
 mod ratelimit;
+mod redis_store;
 mod routes;
 mod server;
 
@@ -47,7 +55,8 @@ Usage:
   agora-token-server --help | --version
 
 Required: APP_ID and APP_CERTIFICATE (or AGORA_APP_ID / AGORA_APP_CERTIFICATE, or
-APP_CERTIFICATE_FILE), and one of API_KEYS, HMAC_KEYS, JWT_SECRET or OPEN_ACCESS=true.
+APP_CERTIFICATE_FILE), and one of API_KEYS, HMAC_KEYS, JWT_SECRET, JWT_JWKS_URL (or
+JWT_JWKS_FILE) or OPEN_ACCESS=true.
 A .env file in the working directory is read too (variables already set win).
 ";
 
@@ -86,6 +95,11 @@ fn main() -> ExitCode {
     if config.demo {
         eprintln!("{}", demo_banner(&config));
     }
+
+    // TLS for the identity provider, the authorizer and rediss://: rustls with ring.
+    // Installing fails only when a provider is already installed, which is as good.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    jwt_crypto::install();
 
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,

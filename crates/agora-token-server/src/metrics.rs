@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -22,6 +22,50 @@ const TOKEN_KINDS: [&str; 7] = ["rtc", "rtm", "chat_user", "chat_app", "fpa", "a
 const ROLES: [&str; 3] = ["publisher", "subscriber", "none"];
 /// The route label of requests that matched no route.
 pub const UNMATCHED: &str = "unmatched";
+/// Why the server closed a connection on its own (`reason` label).
+const SLOW_REASONS: [&str; 2] = ["header_timeout", "idle_timeout"];
+/// What a Redis call was for (`op` label).
+const REDIS_OPS: [&str; 2] = ["rate_limit", "nonce"];
+/// What the external authorizer answered (`result` label).
+const AUTHZ_RESULTS: [&str; 3] = ["allowed", "denied", "error"];
+
+/// Counters of connections, identity-provider keys, Redis and the external authorizer.
+#[derive(Debug, Default)]
+struct ProductionMetrics {
+    connections_open: AtomicI64,
+    connections_accepted: AtomicU64,
+    connections_closed: [AtomicU64; SLOW_REASONS.len()],
+    connection_limit_waits: AtomicU64,
+    jwks_refreshes_ok: AtomicU64,
+    jwks_refreshes_failed: AtomicU64,
+    jwks_keys: AtomicU64,
+    redis_configured: AtomicBool,
+    redis_up: AtomicBool,
+    redis_errors: [AtomicU64; REDIS_OPS.len()],
+    redis_degraded_served: AtomicU64,
+    redis_degraded_refused: AtomicU64,
+    authz: [AtomicU64; AUTHZ_RESULTS.len()],
+}
+
+/// Why a connection was closed by the server's timeouts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlowClose {
+    /// The request line and headers did not arrive within `HEADER_READ_TIMEOUT_SECS`.
+    HeaderTimeout,
+    /// No request on a keep-alive connection within `IDLE_TIMEOUT_SECS`.
+    IdleTimeout,
+}
+
+/// What the external authorizer decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthzResult {
+    /// 2xx.
+    Allowed,
+    /// Any other status.
+    Denied,
+    /// No answer in time, or no connection.
+    Error,
+}
 
 #[derive(Debug)]
 struct RouteMetrics {
@@ -51,6 +95,7 @@ pub struct Metrics {
     rate_limited: [AtomicU64; 2],
     policy_denials: AtomicU64,
     in_flight: AtomicI64,
+    production: ProductionMetrics,
 }
 
 impl Metrics {
@@ -70,6 +115,7 @@ impl Metrics {
             rate_limited: std::array::from_fn(|_| AtomicU64::new(0)),
             policy_denials: AtomicU64::new(0),
             in_flight: AtomicI64::new(0),
+            production: ProductionMetrics::default(),
         }
     }
 
@@ -128,6 +174,136 @@ impl Metrics {
     #[must_use]
     pub fn in_flight_now(&self) -> i64 {
         self.in_flight.load(Ordering::Relaxed)
+    }
+
+    /// A connection was accepted (+1) or ended (-1).
+    pub fn connection(&self, delta: i64) {
+        self.production.connections_open.fetch_add(delta, Ordering::Relaxed);
+        if delta > 0 {
+            self.production.connections_accepted.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Counts a connection the server closed because the client was too slow or idle.
+    pub fn slow_connection_closed(&self, reason: SlowClose) {
+        let index = usize::from(reason == SlowClose::IdleTimeout);
+        if let Some(c) = self.production.connections_closed.get(index) {
+            c.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Counts a time the accept loop waited because `MAX_CONNECTIONS` were open.
+    pub fn connection_limit_reached(&self) {
+        self.production.connection_limit_waits.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Counts a fetch of the identity provider's keys; `keys` usable keys on success.
+    pub fn jwks_refresh(&self, result: Result<usize, ()>) {
+        match result {
+            Ok(keys) => {
+                self.production.jwks_refreshes_ok.fetch_add(1, Ordering::Relaxed);
+                self.production.jwks_keys.store(u64::try_from(keys).unwrap_or(u64::MAX), Ordering::Relaxed);
+            }
+            Err(()) => {
+                self.production.jwks_refreshes_failed.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+    }
+
+    /// Whether Redis answered the last call (and that Redis is configured at all).
+    pub fn redis_up(&self, up: bool) {
+        self.production.redis_configured.store(true, Ordering::Relaxed);
+        self.production.redis_up.store(up, Ordering::Relaxed);
+    }
+
+    /// Counts a Redis call that failed or timed out; `op` is `rate_limit` or `nonce`.
+    pub fn redis_error(&self, op: &str) {
+        let index = REDIS_OPS.iter().position(|o| *o == op).unwrap_or(0);
+        if let Some(c) = self.production.redis_errors.get(index) {
+            c.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Counts a request decided without Redis: served on this replica's own state
+    /// (`REDIS_FAILURE_MODE=open`) or refused (`closed`).
+    pub fn redis_degraded(&self, served: bool) {
+        let counter =
+            if served { &self.production.redis_degraded_served } else { &self.production.redis_degraded_refused };
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Counts an answer (or a failure) of the external authorizer.
+    pub fn authz(&self, result: AuthzResult) {
+        let index = match result {
+            AuthzResult::Allowed => 0,
+            AuthzResult::Denied => 1,
+            AuthzResult::Error => 2,
+        };
+        if let Some(c) = self.production.authz.get(index) {
+            c.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    fn render_production(&self, out: &mut String, prefix: &str) {
+        let p = &self.production;
+        let load = |c: &AtomicU64| c.load(Ordering::Relaxed);
+        let _ = writeln!(out, "# HELP {prefix}_connections_open Client connections open now.");
+        let _ = writeln!(out, "# TYPE {prefix}_connections_open gauge");
+        let _ = writeln!(out, "{prefix}_connections_open {}", p.connections_open.load(Ordering::Relaxed));
+        let _ = writeln!(out, "# HELP {prefix}_connections_accepted_total Client connections accepted.");
+        let _ = writeln!(out, "# TYPE {prefix}_connections_accepted_total counter");
+        let _ = writeln!(out, "{prefix}_connections_accepted_total {}", load(&p.connections_accepted));
+        let _ = writeln!(
+            out,
+            "# HELP {prefix}_connections_closed_slow_total Connections closed by the server: headers too slow, or idle too long."
+        );
+        let _ = writeln!(out, "# TYPE {prefix}_connections_closed_slow_total counter");
+        for (reason, c) in SLOW_REASONS.iter().zip(&p.connections_closed) {
+            let _ = writeln!(out, "{prefix}_connections_closed_slow_total{{reason=\"{reason}\"}} {}", load(c));
+        }
+        let _ = writeln!(
+            out,
+            "# HELP {prefix}_connection_limit_reached_total Times new connections waited because MAX_CONNECTIONS were open."
+        );
+        let _ = writeln!(out, "# TYPE {prefix}_connection_limit_reached_total counter");
+        let _ = writeln!(out, "{prefix}_connection_limit_reached_total {}", load(&p.connection_limit_waits));
+
+        let _ = writeln!(out, "# HELP {prefix}_jwks_refreshes_total Fetches of the identity provider's keys.");
+        let _ = writeln!(out, "# TYPE {prefix}_jwks_refreshes_total counter");
+        let _ = writeln!(out, "{prefix}_jwks_refreshes_total{{result=\"ok\"}} {}", load(&p.jwks_refreshes_ok));
+        let _ = writeln!(out, "{prefix}_jwks_refreshes_total{{result=\"error\"}} {}", load(&p.jwks_refreshes_failed));
+        let _ = writeln!(out, "# HELP {prefix}_jwks_keys Usable keys from the last successful fetch.");
+        let _ = writeln!(out, "# TYPE {prefix}_jwks_keys gauge");
+        let _ = writeln!(out, "{prefix}_jwks_keys {}", load(&p.jwks_keys));
+
+        if p.redis_configured.load(Ordering::Relaxed) {
+            let _ = writeln!(out, "# HELP {prefix}_redis_up 1 when the last Redis call succeeded.");
+            let _ = writeln!(out, "# TYPE {prefix}_redis_up gauge");
+            let _ = writeln!(out, "{prefix}_redis_up {}", u8::from(p.redis_up.load(Ordering::Relaxed)));
+        }
+        let _ = writeln!(out, "# HELP {prefix}_redis_errors_total Redis calls that failed or timed out, by purpose.");
+        let _ = writeln!(out, "# TYPE {prefix}_redis_errors_total counter");
+        for (op, c) in REDIS_OPS.iter().zip(&p.redis_errors) {
+            let _ = writeln!(out, "{prefix}_redis_errors_total{{op=\"{op}\"}} {}", load(c));
+        }
+        let _ = writeln!(
+            out,
+            "# HELP {prefix}_redis_unavailable_total Checks decided without Redis: served on this replica's own state (open) or refused with 503 (closed)."
+        );
+        let _ = writeln!(out, "# TYPE {prefix}_redis_unavailable_total counter");
+        let _ =
+            writeln!(out, "{prefix}_redis_unavailable_total{{outcome=\"served\"}} {}", load(&p.redis_degraded_served));
+        let _ = writeln!(
+            out,
+            "{prefix}_redis_unavailable_total{{outcome=\"refused\"}} {}",
+            load(&p.redis_degraded_refused)
+        );
+
+        let _ = writeln!(out, "# HELP {prefix}_authz_requests_total Answers of the external authorizer (AUTHZ_URL).");
+        let _ = writeln!(out, "# TYPE {prefix}_authz_requests_total counter");
+        for (result, c) in AUTHZ_RESULTS.iter().zip(&p.authz) {
+            let _ = writeln!(out, "{prefix}_authz_requests_total{{result=\"{result}\"}} {}", load(c));
+        }
     }
 
     /// The Prometheus text exposition.
@@ -212,6 +388,7 @@ impl Metrics {
         let _ = writeln!(out, "# HELP {prefix}_policy_denials_total Requests refused by the policy (403).");
         let _ = writeln!(out, "# TYPE {prefix}_policy_denials_total counter");
         let _ = writeln!(out, "{prefix}_policy_denials_total {}", self.policy_denials.load(Ordering::Relaxed));
+        self.render_production(&mut out, prefix);
         out
     }
 }

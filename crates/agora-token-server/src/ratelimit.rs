@@ -1,14 +1,16 @@
 //! Rate limits per client IP and per authenticated caller (token buckets), answering 429
 //! with `Retry-After`.
 //!
-//! Buckets live in this process only. Behind a load balancer with N replicas a client
-//! can get up to N times the configured rate; set the limits per replica accordingly
-//! (or keep clients sticky). That keeps the server stateless: nothing to share or store.
+//! Without `REDIS_URL` the buckets live in this process: behind a load balancer with N
+//! replicas a client can get up to N times the configured rate. With `REDIS_URL` they live
+//! in Redis (`redis_store.rs`) and every replica draws from the same bucket; while Redis is
+//! unavailable, `REDIS_FAILURE_MODE=open` falls back to this process's buckets and
+//! `closed` answers 503.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use axum::extract::{Request, State};
@@ -18,7 +20,9 @@ use axum::response::{IntoResponse, Response};
 
 use crate::app::{AppState, ClientIp};
 use crate::auth::{AuthMethod, Caller};
+use crate::config::RedisFailureMode;
 use crate::error::ApiError;
+use crate::redis_store::RedisStore;
 
 const SHARDS: u64 = 16;
 /// Above this many keys in a shard, full (idle) buckets are dropped.
@@ -85,18 +89,63 @@ impl KeyedLimiter {
     }
 }
 
-/// The two limiters of a server.
+/// The two limiters of a server, and the shared store when there is one.
 #[derive(Debug)]
 pub struct RateLimiter {
     per_ip: Option<KeyedLimiter>,
     per_caller: Option<KeyedLimiter>,
+    rates: (u32, u32, u32),
+    shared: Option<Arc<RedisStore>>,
+}
+
+/// Which limit a request is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Ip,
+    Caller,
 }
 
 impl RateLimiter {
-    /// Limiters for these settings (requests per minute; 0 disables one).
+    /// Limiters for these settings (requests per minute; 0 disables one), in Redis when
+    /// `shared` is given.
     #[must_use]
-    pub fn new(per_ip: u32, per_caller: u32, burst: u32) -> Self {
-        RateLimiter { per_ip: KeyedLimiter::new(per_ip, burst), per_caller: KeyedLimiter::new(per_caller, burst) }
+    pub fn new(per_ip: u32, per_caller: u32, burst: u32, shared: Option<Arc<RedisStore>>) -> Self {
+        RateLimiter {
+            per_ip: KeyedLimiter::new(per_ip, burst),
+            per_caller: KeyedLimiter::new(per_caller, burst),
+            rates: (per_ip, per_caller, burst),
+            shared,
+        }
+    }
+
+    async fn check(&self, scope: Scope, key: &str) -> Result<(), ApiError> {
+        let (local, per_minute, label) = match scope {
+            Scope::Ip => (&self.per_ip, self.rates.0, "IP address"),
+            Scope::Caller => (&self.per_caller, self.rates.1, "caller"),
+        };
+        let Some(local) = local else { return Ok(()) };
+        if let Some(store) = &self.shared {
+            let bucket = match scope {
+                Scope::Ip => format!("ip:{key}"),
+                Scope::Caller => format!("caller:{key}"),
+            };
+            match store.take(&bucket, per_minute, self.rates.2).await {
+                Ok(Ok(())) => return Ok(()),
+                Ok(Err(retry_after)) => return Err(too_many(label, retry_after)),
+                Err(_) => {
+                    if store.on_unavailable() == RedisFailureMode::Closed {
+                        let mut error = ApiError::new(
+                            StatusCode::SERVICE_UNAVAILABLE,
+                            "rate_limiter_unavailable",
+                            "the shared rate limiter (Redis) does not answer; retry shortly",
+                        );
+                        error.retry_after = Some(1);
+                        return Err(error);
+                    }
+                }
+            }
+        }
+        local.check(key, Instant::now()).map_err(|retry_after| too_many(label, retry_after))
     }
 }
 
@@ -112,10 +161,12 @@ fn too_many(scope: &'static str, retry_after: u64) -> ApiError {
 
 /// Middleware for token routes, before authentication: limits each client IP.
 pub async fn limit_ip(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if let (Some(limiter), Some(ClientIp(ip))) = (&state.limiter.per_ip, request.extensions().get::<ClientIp>()) {
-        if let Err(retry_after) = limiter.check(&ip.to_string(), Instant::now()) {
-            state.metrics.rate_limited("ip");
-            return too_many("IP address", retry_after).into_response();
+    if let Some(ClientIp(ip)) = request.extensions().get::<ClientIp>() {
+        if let Err(error) = state.limiter.check(Scope::Ip, &ip.to_string()).await {
+            if error.status == StatusCode::TOO_MANY_REQUESTS {
+                state.metrics.rate_limited("ip");
+            }
+            return error.into_response();
         }
     }
     next.run(request).await
@@ -124,12 +175,14 @@ pub async fn limit_ip(State(state): State<AppState>, request: Request, next: Nex
 /// Middleware for token routes, after authentication: limits each authenticated caller
 /// (anonymous callers are already limited by IP).
 pub async fn limit_caller(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if let (Some(limiter), Some(caller)) = (&state.limiter.per_caller, request.extensions().get::<Caller>()) {
+    if let Some(caller) = request.extensions().get::<Caller>() {
         if caller.method != AuthMethod::Open {
             let key = format!("{}:{}", caller.method.label(), caller.id);
-            if let Err(retry_after) = limiter.check(&key, Instant::now()) {
-                state.metrics.rate_limited("caller");
-                return too_many("caller", retry_after).into_response();
+            if let Err(error) = state.limiter.check(Scope::Caller, &key).await {
+                if error.status == StatusCode::TOO_MANY_REQUESTS {
+                    state.metrics.rate_limited("caller");
+                }
+                return error.into_response();
             }
         }
     }

@@ -5,7 +5,7 @@
 //! connections, lets every in-flight request finish and closes idle keep-alive connections.
 //! It exits 0 once drained, or 1 after `SHUTDOWN_TIMEOUT_SECS` or a second signal.
 
-use std::net::SocketAddr;
+use std::sync::Arc;
 
 use tokio::net::TcpListener;
 use tokio::signal::unix::{signal, Signal, SignalKind};
@@ -13,6 +13,7 @@ use tokio::sync::watch;
 
 use crate::app;
 use crate::config::Config;
+use crate::conn;
 use crate::policy::ConfigPolicy;
 
 /// Why the server stopped without a clean drain.
@@ -63,14 +64,39 @@ pub async fn run(config: Config) -> Result<(), ServerError> {
     let delay = config.limits.shutdown_delay;
     let timeout = config.limits.shutdown_timeout;
     let policy = Box::new(ConfigPolicy::new(config.policy.clone()));
-    let (router, state) = app::build(config, policy);
+    let (router, state) = app::build(config, policy).map_err(ServerError)?;
+    if let Some(jwks) = &state.jwks {
+        // A JWKS file that cannot be used is a configuration error; an identity provider
+        // that does not answer yet is retried on the first JWT (and logged by `load`).
+        if let Err(e) = jwks.load().await {
+            if jwks.is_file() {
+                return Err(ServerError(format!("JWT_JWKS_FILE: {e}")));
+            }
+        }
+    }
+    if let Some(redis) = &state.redis {
+        // On failure `ping` has logged why; the failure mode decides what requests get meanwhile.
+        if redis.ping().await.is_ok() {
+            tracing::info!("redis: connected; rate limits and the replay cache are shared by replicas");
+        }
+    }
 
-    let (stop_tx, mut stop_rx) = watch::channel(false);
-    let serve = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async move {
-            let _ = stop_rx.wait_for(|stop| *stop).await;
-        });
-    let mut server = tokio::spawn(async move { serve.await });
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let limits = state.config.connections;
+    if let Some(files) = conn::open_files_limit() {
+        if u64::try_from(limits.max_connections).unwrap_or(u64::MAX).saturating_add(64) > files {
+            tracing::warn!(
+                max_connections = limits.max_connections,
+                open_files_limit = files,
+                "MAX_CONNECTIONS is close to the open-files limit (ulimit -n): accepting may fail before the cap"
+            );
+        }
+    }
+    let serve = conn::serve(listener, router, Arc::clone(&state.metrics), limits, stop_rx);
+    let mut server = tokio::spawn(async move {
+        serve.await;
+        Ok::<(), ServerError>(())
+    });
     tracing::info!(
         addr = %addr,
         auth_open = state.config.auth.open,

@@ -113,8 +113,8 @@ pub fn envelope_error(error: &ApiError) -> Response {
 }
 
 /// `POST /token/generate` with a JSON body.
-pub fn generate(state: &AppState, caller: &Caller, body: &[u8]) -> Response {
-    let result = (|| {
+pub async fn generate(state: &AppState, caller: &Caller, body: &[u8]) -> Response {
+    let result = async {
         let req: GenerateRequest = super::parse_json(body)?;
         let token_expire = state.issuer.lifetime(req.token_expire_ts);
         let privilege_expire = match req.privilege_expire_ts {
@@ -122,12 +122,13 @@ pub fn generate(state: &AppState, caller: &Caller, body: &[u8]) -> Response {
             requested => state.issuer.lifetime(requested),
         };
         let grants = grants(&req)?;
-        let issued = issue(state, caller, &grants, token_expire, privilege_expire)?;
+        let issued = issue(state, caller, &grants, token_expire, privilege_expire).await?;
         Ok(respond(
             Json(json!({"code": 0, "message": "Success", "data": {"token": issued.token}})),
             audit(&grants, token_expire),
         ))
-    })();
+    }
+    .await;
     result.unwrap_or_else(|e: ApiError| envelope_error(&e))
 }
 

@@ -82,7 +82,7 @@ struct GoRequest {
     expire: Option<i64>,
 }
 
-fn token_json(
+async fn token_json(
     state: &AppState,
     caller: &Caller,
     grant: Grant,
@@ -90,7 +90,7 @@ fn token_json(
     body: impl Fn(String) -> Value,
 ) -> Result<Response, ApiError> {
     let grants = [grant];
-    let issued = issue(state, caller, &grants, expire, expire)?;
+    let issued = issue(state, caller, &grants, expire, expire).await?;
     Ok(respond(Json(body(issued.token)), audit(&grants, expire)))
 }
 
@@ -106,7 +106,7 @@ async fn generate_user_token(
             .filter(|u| !u.trim().is_empty())
             .ok_or_else(|| ApiError::bad_request("missing_user", "user_uuid is required"))?;
         let expire = super::lifetime_json(&state, "expire", req.expire)?;
-        token_json(&state, &caller, Grant::ChatUser { user_id }, expire, |t| json!({"token": t}))
+        token_json(&state, &caller, Grant::ChatUser { user_id }, expire, |t| json!({"token": t})).await
     }
     .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
@@ -120,14 +120,14 @@ async fn generate_app_token(
     let result = async {
         let req: GoRequest = super::lenient_json(request).await?;
         let expire = super::lifetime_json(&state, "expire", req.expire)?;
-        token_json(&state, &caller, Grant::ChatApp, expire, |t| json!({"token": t}))
+        token_json(&state, &caller, Grant::ChatApp, expire, |t| json!({"token": t})).await
     }
     .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 
 async fn api_user_token(State(state): State<AppState>, Extension(caller): Extension<Caller>, uri: Uri) -> Response {
-    let result = (|| {
+    let result = async {
         let q = query(&uri)?;
         let account = param(&q, &["account"])
             .ok_or_else(|| ApiError::bad_request("missing_account", "Account parameter is required"))?;
@@ -139,16 +139,19 @@ async fn api_user_token(State(state): State<AppState>, Extension(caller): Extens
             expire,
             |t| json!({"status": "success", "token": t}),
         )
-    })();
+        .await
+    }
+    .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 
 async fn api_app_token(State(state): State<AppState>, Extension(caller): Extension<Caller>, uri: Uri) -> Response {
-    let result = (|| {
+    let result = async {
         let q = query(&uri)?;
         let expire = state.issuer.lifetime(parse_seconds("expireTimeInSeconds", param(&q, &["expireTimeInSeconds"]))?);
-        token_json(&state, &caller, Grant::ChatApp, expire, |t| json!({"status": "success", "token": t}))
-    })();
+        token_json(&state, &caller, Grant::ChatApp, expire, |t| json!({"status": "success", "token": t})).await
+    }
+    .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 
@@ -163,8 +166,8 @@ fn form_params(uri: &Uri, body: &[u8]) -> Result<HashMap<String, String>, ApiErr
 }
 
 /// `POST /token/generate`, form-encoded (the Chat docs' Java server).
-pub fn generate_form(state: &AppState, caller: &Caller, uri: &Uri, body: &[u8]) -> Response {
-    let result = (|| {
+pub async fn generate_form(state: &AppState, caller: &Caller, uri: &Uri, body: &[u8]) -> Response {
+    let result = async {
         let params = form_params(uri, body)?;
         let expire = state.issuer.lifetime(parse_seconds("expireSeconds", param(&params, &["expireSeconds"]))?);
         let grant = match param(&params, &["tokenType"]).map(str::to_ascii_lowercase).as_deref() {
@@ -182,9 +185,10 @@ pub fn generate_form(state: &AppState, caller: &Caller, uri: &Uri, body: &[u8]) 
             }
         };
         let grants = [grant];
-        let issued = issue(state, caller, &grants, expire, expire)?;
+        let issued = issue(state, caller, &grants, expire, expire).await?;
         Ok(respond(super::plain_text(issued.token), audit(&grants, expire)))
-    })();
+    }
+    .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 

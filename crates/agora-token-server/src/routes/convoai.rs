@@ -62,7 +62,7 @@ async fn generate_agora_token(
     Extension(caller): Extension<Caller>,
     uri: Uri,
 ) -> Response {
-    let result = (|| {
+    let result = async {
         let q = query(&uri)?;
         let user = param(&q, &["uid"]).map_or(Ok(User::ANY), parse_uid)?;
         let channel = match param(&q, &["channel"]) {
@@ -79,7 +79,7 @@ async fn generate_agora_token(
             Grant::Rtc { channel: channel.clone(), user, role: RtcRole::Publisher },
             Grant::Rtm { user_id: account, stream_channel: None },
         ];
-        let issued = issue(&state, &caller, &grants, expire, expire)?;
+        let issued = issue(&state, &caller, &grants, expire, expire).await?;
         let body = json!({
             "appId": state.config.credentials.app_id().as_str(),
             "token": issued.token,
@@ -87,7 +87,8 @@ async fn generate_agora_token(
             "channel": channel,
         });
         Ok(respond(Json(body), audit(&grants, expire)))
-    })();
+    }
+    .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 

@@ -88,18 +88,23 @@ async fn token_generate(
     };
     let looks_json = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     if declared_form && !looks_json {
-        chat::generate_form(&state, &caller, &uri, &body)
+        chat::generate_form(&state, &caller, &uri, &body).await
     } else {
-        agoracn::generate(&state, &caller, &body)
+        agoracn::generate(&state, &caller, &body).await
     }
 }
 
-/// Checks the grants against the policy (403 on refusal).
+/// Checks the grants against the policy (403 on refusal), then asks the external
+/// authorizer when `AUTHZ_URL` is set.
 ///
 /// # Errors
-/// 403 from the policy.
-pub fn authorize(state: &AppState, caller: &Caller, grants: &[Grant]) -> Result<(), ApiError> {
-    policy::enforce(&*state.policy, caller, grants).inspect_err(|_| state.metrics.policy_denied())
+/// 403 from the policy or the authorizer; 503 when the authorizer does not answer.
+pub async fn authorize(state: &AppState, caller: &Caller, grants: &[Grant]) -> Result<(), ApiError> {
+    policy::enforce(&*state.policy, caller, grants).inspect_err(|_| state.metrics.policy_denied())?;
+    match &state.authorizer {
+        Some(authorizer) => authorizer.check(caller, grants).await,
+        None => Ok(()),
+    }
 }
 
 /// Signs one token carrying `grants` (already authorized).
@@ -116,14 +121,14 @@ pub fn sign(state: &AppState, grants: &[Grant], token_expire: u32, privilege_exp
 ///
 /// # Errors
 /// See [`authorize`] and [`sign`].
-pub fn issue(
+pub async fn issue(
     state: &AppState,
     caller: &Caller,
     grants: &[Grant],
     token_expire: u32,
     privilege_expire: u32,
 ) -> Result<Issued, ApiError> {
-    authorize(state, caller, grants)?;
+    authorize(state, caller, grants).await?;
     sign(state, grants, token_expire, privilege_expire)
 }
 

@@ -121,7 +121,7 @@ fn register_v1_token(t: &mut RouteTable) {
 const V1_TOKEN_EXPIRE: u64 = 900;
 
 async fn v1_token(State(state): State<AppState>, Extension(caller): Extension<Caller>, uri: Uri) -> Response {
-    let result = (|| {
+    let result = async {
         let q = query(&uri)?;
         let channel = param(&q, &["channel_name"])
             .ok_or_else(|| ApiError::bad_request("missing_channel", "channel_name is required"))?;
@@ -129,9 +129,10 @@ async fn v1_token(State(state): State<AppState>, Extension(caller): Extension<Ca
         let expire = state.issuer.lifetime(Some(V1_TOKEN_EXPIRE));
         let grants = [Grant::Rtc { channel: channel.to_owned(), user, role: RtcRole::Publisher }];
         // build_token_with_uid(..., token_expire=900) leaves the privilege expiry at 0.
-        let issued = issue(&state, &caller, &grants, expire, 0)?;
+        let issued = issue(&state, &caller, &grants, expire, 0).await?;
         Ok(respond(super::plain_text(issued.token), audit(&grants, expire)))
-    })();
+    }
+    .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 
@@ -166,7 +167,7 @@ async fn fetch_rtc_token(
         };
         let expire = super::lifetime_json(&state, "expire", req.expire)?;
         let grants = [Grant::Rtc { channel, user, role }];
-        let issued = issue(&state, &caller, &grants, expire, expire)?;
+        let issued = issue(&state, &caller, &grants, expire, expire).await?;
         Ok(respond(Json(json!({"token": issued.token, "code": "200"})), audit(&grants, expire)))
     }
     .await;
@@ -179,29 +180,31 @@ async fn fetch_rtc_token(
 }
 
 async fn rtc_token(State(state): State<AppState>, Extension(caller): Extension<Caller>, uri: Uri) -> Response {
-    let result = (|| {
+    let result = async {
         let q = query(&uri)?;
         let channel = param(&q, &["channelName"])
             .ok_or_else(|| ApiError::bad_request("missing_channel", "channel name is required"))?;
         let user = param(&q, &["uid"]).map_or(Ok(User::ANY), parse_uid)?;
         let expire = state.issuer.lifetime(None);
         let grants = [Grant::Rtc { channel: channel.to_owned(), user, role: RtcRole::Publisher }];
-        let issued = issue(&state, &caller, &grants, expire, expire)?;
+        let issued = issue(&state, &caller, &grants, expire, expire).await?;
         Ok(respond(Json(json!({"key": issued.token})), audit(&grants, expire)))
-    })();
+    }
+    .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 
 async fn rtm_token(State(state): State<AppState>, Extension(caller): Extension<Caller>, uri: Uri) -> Response {
-    let result = (|| {
+    let result = async {
         let q = query(&uri)?;
         let account =
             param(&q, &["account"]).ok_or_else(|| ApiError::bad_request("missing_account", "account is required"))?;
         let expire = state.issuer.lifetime(None);
         let grants = [Grant::Rtm { user_id: account.to_owned(), stream_channel: None }];
-        let issued = issue(&state, &caller, &grants, expire, expire)?;
+        let issued = issue(&state, &caller, &grants, expire, expire).await?;
         Ok(respond(Json(json!({"key": issued.token})), audit(&grants, expire)))
-    })();
+    }
+    .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 
@@ -235,7 +238,7 @@ fn access_token_lifetime(
 }
 
 async fn access_token(State(state): State<AppState>, Extension(caller): Extension<Caller>, uri: Uri) -> Response {
-    let result = (|| {
+    let result = async {
         let q = query(&uri)?;
         let channel = param(&q, &["channel", "channelName"])
             .ok_or_else(|| ApiError::bad_request("missing_channel", "channel name is required"))?;
@@ -246,8 +249,9 @@ async fn access_token(State(state): State<AppState>, Extension(caller): Extensio
         let role = param(&q, &["role"]).map_or(Ok(RtcRole::Subscriber), str::parse)?;
         let expire = access_token_lifetime(&state, param(&q, &["expireTime"]), param(&q, &["expiredTs"]))?;
         let grants = [Grant::Rtc { channel: channel.to_owned(), user, role }];
-        let issued = issue(&state, &caller, &grants, expire, expire)?;
+        let issued = issue(&state, &caller, &grants, expire, expire).await?;
         Ok(respond(Json(json!({"token": issued.token})), audit(&grants, expire)))
-    })();
+    }
+    .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }

@@ -221,12 +221,12 @@ async fn rtc(
     uri: Uri,
     path: Result<Path<RtcPath>, PathRejection>,
 ) -> Response {
-    let result = (|| {
+    let result = async {
         let Path(p) = path.map_err(path_error)?;
         let expire = lifetime_param(&state, &query(&uri)?, "expiry")?;
         let (role, user) = rtc_user(&p.role, &p.token_type, &p.uid)?;
         let grants = [Grant::Rtc { channel: p.channel.clone(), user: user.clone(), role }];
-        let issued = issue(&state, &caller, &grants, expire, expire)?;
+        let issued = issue(&state, &caller, &grants, expire, expire).await?;
         let body = RtcBody {
             rtc_token: issued.token.clone(),
             channel: &p.channel,
@@ -235,7 +235,8 @@ async fn rtc(
             expires_at: issued.expires_at(),
         };
         Ok(respond(Json(body), audit(&grants, expire)))
-    })();
+    }
+    .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 
@@ -245,7 +246,7 @@ async fn rtm(
     uri: Uri,
     path: Result<Path<String>, PathRejection>,
 ) -> Response {
-    let result = (|| {
+    let result = async {
         let Path(user_id) = path.map_err(path_error)?;
         let expire = lifetime_param(&state, &query(&uri)?, "expiry")?;
         if user_id == "0" {
@@ -255,9 +256,10 @@ async fn rtm(
             ));
         }
         let grants = [Grant::Rtm { user_id, stream_channel: None }];
-        let issued = issue(&state, &caller, &grants, expire, expire)?;
+        let issued = issue(&state, &caller, &grants, expire, expire).await?;
         Ok(respond(Json(json!({"rtmToken": issued.token, "expiresAt": issued.expires_at()})), audit(&grants, expire)))
-    })();
+    }
+    .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 
@@ -268,7 +270,7 @@ async fn rte(
     uri: Uri,
     path: Result<Path<RtcPath>, PathRejection>,
 ) -> Response {
-    let result = (|| {
+    let result = async {
         let Path(p) = path.map_err(path_error)?;
         let expire = lifetime_param(&state, &query(&uri)?, "expiry")?;
         // agora-token-service: the RTM id defaults to the RTC uid, unless that is 0 (any user).
@@ -285,7 +287,7 @@ async fn rte(
         let (role, user) = rtc_user(&p.role, &p.token_type, &p.uid)?;
         let rtc = Grant::Rtc { channel: p.channel.clone(), user: user.clone(), role };
         let rtm = Grant::Rtm { user_id: rtm_user.clone(), stream_channel: Some(p.channel.clone()) };
-        authorize(&state, &caller, &[rtc.clone(), rtm.clone()])?;
+        authorize(&state, &caller, &[rtc.clone(), rtm.clone()]).await?;
         let rtc_issued = sign(&state, std::slice::from_ref(&rtc), expire, expire)?;
         let rtm_issued = sign(&state, std::slice::from_ref(&rtm), expire, expire)?;
         let body = json!({
@@ -298,19 +300,20 @@ async fn rte(
             "expiresAt": rtc_issued.expires_at(),
         });
         Ok(respond(Json(body), audit(&[rtc, rtm], expire)))
-    })();
+    }
+    .await;
     result.unwrap_or_else(|e: ApiError| e.standard())
 }
 
-fn chat_response(state: &AppState, caller: &Caller, uri: &Uri, grant: Grant) -> Result<Response, ApiError> {
+async fn chat_response(state: &AppState, caller: &Caller, uri: &Uri, grant: Grant) -> Result<Response, ApiError> {
     let expire = lifetime_param(state, &query(uri)?, "expiry")?;
     let grants = [grant];
-    let issued = issue(state, caller, &grants, expire, expire)?;
+    let issued = issue(state, caller, &grants, expire, expire).await?;
     Ok(respond(Json(json!({"chatToken": issued.token, "expiresAt": issued.expires_at()})), audit(&grants, expire)))
 }
 
 async fn chat_app(State(state): State<AppState>, Extension(caller): Extension<Caller>, uri: Uri) -> Response {
-    chat_response(&state, &caller, &uri, Grant::ChatApp).unwrap_or_else(|e| e.standard())
+    chat_response(&state, &caller, &uri, Grant::ChatApp).await.unwrap_or_else(|e| e.standard())
 }
 
 async fn chat_account(
@@ -320,7 +323,7 @@ async fn chat_account(
     path: Result<Path<String>, PathRejection>,
 ) -> Response {
     match path {
-        Ok(Path(user_id)) => chat_response(&state, &caller, &uri, Grant::ChatUser { user_id }),
+        Ok(Path(user_id)) => chat_response(&state, &caller, &uri, Grant::ChatUser { user_id }).await,
         Err(e) => Err(path_error(e)),
     }
     .unwrap_or_else(|e| e.standard())
@@ -374,7 +377,7 @@ async fn get_token(State(state): State<AppState>, Extension(caller): Extension<C
         let req: TokenRequest = super::lenient_json(request).await?;
         let expire = lifetime_json(&state, "expire", req.expire)?;
         let grants = [get_token_grant(&req)?];
-        let issued = issue(&state, &caller, &grants, expire, expire)?;
+        let issued = issue(&state, &caller, &grants, expire, expire).await?;
         Ok(respond(Json(json!({"token": issued.token})), audit(&grants, expire)))
     }
     .await;

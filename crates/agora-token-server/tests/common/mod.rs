@@ -150,6 +150,8 @@ impl Drop for Server {
 }
 
 pub fn client() -> reqwest::Client {
+    // reqwest is built with rustls and no default provider (as the server is): pick ring.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     reqwest::Client::builder().timeout(Duration::from_secs(20)).build().unwrap()
 }
 
@@ -205,4 +207,13 @@ pub fn jwt(secret: &str, claims: serde_json::Value) -> String {
 
 pub fn in_an_hour() -> u64 {
     u64::from(agora_token::clock::now().unwrap()) + 3600
+}
+
+/// The value of one Prometheus sample (`name{labels}` exactly as written) in `/metrics` text.
+pub fn metric(text: &str, name: &str) -> u64 {
+    text.lines()
+        .find_map(|line| {
+            line.strip_prefix(name).and_then(|rest| rest.strip_prefix(' ')).and_then(|v| v.trim().parse().ok())
+        })
+        .unwrap_or_else(|| panic!("no {name} in\n{text}"))
 }
