@@ -206,7 +206,7 @@ impl Op {
             op["requestBody"] = body;
         }
         if self.protected {
-            for status in ["400", "401", "403", "413", "429"] {
+            for status in ["400", "401", "403", "413", "429", "503"] {
                 op["responses"][status] = error.clone();
             }
             let mut security = vec![json!({"bearer": []}), json!({"apiKey": []}), json!({"hmac": []})];
@@ -373,7 +373,7 @@ pub fn openapi(ops: &[Op], config: &Config) -> Value {
                 }},
             },
             "responses": {
-                "Error": {"description": "Refused: bad input (400), authentication (401), policy (403), timeout (408), body too large (413), request target too long (414), rate limit (429, with Retry-After)",
+                "Error": {"description": "Refused: bad input (400), authentication (401), policy (403), timeout (408), body too large (413), request target too long (414), rate limit (429, with Retry-After), a dependency unavailable while failing closed (503: the external authorizer, or Redis with REDIS_FAILURE_MODE=closed)",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
             },
         },
