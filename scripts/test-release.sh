@@ -3,7 +3,7 @@
 #   1. one version: scripts/release/versions.py check, and its tests (a drift must fail)
 #   2. cargo deny check (licences, duplicate versions, sources; advisories when a RustSec
 #      database can be had: none is reachable from these machines, so it is skipped here)
-#   3. cargo publish --dry-run of the core, the CLI and the server (packaged and compiled)
+#   3. cargo publish --dry-run of the zlib encoder, the core, the CLI and the server (packaged and compiled)
 #   4. the core builds and passes its tests with the declared MSRV (rust-version)
 #   5. Python: manylinux2014 and musllinux_1_2 abi3 wheels for x86_64 and aarch64
 #      (maturin --zig) and the sdist; auditwheel show; the x86_64 wheel installed into a fresh
@@ -61,9 +61,9 @@ fi
 step_done "cargo deny"
 
 # ---------------------------------------------------------------- 3. cargo publish --dry-run
-log "cargo publish --dry-run (agora-token, agora-token-cli, agora-token-server)"
-cargo publish -q --dry-run --locked --allow-dirty -p agora-token -p agora-token-cli -p agora-token-server
-for crate in agora-token agora-token-cli agora-token-server; do
+log "cargo publish --dry-run (agora-token-zlib6, agora-token, agora-token-cli, agora-token-server)"
+cargo publish -q --dry-run --locked --allow-dirty -p agora-token-zlib6 -p agora-token -p agora-token-cli -p agora-token-server
+for crate in agora-token-zlib6 agora-token agora-token-cli agora-token-server; do
   listing="$(cargo package -q --list --allow-dirty -p "$crate")"
   for file in LICENSE-MIT LICENSE-APACHE README.md; do
     grep -qx "$file" <<<"$listing" || { echo "$crate: the package lacks $file" >&2; exit 1; }

@@ -83,6 +83,7 @@ def json_site(path: str, what: str, *keys: str) -> Site:
 def sites(root: pathlib.Path) -> List[Site]:
     found = [
         regex_site("Cargo.toml", "core pin in [workspace.dependencies]", r'^agora-token = \{[^}]*version = "=([^"]+)"'),
+        regex_site("Cargo.toml", "zlib encoder pin in [workspace.dependencies]", r'^agora-token-zlib6 = \{[^}]*version = "=([^"]+)"'),
         json_site("node/package.json", "npm package", "version"),
         json_site("node/package-lock.json", "npm lockfile (root)", "version"),
         json_site("node/package-lock.json", "npm lockfile (packages[''])", "packages", "", "version"),
