@@ -51,6 +51,14 @@ class AccessToken
         $this->message = new Message();
     }
 
+    /** var_dump() and print_r() show every property but the certificate. */
+    public function __debugInfo()
+    {
+        $shown = get_object_vars($this);
+        $shown['appCertificate'] = '(hidden)';
+        return $shown;
+    }
+
     /** A numeric uid 0 means any user (""); other values are read as the RTC builders read them. */
     public function setUid($uid)
     {

@@ -98,11 +98,7 @@ class ServiceRtc extends Service
 
     protected function addServiceTo(BuilderHandle $builder): int
     {
-        $channel = Reading::text('channelName', $this->channelName);
-        $user = Reading::uid('uid', $this->uid);
-        return is_int($user)
-            ? $builder->add('rtc_uid', $channel, strlen($channel), $user)
-            : $builder->add('rtc_account', $channel, strlen($channel), $user, strlen($user));
+        return $builder->addWithUser('rtc', Reading::text('channelName', $this->channelName), Reading::uid('uid', $this->uid));
     }
 }
 
@@ -142,11 +138,7 @@ class ServiceStreaming extends Service
 
     protected function addServiceTo(BuilderHandle $builder): int
     {
-        $channel = Reading::text('channelName', $this->channelName);
-        $user = Reading::uid('account', $this->account);
-        return is_int($user)
-            ? $builder->add('streaming_uid', $channel, strlen($channel), $user)
-            : $builder->add('streaming_account', $channel, strlen($channel), $user, strlen($user));
+        return $builder->addWithUser('streaming', Reading::text('channelName', $this->channelName), Reading::uid('account', $this->account));
     }
 }
 
@@ -233,11 +225,7 @@ class ServiceFCdn extends Service
 
     protected function addServiceTo(BuilderHandle $builder): int
     {
-        $channel = Reading::text('channelName', $this->channelName);
-        $user = Reading::uid('account', $this->account);
-        return is_int($user)
-            ? $builder->add('fcdn_uid', $channel, strlen($channel), $user)
-            : $builder->add('fcdn_account', $channel, strlen($channel), $user, strlen($user));
+        return $builder->addWithUser('fcdn', Reading::text('channelName', $this->channelName), Reading::uid('account', $this->account));
     }
 }
 
@@ -349,6 +337,15 @@ class AccessToken2
         $this->expire = $expire;
         $this->issueTs = time();
         $this->salt = null;
+    }
+
+    /** var_dump() and print_r() show every property but the certificate. */
+    public function __debugInfo()
+    {
+        $shown = get_object_vars($this);
+        $shown['appCert'] = '(hidden)';
+        unset($shown['parsedToken']);
+        return $shown;
     }
 
     /** Adds a service; services of the same type are all kept (packed in type order). */

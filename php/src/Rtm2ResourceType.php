@@ -7,9 +7,9 @@ namespace AgoraToken;
 /** RTM2 resource types. */
 enum Rtm2ResourceType: int
 {
-    case MessageChannels = 0;
-    case StreamChannels = 1;
-    case GroupChannels = 2;
-    case ServerGroups = 3;
-    case Users = 4;
+    case MessageChannel = 0;
+    case StreamChannel = 1;
+    case GroupChannel = 2;
+    case ServerGroup = 3;
+    case User = 4;
 }

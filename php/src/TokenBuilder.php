@@ -127,10 +127,7 @@ final class TokenBuilder
 
     private function addWithUser(string $service, string $channelName, int|string $user): int
     {
-        if (is_int($user)) {
-            return $this->builder->add("{$service}_uid", $channelName, strlen($channelName), Reading::u32('uid', $user));
-        }
-        return $this->builder->add("{$service}_account", $channelName, strlen($channelName), $user, strlen($user));
+        return $this->builder->addWithUser($service, $channelName, is_int($user) ? Reading::u32('uid', $user) : $user);
     }
 
     /** @param array<int, int> $privileges */

@@ -67,6 +67,14 @@ final class BuilderHandle
         return $this->index->cdata;
     }
 
+    /** A service of a channel and a user (rtc, streaming, fcdn) in its uid or account form. */
+    public function addWithUser(string $service, string $channelName, int|string $user): int
+    {
+        return is_int($user)
+            ? $this->add("{$service}_uid", $channelName, strlen($channelName), $user)
+            : $this->add("{$service}_account", $channelName, strlen($channelName), $user, strlen($user));
+    }
+
     /** Checked (unknown_privilege), or unchecked as upstream's addPrivilege (warnings). */
     public function privilege(int $index, int $privilege, int $expire, bool $checked): void
     {

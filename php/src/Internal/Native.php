@@ -28,7 +28,13 @@ final class Native
 
     private static ?FFI $ffi = null;
 
-    /** @var array{CData, CData, CData}|null reused out-cells: token/json, error message, warnings */
+    /**
+     * The out-cells every call reuses (token or JSON, error message, warnings) and their
+     * addresses, made once: PHP runs one call at a time per thread, and each C function sets
+     * its out-pointers before anything else.
+     *
+     * @var array{CData, CData, CData, CData, CData, CData}|null
+     */
     private static ?array $cells = null;
 
     public static function ffi(): FFI
@@ -111,12 +117,13 @@ final class Native
             . (string) file_get_contents(self::headerPath());
     }
 
-    /** @return array{CData, CData, CData} */
+    /** @return array{CData, CData, CData, CData, CData, CData} the cells, then their addresses */
     private static function cells(): array
     {
         if (self::$cells === null) {
             $ffi = self::ffi();
-            self::$cells = [$ffi->new('char*'), $ffi->new('char*'), $ffi->new('AgoraTokenWarnings*')];
+            [$out, $error, $warnings] = [$ffi->new('char*'), $ffi->new('char*'), $ffi->new('AgoraTokenWarnings*')];
+            self::$cells = [$out, $error, $warnings, FFI::addr($out), FFI::addr($error), FFI::addr($warnings)];
         }
         return self::$cells;
     }
@@ -126,13 +133,14 @@ final class Native
      * error_message, and returns the token; with `$warn` (the drop-in layer) the warnings go to
      * CompatWarnings, else they are not asked for.
      */
-    public static function issue(string $function, ?Options $options, bool $warn, mixed ...$arguments): string
+    public static function issue(string $function, ?Options $options, bool $warn, #[\SensitiveParameter] mixed ...$arguments): string
     {
-        [$token, $error, $warnings] = self::cells();
-        $status = self::ffi()->$function(
-            ...$arguments,
-            ...[$options?->native(), $warn ? FFI::addr($warnings) : null, FFI::addr($token), FFI::addr($error)],
-        );
+        [$token, $error, $warnings, $tokenAddress, $errorAddress, $warningsAddress] = self::cells();
+        $arguments[] = $options?->native();
+        $arguments[] = $warn ? $warningsAddress : null;
+        $arguments[] = $tokenAddress;
+        $arguments[] = $errorAddress;
+        $status = self::ffi()->$function(...$arguments);
         self::check($status, $error);
         $result = self::take($token);
         if ($warn) {
@@ -145,19 +153,22 @@ final class Native
      * Calls a C function whose last two parameters are an out-string (token or JSON) and
      * error_message, and returns the string.
      */
-    public static function text(string $function, mixed ...$arguments): string
+    public static function text(string $function, #[\SensitiveParameter] mixed ...$arguments): string
     {
-        [$out, $error] = self::cells();
-        $status = self::ffi()->$function(...$arguments, ...[FFI::addr($out), FFI::addr($error)]);
+        [$out, $error, , $outAddress, $errorAddress] = self::cells();
+        $arguments[] = $outAddress;
+        $arguments[] = $errorAddress;
+        $status = self::ffi()->$function(...$arguments);
         self::check($status, $error);
         return self::take($out);
     }
 
     /** Calls a C function whose last parameter is error_message and that returns only a status. */
-    public static function call(string $function, mixed ...$arguments): void
+    public static function call(string $function, #[\SensitiveParameter] mixed ...$arguments): void
     {
-        [, $error] = self::cells();
-        $status = self::ffi()->$function(...$arguments, ...[FFI::addr($error)]);
+        [, $error, , , $errorAddress] = self::cells();
+        $arguments[] = $errorAddress;
+        $status = self::ffi()->$function(...$arguments);
         self::check($status, $error);
     }
 
@@ -167,8 +178,10 @@ final class Native
      */
     public static function callWithWarnings(string $function, mixed ...$arguments): void
     {
-        [, $error, $warnings] = self::cells();
-        $status = self::ffi()->$function(...$arguments, ...[FFI::addr($warnings), FFI::addr($error)]);
+        [, $error, $warnings, , $errorAddress, $warningsAddress] = self::cells();
+        $arguments[] = $warningsAddress;
+        $arguments[] = $errorAddress;
+        $status = self::ffi()->$function(...$arguments);
         self::check($status, $error);
         self::deliver($warnings);
     }

@@ -34,7 +34,7 @@ final class Reading
     private const QUOTED_CHARS = 24;
 
     /** A string argument as upstream writes it: PHP's string conversion of a scalar. */
-    public static function text(string $field, mixed $value): string
+    public static function text(string $field, #[\SensitiveParameter] mixed $value): string
     {
         if (is_string($value)) {
             return $value;
