@@ -7,6 +7,67 @@
 #include <stdint.h>
 
 /**
+ * The token field a number is packed into, which sets the range it must fit.
+ */
+enum AgoraTokenNumberField
+#ifdef __cplusplus
+  : uint32_t
+#endif // __cplusplus
+ {
+  /**
+   * Unsigned 32 bits (expiry, issue time, salt), 0..=4294967295.
+   */
+  AGORA_TOKEN_NUMBER_FIELD_U32 = 0,
+  /**
+   * 32 bits as PHP's `pack("V")` and a Java `int` give them: -2147483648..=4294967295,
+   * a negative value packed as its unsigned 32 bits (-1 as 4294967295), as upstream does.
+   */
+  AGORA_TOKEN_NUMBER_FIELD_U32_BITS = 1,
+  /**
+   * Unsigned 16 bits (privilege number, RTM2 type), 0..=65535.
+   */
+  AGORA_TOKEN_NUMBER_FIELD_U16 = 2,
+  /**
+   * Signed 16 bits (APaaS role), -32768..=32767.
+   */
+  AGORA_TOKEN_NUMBER_FIELD_I16 = 3,
+};
+#ifndef __cplusplus
+typedef uint32_t AgoraTokenNumberField;
+#endif // __cplusplus
+
+/**
+ * How the caller's language turned an argument into the whole number `value`.
+ */
+enum AgoraTokenNumberKind
+#ifdef __cplusplus
+  : uint32_t
+#endif // __cplusplus
+ {
+  /**
+   * A whole number (`600`, `600.0`): packed silently.
+   */
+  AGORA_TOKEN_NUMBER_KIND_WHOLE = 0,
+  /**
+   * Text that reads as a whole number (`"600"`, as query strings give): packed silently.
+   */
+  AGORA_TOKEN_NUMBER_KIND_TEXT = 1,
+  /**
+   * A number with a fraction (`600.9`), `value` truncated toward zero: packed with a
+   * `fraction_truncated` warning.
+   */
+  AGORA_TOKEN_NUMBER_KIND_FRACTION = 2,
+  /**
+   * Not a number (`true`, `null`, `"abc"`, `NAN`), `value` what the language reads it as:
+   * packed with a `not_a_number` warning.
+   */
+  AGORA_TOKEN_NUMBER_KIND_NOT_A_NUMBER = 3,
+};
+#ifndef __cplusplus
+typedef uint32_t AgoraTokenNumberKind;
+#endif // __cplusplus
+
+/**
  * The result of every fallible function. `AGORA_TOKEN_STATUS_OK` (0) is success; every other
  * value is the core error of the same name (`agora_token_status_code` gives its code string,
  * e.g. `"invalid_app_id"`). The numbers never change; new kinds get new numbers.
@@ -834,9 +895,10 @@ AgoraTokenStatus agora_token_apaas_build_app_token(const char *app_id,
 size_t agora_token_warnings_count(const AgoraTokenWarnings *warnings);
 
 /**
- * The stable code of warning `index`: `"role_read_as_join_only"`, `"undefined_privilege"`,
- * `"expiry_looks_absolute"`, `"expiry_looks_relative"` or `"lifetime_over_24h"` (the same
- * strings in every binding). NULL when `index` is out of range. Owned by the list.
+ * The stable code of warning `index`: one of the core's `CompatWarning::CODES`
+ * (`"role_read_as_join_only"`, `"undefined_privilege"`, `"expiry_looks_absolute"`,
+ * `"lifetime_over_24h"`, ...; the same strings in every binding). NULL when `index` is out of
+ * range. Owned by the list.
  *
  * # Safety
  * `warnings` must be NULL or a list returned by this library and not freed yet.
@@ -976,6 +1038,43 @@ AgoraTokenStatus agora_token_006_rtm_build_token(const char *app_id,
                                                  char **error_message);
 
 /**
+ * 006 `AccessToken` with any privileges: upstream's `AccessToken::init(app_id,
+ * app_certificate, channel_name, uid)`, `addPrivilege(privilege, expire_ts)` for each of the
+ * `count` pairs (`privileges[i]` until the absolute Unix time `privilege_expired_ts[i]`, 0 =
+ * no expiry; a repeated privilege keeps its last time) and `build()`, for drop-in layers.
+ *
+ * The user is `user_kind` 1 (`uid`; 0 = any user, written `""`), 2 (`account`, verbatim) or
+ * 0 (none: `""`, as the RTM builder writes it). `expires_at` is the token's own expiry (upstream's `message.ts`,
+ * absolute); NULL = the issue time (`options`) + 24 hours. Privilege numbers 006 does not
+ * define (1-12, 101 and 1000 are) are packed as given with an `undefined_privilege` warning
+ * (`unknown_privilege` in strict mode), expiries that look like seconds warn
+ * `expiry_looks_relative` (refused in strict mode).
+ *
+ * # Safety
+ * Strings are pointer + byte length (NULL only with length 0); `privileges` and
+ * `privilege_expired_ts` NULL (only with `count` 0) or pointing to `count` values;
+ * `expires_at` and `options` NULL or readable; out-pointers NULL or writable (`token` required).
+ */
+AgoraTokenStatus agora_token_006_build_token(const char *app_id,
+                                             size_t app_id_len,
+                                             const char *app_certificate,
+                                             size_t app_certificate_len,
+                                             const char *channel_name,
+                                             size_t channel_name_len,
+                                             uint32_t user_kind,
+                                             uint32_t uid,
+                                             const char *account,
+                                             size_t account_len,
+                                             const uint16_t *privileges,
+                                             const uint32_t *privilege_expired_ts,
+                                             size_t count,
+                                             const uint32_t *expires_at,
+                                             const AgoraTokenOptions *options,
+                                             AgoraTokenWarnings **warnings,
+                                             char **token,
+                                             char **error_message);
+
+/**
  * Decodes a 006 token **without checking its signature**, as JSON: `{"version":"006",
  * "app_id","salt","expires_at","privileges":{"1":1700000000,...}}` (absolute times).
  *
@@ -1008,6 +1107,69 @@ AgoraTokenStatus agora_token_006_verify(const char *token,
                                         char **error_message);
 
 /**
+ * Upstream's reading of a number argument: writes what is packed to `*packed` (the number
+ * the field holds: 0..=4294967295 for the 32-bit fields) and reports a dropped fraction or a
+ * value that is not a number in `*warnings` (NULL when there is nothing to say). `field`
+ * names the argument in messages; `shown` is the argument as the caller would print it (keep
+ * it short: it is quoted).
+ *
+ * # Errors
+ * `invalid_argument` when the number is outside the field's range (upstream PHP would pack
+ * its low bits: a different number), or for a `field_type` / `kind` that is not defined.
+ *
+ * # Safety
+ * Strings are pointer + byte length (NULL only with length 0); `packed` writable; `warnings`
+ * and `error_message` NULL or writable.
+ */
+AgoraTokenStatus agora_token_read_number(const char *field,
+                                         size_t field_len,
+                                         uint32_t field_type,
+                                         uint32_t kind,
+                                         int64_t value,
+                                         const char *shown,
+                                         size_t shown_len,
+                                         int64_t *packed,
+                                         AgoraTokenWarnings **warnings,
+                                         char **error_message);
+
+/**
+ * Upstream's reading of a uid (RTC uid, 006 uid) that is neither a whole number from 0 to
+ * 4294967295 nor a string (`-1`, `1.5`, `true`, `null`): the official builders write it as
+ * the text `written` (the language's string conversion), so it becomes a user account
+ * (`""`: any user). Always gives one `uid_written_as_text` warning; the caller then builds
+ * with the account `written`.
+ *
+ * # Safety
+ * Strings are pointer + byte length (NULL only with length 0); `warnings` and
+ * `error_message` NULL or writable.
+ */
+AgoraTokenStatus agora_token_read_uid_as_text(const char *field,
+                                              size_t field_len,
+                                              const char *shown,
+                                              size_t shown_len,
+                                              const char *written,
+                                              size_t written_len,
+                                              AgoraTokenWarnings **warnings,
+                                              char **error_message);
+
+/**
+ * Upstream's reading of a role that the caller's language finds equal to none of the role
+ * numbers (`"abc"`, `1.5`, `null` where no number matches): it joins only, as role 2 does.
+ * `version` is 7 (an AccessToken2 RTC role) or 6 (a 006 role); gives one
+ * `role_read_as_join_only` warning. The caller then builds with role 2. Roles that are whole
+ * numbers go to the builder functions directly (which refuse undefined ones in strict mode).
+ *
+ * # Safety
+ * `shown` is pointer + byte length (NULL only with length 0); `warnings` and `error_message`
+ * NULL or writable.
+ */
+AgoraTokenStatus agora_token_read_role(uint32_t version,
+                                       const char *shown,
+                                       size_t shown_len,
+                                       AgoraTokenWarnings **warnings,
+                                       char **error_message);
+
+/**
  * A new, empty set of RTM2 permissions. Never NULL.
  */
 AgoraTokenRtm2Permissions *agora_token_rtm2_permissions_new(void);
@@ -1024,7 +1186,7 @@ void agora_token_rtm2_permissions_free(AgoraTokenRtm2Permissions *permissions);
  * Sets the resource names for a (resource type, permission type) pair, replacing an earlier
  * list for the same pair (upstream `Permissions.Add`). Resource types: 0 message channels,
  * 1 stream channels, 2 group channels, 3 server groups, 4 users; permission types: 0 read,
- * 1 write (others: `unknown_rtm2_type`).
+ * 1 write (others: `unknown_rtm2_type`; `agora_token_rtm2_permissions_add_unchecked` packs them).
  *
  * The `count` names are passed back to back in one buffer, `names`, with their byte lengths
  * in `lengths`: `"ab" + "c"` is `names = "abc"`, `lengths = {2, 1}`. (One buffer and one
@@ -1041,6 +1203,25 @@ AgoraTokenStatus agora_token_rtm2_permissions_add(AgoraTokenRtm2Permissions *per
                                                   const size_t *lengths,
                                                   size_t count,
                                                   char **error_message);
+
+/**
+ * As `agora_token_rtm2_permissions_add`, but a resource or permission type RTM2 does not
+ * define is packed as given, as every upstream `Permissions.Add` does (for drop-in layers),
+ * and reported in `*warnings` (`undefined_rtm2_type`; NULL when there is nothing to say):
+ * once per undefined resource type of the set, and once per undefined permission type of a
+ * resource type (adding to a type or pair already in the set does not warn again).
+ *
+ * # Safety
+ * As `agora_token_rtm2_permissions_add`; `warnings` must be NULL or writable.
+ */
+AgoraTokenStatus agora_token_rtm2_permissions_add_unchecked(AgoraTokenRtm2Permissions *permissions,
+                                                            uint16_t resource_type,
+                                                            uint16_t permission_type,
+                                                            const char *names,
+                                                            const size_t *lengths,
+                                                            size_t count,
+                                                            AgoraTokenWarnings **warnings,
+                                                            char **error_message);
 
 #ifdef __cplusplus
 } // extern "C"

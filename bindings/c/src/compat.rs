@@ -64,9 +64,10 @@ pub unsafe extern "C" fn agora_token_warnings_count(warnings: *const AgoraTokenW
     unsafe { warnings.as_ref() }.map_or(0, |list| list.items.len())
 }
 
-/// The stable code of warning `index`: `"role_read_as_join_only"`, `"undefined_privilege"`,
-/// `"expiry_looks_absolute"`, `"expiry_looks_relative"` or `"lifetime_over_24h"` (the same
-/// strings in every binding). NULL when `index` is out of range. Owned by the list.
+/// The stable code of warning `index`: one of the core's `CompatWarning::CODES`
+/// (`"role_read_as_join_only"`, `"undefined_privilege"`, `"expiry_looks_absolute"`,
+/// `"lifetime_over_24h"`, ...; the same strings in every binding). NULL when `index` is out of
+/// range. Owned by the list.
 ///
 /// # Safety
 /// `warnings` must be NULL or a list returned by this library and not freed yet.

@@ -4,7 +4,7 @@
 use std::ffi::c_char;
 
 use agora_token::compat;
-use agora_token::legacy::{AccessToken, UnverifiedAccessToken};
+use agora_token::legacy::{AccessToken, Privilege006, UnverifiedAccessToken};
 use agora_token::{AppCertificate, Credentials, User};
 use serde_json::{json, Map, Value};
 
@@ -175,6 +175,81 @@ pub unsafe extern "C" fn agora_token_006_rtm_build_token(
             let account = text("user_account", user_account, user_account_len)?;
             found.add(compat::expire_006("privilege_expired_ts", privilege_expired_ts));
             start(AccessToken::rtm(&credentials, account, privilege_expired_ts), settings).build()
+        })
+    }
+}
+
+/// 006 `AccessToken` with any privileges: upstream's `AccessToken::init(app_id,
+/// app_certificate, channel_name, uid)`, `addPrivilege(privilege, expire_ts)` for each of the
+/// `count` pairs (`privileges[i]` until the absolute Unix time `privilege_expired_ts[i]`, 0 =
+/// no expiry; a repeated privilege keeps its last time) and `build()`, for drop-in layers.
+///
+/// The user is `user_kind` 1 (`uid`; 0 = any user, written `""`), 2 (`account`, verbatim) or
+/// 0 (none: `""`, as the RTM builder writes it). `expires_at` is the token's own expiry (upstream's `message.ts`,
+/// absolute); NULL = the issue time (`options`) + 24 hours. Privilege numbers 006 does not
+/// define (1-12, 101 and 1000 are) are packed as given with an `undefined_privilege` warning
+/// (`unknown_privilege` in strict mode), expiries that look like seconds warn
+/// `expiry_looks_relative` (refused in strict mode).
+///
+/// # Safety
+/// Strings are pointer + byte length (NULL only with length 0); `privileges` and
+/// `privilege_expired_ts` NULL (only with `count` 0) or pointing to `count` values;
+/// `expires_at` and `options` NULL or readable; out-pointers NULL or writable (`token` required).
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn agora_token_006_build_token(
+    app_id: *const c_char,
+    app_id_len: usize,
+    app_certificate: *const c_char,
+    app_certificate_len: usize,
+    channel_name: *const c_char,
+    channel_name_len: usize,
+    user_kind: u32,
+    uid: u32,
+    account: *const c_char,
+    account_len: usize,
+    privileges: *const u16,
+    privilege_expired_ts: *const u32,
+    count: usize,
+    expires_at: *const u32,
+    options: *const AgoraTokenOptions,
+    warnings: *mut *mut AgoraTokenWarnings,
+    token: *mut *mut c_char,
+    error_message: *mut *mut c_char,
+) -> AgoraTokenStatus {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        issue(options, warnings, token, error_message, |settings, found| {
+            let credentials = credentials(app_id, app_id_len, app_certificate, app_certificate_len)?;
+            let channel_name = text("channel_name", channel_name, channel_name_len)?;
+            let user = user(user_kind, uid, account, account_len)?.unwrap_or_else(|| User::Account(String::new()));
+            let (codes, times): (&[u16], &[u32]) = match (count, privileges.is_null() || privilege_expired_ts.is_null())
+            {
+                (0, _) => (&[], &[]),
+                (_, true) => {
+                    return Err(invalid(
+                        "privileges",
+                        format!("(or privilege_expired_ts) is NULL but count is {count}"),
+                    ))
+                }
+                (_, false) => (
+                    std::slice::from_raw_parts(privileges, count),
+                    std::slice::from_raw_parts(privilege_expired_ts, count),
+                ),
+            };
+            let mut built = start(AccessToken::new(&credentials, channel_name, user), settings);
+            for (&code, &expired_ts) in codes.iter().zip(times) {
+                if settings.strict {
+                    Privilege006::from_code(code)?;
+                }
+                found.add(compat::privilege_006(code));
+                found.add(compat::expire_006(&format!("expire of privilege {code}"), expired_ts));
+                built = built.privilege_unchecked(code, expired_ts);
+            }
+            if let Some(&expires_at) = expires_at.as_ref() {
+                built = built.expires_at(expires_at);
+            }
+            built.build()
         })
     }
 }

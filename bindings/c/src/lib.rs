@@ -11,10 +11,12 @@ mod explain;
 mod ffi;
 mod legacy;
 mod options;
+mod readings;
 mod services;
 
 pub use access_token2::AgoraTokenBuilder;
 pub use compat::AgoraTokenWarnings;
 pub use error::AgoraTokenStatus;
 pub use options::{AgoraTokenOptions, AgoraTokenUserKind};
+pub use readings::{AgoraTokenNumberField, AgoraTokenNumberKind};
 pub use services::AgoraTokenRtm2Permissions;

@@ -3,10 +3,12 @@
 
 use std::ffi::c_char;
 
-use agora_token::{Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType};
+use agora_token::compat;
+use agora_token::{Error, Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType};
 
+use crate::compat::{AgoraTokenWarnings, Warnings};
 use crate::error::AgoraTokenStatus;
-use crate::ffi::{guard, invalid, text};
+use crate::ffi::{guard, invalid, put, text};
 
 /// RTM2 permissions: for each (resource type, permission type) a list of resource names.
 /// Create with `agora_token_rtm2_permissions_new`, free with `agora_token_rtm2_permissions_free`.
@@ -47,7 +49,7 @@ pub unsafe extern "C" fn agora_token_rtm2_permissions_free(permissions: *mut Ago
 /// Sets the resource names for a (resource type, permission type) pair, replacing an earlier
 /// list for the same pair (upstream `Permissions.Add`). Resource types: 0 message channels,
 /// 1 stream channels, 2 group channels, 3 server groups, 4 users; permission types: 0 read,
-/// 1 write (others: `unknown_rtm2_type`).
+/// 1 write (others: `unknown_rtm2_type`; `agora_token_rtm2_permissions_add_unchecked` packs them).
 ///
 /// The `count` names are passed back to back in one buffer, `names`, with their byte lengths
 /// in `lengths`: `"ab" + "c"` is `names = "abc"`, `lengths = {2, 1}`. (One buffer and one
@@ -72,27 +74,79 @@ pub unsafe extern "C" fn agora_token_rtm2_permissions_add(
             let handle = permissions.as_mut().ok_or_else(|| invalid("permissions", "is NULL"))?;
             let resource = Rtm2ResourceType::from_code(resource_type)?;
             let permission = Rtm2PermissionType::from_code(permission_type)?;
-            let lengths: &[usize] = match (count, lengths.is_null()) {
-                (0, _) => &[],
-                (_, true) => return Err(invalid("lengths", format!("is NULL but count is {count}"))),
-                (_, false) => std::slice::from_raw_parts(lengths, count),
-            };
-            let total = lengths
-                .iter()
-                .try_fold(0usize, |sum, &len| sum.checked_add(len))
-                .ok_or_else(|| invalid("lengths", "add up to more than any buffer can hold"))?;
-            let all = text("names", names, total)?;
-            let mut list = Vec::with_capacity(count);
-            let mut start = 0;
-            for &len in lengths {
-                let name = all.get(start..start + len).ok_or_else(|| {
-                    invalid("names", format!("name {} does not end on a UTF-8 character boundary", list.len()))
-                })?;
-                list.push(name);
-                start += len;
-            }
-            handle.inner.add(resource, permission, list);
+            handle.inner.add(resource, permission, name_list(names, lengths, count)?);
             Ok(())
         })
     }
+}
+
+/// As `agora_token_rtm2_permissions_add`, but a resource or permission type RTM2 does not
+/// define is packed as given, as every upstream `Permissions.Add` does (for drop-in layers),
+/// and reported in `*warnings` (`undefined_rtm2_type`; NULL when there is nothing to say):
+/// once per undefined resource type of the set, and once per undefined permission type of a
+/// resource type (adding to a type or pair already in the set does not warn again).
+///
+/// # Safety
+/// As `agora_token_rtm2_permissions_add`; `warnings` must be NULL or writable.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn agora_token_rtm2_permissions_add_unchecked(
+    permissions: *mut AgoraTokenRtm2Permissions,
+    resource_type: u16,
+    permission_type: u16,
+    names: *const c_char,
+    lengths: *const usize,
+    count: usize,
+    warnings: *mut *mut AgoraTokenWarnings,
+    error_message: *mut *mut c_char,
+) -> AgoraTokenStatus {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        put(warnings, std::ptr::null_mut());
+        guard(error_message, || {
+            let handle = permissions.as_mut().ok_or_else(|| invalid("permissions", "is NULL"))?;
+            let list = name_list(names, lengths, count)?;
+            let mut found = Warnings::default();
+            let entries: Vec<(u16, u16)> = handle.inner.iter().map(|(r, p, _)| (r, p)).collect();
+            if !entries.iter().any(|&(r, _)| r == resource_type) {
+                found.add(compat::rtm2_resource_type(resource_type));
+            }
+            if !entries.contains(&(resource_type, permission_type)) {
+                found.add(compat::rtm2_permission_type(permission_type));
+            }
+            handle.inner.add_unchecked(resource_type, permission_type, list);
+            found.deliver(warnings);
+            Ok(())
+        })
+    }
+}
+
+/// Splits `count` names given back to back in `names` by their byte lengths.
+///
+/// # Safety
+/// `lengths` must be NULL (only with `count` 0) or point to `count` lengths; `names` must
+/// point to their sum of bytes (NULL if the sum is 0).
+unsafe fn name_list<'a>(names: *const c_char, lengths: *const usize, count: usize) -> Result<Vec<&'a str>, Error> {
+    let lengths: &[usize] = match (count, lengths.is_null()) {
+        (0, _) => &[],
+        (_, true) => return Err(invalid("lengths", format!("is NULL but count is {count}"))),
+        // SAFETY: non-null, pointing to `count` lengths by the caller's contract.
+        (_, false) => unsafe { std::slice::from_raw_parts(lengths, count) },
+    };
+    let total = lengths
+        .iter()
+        .try_fold(0usize, |sum, &len| sum.checked_add(len))
+        .ok_or_else(|| invalid("lengths", "add up to more than any buffer can hold"))?;
+    // SAFETY: `names` points to `total` bytes by the caller's contract.
+    let all = unsafe { text("names", names, total)? };
+    let mut list = Vec::with_capacity(count);
+    let mut start = 0;
+    for &len in lengths {
+        let name = all.get(start..start + len).ok_or_else(|| {
+            invalid("names", format!("name {} does not end on a UTF-8 character boundary", list.len()))
+        })?;
+        list.push(name);
+        start += len;
+    }
+    Ok(list)
 }

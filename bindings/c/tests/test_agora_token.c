@@ -238,6 +238,23 @@ static void conformance(void) {
       }
     }
     EXPECT_TOKEN(status, token, message, v->token);
+    {
+      /* The same token through the generic 006 builder (upstream's AccessToken::init +
+       * addPrivilege), with the token expiry given directly. */
+      static const uint16_t join[] = {1}, publish[] = {1, 3, 2, 4}, rtm[] = {1000};
+      const uint16_t *codes = v->kind == VECTOR_006_RTM ? rtm : v->kind == VECTOR_006_RTC_PUBLISH ? publish : join;
+      size_t count = v->kind == VECTOR_006_RTC_PUBLISH ? 4 : 1;
+      uint32_t times[4] = {v->privilege_expired_ts, v->privilege_expired_ts, v->privilege_expired_ts,
+                           v->privilege_expired_ts};
+      AgoraTokenOptions salt_only = {0};
+      salt_only.salt = v->salt;
+      salt_only.has_salt = 1;
+      message = NULL;
+      EXPECT_TOKEN(agora_token_006_build_token(S(v->app_id), S(v->app_certificate), S(v->channel_name),
+                                               AGORA_TOKEN_USER_KIND_ACCOUNT, 0, S(v->uid), codes,
+                                               times, count, &v->expires_at, &salt_only, NULL, &token, &message),
+                   token, message, v->token);
+    }
     if (v->kind != VECTOR_006_RTM) {
       message = NULL;
       EXPECT_OK(agora_token_006_verify(S(v->token), S(v->app_certificate), S(v->channel_name),
@@ -452,6 +469,184 @@ static void lenient_readings_warn(void) {
     agora_token_free(json);
     agora_token_free(token);
     agora_token_builder_free(builder);
+  }
+}
+
+/* ---- readings for dynamically typed drop-ins (PHP) ---- */
+
+/* The one warning code a call gave (or "" for none), freeing the list. */
+static const char *only_warning(AgoraTokenWarnings *warnings, char *message_out, size_t size) {
+  static char code[64];
+  code[0] = '\0';
+  if (message_out) message_out[0] = '\0';
+  if (agora_token_warnings_count(warnings) == 1) {
+    snprintf(code, sizeof code, "%s", agora_token_warnings_code(warnings, 0));
+    if (message_out) snprintf(message_out, size, "%s", agora_token_warnings_message(warnings, 0));
+  } else if (agora_token_warnings_count(warnings) > 1) {
+    snprintf(code, sizeof code, "%zu warnings", agora_token_warnings_count(warnings));
+  }
+  agora_token_warnings_free(warnings);
+  return code;
+}
+
+static void readings_for_dynamic_languages(void) {
+  AgoraTokenWarnings *warnings = NULL;
+  char *message = NULL, text[512];
+  int64_t packed = -7;
+
+  /* Whole numbers and numeric text pack silently; a fraction and a value that is not a number warn. */
+  EXPECT_OK(agora_token_read_number(S("expire"), AGORA_TOKEN_NUMBER_FIELD_U32, AGORA_TOKEN_NUMBER_KIND_TEXT, 600,
+                                    S("'600'"), &packed, &warnings, &message),
+            message);
+  CHECK(packed == 600 && warnings == NULL, "text: %" PRId64, packed);
+  EXPECT_OK(agora_token_read_number(S("expire"), AGORA_TOKEN_NUMBER_FIELD_U32, AGORA_TOKEN_NUMBER_KIND_FRACTION, 600,
+                                    S("600.9"), &packed, &warnings, &message),
+            message);
+  CHECK(packed == 600, "fraction: %" PRId64, packed);
+  CHECK(strcmp(only_warning(warnings, text, sizeof text), "fraction_truncated") == 0 &&
+            strcmp(text, "expire is 600.9, which has a fraction: the official builders drop it and pack 600; pass a whole number") == 0,
+        "fraction: %s", text);
+  EXPECT_OK(agora_token_read_number(S("salt"), AGORA_TOKEN_NUMBER_FIELD_U32, AGORA_TOKEN_NUMBER_KIND_NOT_A_NUMBER, 1,
+                                    S("true"), &packed, &warnings, &message),
+            message);
+  CHECK(packed == 1 && strcmp(only_warning(warnings, NULL, 0), "not_a_number") == 0, "true: %" PRId64, packed);
+  EXPECT_ERROR(agora_token_read_number(S("expire"), AGORA_TOKEN_NUMBER_FIELD_U32, AGORA_TOKEN_NUMBER_KIND_WHOLE, -1,
+                                       S("-1"), &packed, &warnings, &message),
+               message, AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "-1 is outside 0 to 4294967295");
+  CHECK(warnings == NULL, "warnings on an error");
+
+  /* 32 bits as PHP's pack("V") and Java's int give them: negatives as their unsigned bits. */
+  EXPECT_OK(agora_token_read_number(S("expire"), AGORA_TOKEN_NUMBER_FIELD_U32_BITS, AGORA_TOKEN_NUMBER_KIND_WHOLE, -1,
+                                    S("-1"), &packed, &warnings, &message),
+            message);
+  CHECK(packed == 4294967295 && warnings == NULL, "bits of -1: %" PRId64, packed);
+  EXPECT_OK(agora_token_read_number(S("expire"), AGORA_TOKEN_NUMBER_FIELD_U32_BITS, AGORA_TOKEN_NUMBER_KIND_FRACTION, -1,
+                                    S("-1.5"), &packed, &warnings, &message),
+            message);
+  CHECK(packed == 4294967295 && strcmp(only_warning(warnings, text, sizeof text), "fraction_truncated") == 0 &&
+            strstr(text, "pack 4294967295"),
+        "bits of -1.5: %" PRId64 " %s", packed, text);
+  EXPECT_ERROR(agora_token_read_number(S("expire"), AGORA_TOKEN_NUMBER_FIELD_U32_BITS, AGORA_TOKEN_NUMBER_KIND_WHOLE,
+                                       4294967296, S("4294967296"), &packed, NULL, &message),
+               message, AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "4294967296 is outside");
+
+  /* 16-bit fields. */
+  EXPECT_OK(agora_token_read_number(S("privilege"), AGORA_TOKEN_NUMBER_FIELD_U16, AGORA_TOKEN_NUMBER_KIND_WHOLE, 65535,
+                                    S("65535"), &packed, &warnings, &message),
+            message);
+  CHECK(packed == 65535 && warnings == NULL, "u16: %" PRId64, packed);
+  EXPECT_ERROR(agora_token_read_number(S("privilege"), AGORA_TOKEN_NUMBER_FIELD_U16, AGORA_TOKEN_NUMBER_KIND_WHOLE, 65536,
+                                       S("65536"), &packed, NULL, &message),
+               message, AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "65536 is outside 0 to 65535");
+  EXPECT_OK(agora_token_read_number(S("role"), AGORA_TOKEN_NUMBER_FIELD_I16, AGORA_TOKEN_NUMBER_KIND_TEXT, -32768,
+                                    S("'-32768'"), &packed, &warnings, &message),
+            message);
+  CHECK(packed == -32768 && warnings == NULL, "i16: %" PRId64, packed);
+  EXPECT_ERROR(agora_token_read_number(S("role"), AGORA_TOKEN_NUMBER_FIELD_I16, AGORA_TOKEN_NUMBER_KIND_WHOLE, 40000,
+                                       S("40000"), &packed, NULL, &message),
+               message, AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "40000 is outside -32768 to 32767");
+  EXPECT_ERROR(agora_token_read_number(S("x"), 4, AGORA_TOKEN_NUMBER_KIND_WHOLE, 1, S("1"), &packed, NULL, &message),
+               message, AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "field_type: is 4");
+  EXPECT_ERROR(agora_token_read_number(S("x"), AGORA_TOKEN_NUMBER_FIELD_U32, 9, 1, S("1"), &packed, NULL, &message),
+               message, AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "kind: is 9");
+  EXPECT_ERROR(agora_token_read_number(S("x"), AGORA_TOKEN_NUMBER_FIELD_U32, AGORA_TOKEN_NUMBER_KIND_WHOLE, 1, S("1"),
+                                       NULL, NULL, &message),
+               message, AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "packed: is NULL");
+
+  /* Uids that are not uids become text; roles no number matches join only. */
+  EXPECT_OK(agora_token_read_uid_as_text(S("uid"), S("-1"), S("-1"), &warnings, &message), message);
+  CHECK(strcmp(only_warning(warnings, text, sizeof text), "uid_written_as_text") == 0 &&
+            strstr(text, "the user account \"-1\"") && strstr(text, "uid 4294967295"),
+        "uid -1: %s", text);
+  EXPECT_OK(agora_token_read_role(7, S("'abc'"), &warnings, &message), message);
+  CHECK(strcmp(only_warning(warnings, text, sizeof text), "role_read_as_join_only") == 0 && strstr(text, "RTC role 'abc'"),
+        "007 role: %s", text);
+  EXPECT_OK(agora_token_read_role(6, S("null"), &warnings, &message), message);
+  CHECK(strcmp(only_warning(warnings, text, sizeof text), "role_read_as_join_only") == 0 && strstr(text, "006 RTC role null"),
+        "006 role: %s", text);
+  EXPECT_ERROR(agora_token_read_role(5, S("x"), &warnings, &message), message, AGORA_TOKEN_STATUS_INVALID_ARGUMENT,
+               "invalid_argument", "version: is 5");
+
+  /* RTM2 types RTM2 does not define: refused by _add, packed with a warning by _add_unchecked. */
+  {
+    AgoraTokenRtm2Permissions *permissions = agora_token_rtm2_permissions_new();
+    const size_t lengths[] = {1, 2};
+    char *token = NULL, *json = NULL;
+    AgoraTokenOptions o = fixed(1111111, 1);
+    EXPECT_ERROR(agora_token_rtm2_permissions_add(permissions, 9, 0, "abc", lengths, 2, &message), message,
+                 AGORA_TOKEN_STATUS_UNKNOWN_RTM2_TYPE, "unknown_rtm2_type", "resource type 9");
+    EXPECT_OK(agora_token_rtm2_permissions_add_unchecked(permissions, 9, 7, "abc", lengths, 2, &warnings, &message),
+              message);
+    CHECK(agora_token_warnings_count(warnings) == 2, "%zu warnings", agora_token_warnings_count(warnings));
+    CHECK(strcmp(only_warning(warnings, NULL, 0), "2 warnings") == 0, "two undefined types");
+    /* The same resource type again: only the new permission type warns; the same pair: nothing. */
+    EXPECT_OK(agora_token_rtm2_permissions_add_unchecked(permissions, 9, 8, "abc", lengths, 2, &warnings, &message),
+              message);
+    CHECK(strcmp(only_warning(warnings, text, sizeof text), "undefined_rtm2_type") == 0 && strstr(text, "permission type 8"),
+          "%s", text);
+    EXPECT_OK(agora_token_rtm2_permissions_add_unchecked(permissions, 9, 8, "abc", lengths, 2, &warnings, &message),
+              message);
+    CHECK(warnings == NULL, "a second warning for the same pair");
+    EXPECT_OK(agora_token_rtm2_permissions_add_unchecked(permissions, 0, 1, "abc", lengths, 2, &warnings, &message),
+              message);
+    CHECK(warnings == NULL, "a warning for defined types");
+    EXPECT_OK(agora_token_rtm_build_token_with_permissions(S(APP_ID), S(CERT), S("u"), permissions, 600, &o, NULL, &token,
+                                                          &message),
+              message);
+    json = decoded(token);
+    CHECK(json && strstr(json, "\"permissions\":{\"0\":{\"1\":[\"a\",\"bc\"]},\"9\":{\"7\":[\"a\",\"bc\"],\"8\":[\"a\",\"bc\"]}}"), "%s",
+          json);
+    agora_token_free(json);
+    agora_token_free(token);
+    EXPECT_ERROR(agora_token_rtm2_permissions_add_unchecked(NULL, 0, 0, NULL, NULL, 0, &warnings, &message), message,
+                 AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "permissions: is NULL");
+    agora_token_rtm2_permissions_free(permissions);
+  }
+
+  /* The generic 006 builder: undefined privileges and relative expiries warn, strict refuses them. */
+  {
+    const uint16_t codes[] = {1, 13};
+    const uint32_t times[] = {1764066022, 3600};
+    uint32_t expires_at = 5;
+    char *token = NULL, *json = NULL;
+    AgoraTokenOptions o = fixed(1111111, 1);
+    EXPECT_OK(agora_token_006_build_token(S(APP_ID), S(CERT), S("c"), AGORA_TOKEN_USER_KIND_NONE, 0, NULL, 0, codes, times, 2,
+                                          &expires_at, &o, &warnings,
+                                          &token, &message),
+              message);
+    CHECK(agora_token_warnings_count(warnings) == 2, "%zu warnings", agora_token_warnings_count(warnings));
+    if (agora_token_warnings_count(warnings) == 2) {
+      CHECK(strcmp(agora_token_warnings_code(warnings, 0), "undefined_privilege") == 0, "%s",
+            agora_token_warnings_code(warnings, 0));
+      CHECK(strcmp(agora_token_warnings_code(warnings, 1), "expiry_looks_relative") == 0 &&
+                strstr(agora_token_warnings_message(warnings, 1), "expire of privilege 13 is 3600"),
+            "%s", agora_token_warnings_message(warnings, 1));
+    }
+    agora_token_warnings_free(warnings);
+    EXPECT_OK(agora_token_006_decode_unverified(S(token), &json, &message), message);
+    CHECK(json && strstr(json, "\"privileges\":{\"1\":1764066022,\"13\":3600}") && strstr(json, "\"expires_at\":5,") &&
+              strstr(json, "\"salt\":1"),
+          "%s", json);
+    agora_token_free(json);
+    agora_token_free(token);
+    EXPECT_OK(agora_token_006_build_token(S(APP_ID), S(CERT), S("c"), AGORA_TOKEN_USER_KIND_UID, 7, NULL, 0, codes, times, 1, NULL, &o, &warnings,
+                                          &token, &message),
+              message);
+    CHECK(warnings == NULL, "warnings for a defined privilege and an absolute time");
+    EXPECT_OK(agora_token_006_decode_unverified(S(token), &json, &message), message);
+    CHECK(json && strstr(json, "\"expires_at\":1197511,"), "the default expiry is the issue time + 24 h: %s", json);
+    agora_token_free(json);
+    message = NULL;
+    EXPECT_OK(agora_token_006_verify(S(token), S(CERT), S("c"), AGORA_TOKEN_USER_KIND_UID, 7, NULL, 0, &message), message);
+    agora_token_free(token);
+    o.strict = 1;
+    EXPECT_ERROR(agora_token_006_build_token(S(APP_ID), S(CERT), S("c"), AGORA_TOKEN_USER_KIND_UID, 0, NULL, 0, codes, times, 2, NULL, &o, &warnings,
+                                             &token, &message),
+                 message, AGORA_TOKEN_STATUS_UNKNOWN_PRIVILEGE, "unknown_privilege", "13");
+    CHECK(token == NULL && warnings == NULL, "outputs on an error");
+    EXPECT_ERROR(agora_token_006_build_token(S(APP_ID), S(CERT), S("c"), AGORA_TOKEN_USER_KIND_NONE, 0, NULL, 0, NULL, times, 1, NULL, NULL, NULL, &token,
+                                             &message),
+                 message, AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "count is 1");
   }
 }
 
@@ -724,6 +919,7 @@ int main(void) {
   RUN(drop_in_builders_match_the_vectors);
   RUN(drop_in_builders_add_what_upstream_adds);
   RUN(lenient_readings_warn);
+  RUN(readings_for_dynamic_languages);
   RUN(strict_mode_refuses_what_lenient_mode_warns_about);
   RUN(credentials_are_checked_without_showing_the_certificate);
   RUN(pointers_and_strings_are_checked);

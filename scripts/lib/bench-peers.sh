@@ -1,0 +1,40 @@
+# The official builders' side of the same-run benchmarks (scripts/bench-cpp.sh, bench-php.sh),
+# sourced after lib/env.sh: prints the median ns per RTC publisher token (random salt, clock
+# issue time) of npm `agora-token` and PyPI `agoraiotools` over CALLS calls, each with a line
+# naming it, and sets PEER_NODE_NS and PEER_PYTHON_NS.
+bench_peers() {
+  local calls="$1"
+  ensure_node_peers
+  ensure_venv
+  PEER_NODE_NS=$(CALLS="$calls" node -e '
+const { RtcTokenBuilder, RtcRole } = require(process.env.AGORA_NODE_PEERS + "/agora-token");
+const calls = Number(process.env.CALLS), rounds = [];
+let total = 0;
+for (let round = 0; round < 7; round++) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < calls; i++) {
+    total += RtcTokenBuilder.buildTokenWithUid("970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b",
+      "7d72365eb983485397e3e3f9d460bdda", 2882341273 + i, RtcRole.PUBLISHER, 600, 600).length;
+  }
+  rounds.push(Number(process.hrtime.bigint() - start) / calls);
+}
+rounds.sort((a, b) => a - b);
+console.log(Math.round(rounds[3]));')
+  echo "npm agora-token 2.0.6 buildTokenWithUid (publisher): $PEER_NODE_NS ns/token"
+
+  PEER_PYTHON_NS=$("$PY" - "$calls" <<'PY'
+import sys, time
+from agoraiotools.RtcTokenBuilder2 import RtcTokenBuilder, Role_Publisher
+calls, rounds = max(int(sys.argv[1]) // 4, 1000), []
+for _ in range(7):
+    start = time.perf_counter_ns()
+    for i in range(calls):
+        RtcTokenBuilder.build_token_with_uid("970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b",
+                                             "7d72365eb983485397e3e3f9d460bdda", 2882341273 + i, Role_Publisher, 600, 600)
+    rounds.append((time.perf_counter_ns() - start) / calls)
+print(round(sorted(rounds)[3]))
+PY
+)
+  echo "PyPI agoraiotools 0.3.4 build_token_with_uid (publisher): $PEER_PYTHON_NS ns/token"
+  export PEER_NODE_NS PEER_PYTHON_NS
+}
