@@ -976,6 +976,39 @@ AgoraTokenStatus agora_token_006_rtm_build_token(const char *app_id,
                                                  char **error_message);
 
 /**
+ * 006 `AccessToken` with any privileges (upstream Go `BuildTokenWithUIDAndPrivilege` /
+ * `BuildTokenWithUserAccountAndPrivilege`, and `AddPrivilege` + `Build` everywhere): for a
+ * channel and a user (`user_kind` 1: `uid`, 0 = any user; 2: `account`, verbatim), privilege
+ * `privileges[i]` until the absolute Unix time `expires[i]` (0 = no expiry), `count` of them
+ * (a repeated privilege keeps its last expiry). As upstream's `AddPrivilege`, a number 006
+ * does not define (1-12, 101 and 1000 are) is packed as given with an `undefined_privilege`
+ * warning, and an expiry that looks like a number of seconds with `expiry_looks_relative`;
+ * in strict mode they are `unknown_privilege` and `expiry_looks_relative` errors.
+ *
+ * # Safety
+ * Strings are pointer + byte length (NULL only with length 0); `privileges` and `expires`
+ * NULL (only with `count` 0) or pointing to `count` values each; out-pointers NULL or
+ * writable (`token` required); `options` NULL or readable.
+ */
+AgoraTokenStatus agora_token_006_build_token(const char *app_id,
+                                             size_t app_id_len,
+                                             const char *app_certificate,
+                                             size_t app_certificate_len,
+                                             const char *channel_name,
+                                             size_t channel_name_len,
+                                             uint32_t user_kind,
+                                             uint32_t uid,
+                                             const char *account,
+                                             size_t account_len,
+                                             const uint16_t *privileges,
+                                             const uint32_t *expires,
+                                             size_t count,
+                                             const AgoraTokenOptions *options,
+                                             AgoraTokenWarnings **warnings,
+                                             char **token,
+                                             char **error_message);
+
+/**
  * Decodes a 006 token **without checking its signature**, as JSON: `{"version":"006",
  * "app_id","salt","expires_at","privileges":{"1":1700000000,...}}` (absolute times).
  *
@@ -1041,6 +1074,25 @@ AgoraTokenStatus agora_token_rtm2_permissions_add(AgoraTokenRtm2Permissions *per
                                                   const size_t *lengths,
                                                   size_t count,
                                                   char **error_message);
+
+/**
+ * Upstream's `Permissions.Add` for any numbers: as `agora_token_rtm2_permissions_add`, but a
+ * resource type outside 0..4 or a permission type outside 0..1 is packed as given (RTM
+ * ignores it, so the entry grants nothing) with an `undefined_rtm2_type` warning in
+ * `*warnings` (NULL = not wanted; set only on success, NULL when there is nothing to say):
+ * for drop-in layers of upstream's `Rtm2Permissions`.
+ *
+ * # Safety
+ * As `agora_token_rtm2_permissions_add`; `warnings` NULL or writable.
+ */
+AgoraTokenStatus agora_token_rtm2_permissions_add_unchecked(AgoraTokenRtm2Permissions *permissions,
+                                                            uint16_t resource_type,
+                                                            uint16_t permission_type,
+                                                            const char *names,
+                                                            const size_t *lengths,
+                                                            size_t count,
+                                                            AgoraTokenWarnings **warnings,
+                                                            char **error_message);
 
 #ifdef __cplusplus
 } // extern "C"

@@ -4,7 +4,7 @@
 use std::ffi::c_char;
 
 use agora_token::compat;
-use agora_token::legacy::{AccessToken, UnverifiedAccessToken};
+use agora_token::legacy::{AccessToken, Privilege006, UnverifiedAccessToken};
 use agora_token::{AppCertificate, Credentials, User};
 use serde_json::{json, Map, Value};
 
@@ -175,6 +175,70 @@ pub unsafe extern "C" fn agora_token_006_rtm_build_token(
             let account = text("user_account", user_account, user_account_len)?;
             found.add(compat::expire_006("privilege_expired_ts", privilege_expired_ts));
             start(AccessToken::rtm(&credentials, account, privilege_expired_ts), settings).build()
+        })
+    }
+}
+
+/// 006 `AccessToken` with any privileges (upstream Go `BuildTokenWithUIDAndPrivilege` /
+/// `BuildTokenWithUserAccountAndPrivilege`, and `AddPrivilege` + `Build` everywhere): for a
+/// channel and a user (`user_kind` 1: `uid`, 0 = any user; 2: `account`, verbatim), privilege
+/// `privileges[i]` until the absolute Unix time `expires[i]` (0 = no expiry), `count` of them
+/// (a repeated privilege keeps its last expiry). As upstream's `AddPrivilege`, a number 006
+/// does not define (1-12, 101 and 1000 are) is packed as given with an `undefined_privilege`
+/// warning, and an expiry that looks like a number of seconds with `expiry_looks_relative`;
+/// in strict mode they are `unknown_privilege` and `expiry_looks_relative` errors.
+///
+/// # Safety
+/// Strings are pointer + byte length (NULL only with length 0); `privileges` and `expires`
+/// NULL (only with `count` 0) or pointing to `count` values each; out-pointers NULL or
+/// writable (`token` required); `options` NULL or readable.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn agora_token_006_build_token(
+    app_id: *const c_char,
+    app_id_len: usize,
+    app_certificate: *const c_char,
+    app_certificate_len: usize,
+    channel_name: *const c_char,
+    channel_name_len: usize,
+    user_kind: u32,
+    uid: u32,
+    account: *const c_char,
+    account_len: usize,
+    privileges: *const u16,
+    expires: *const u32,
+    count: usize,
+    options: *const AgoraTokenOptions,
+    warnings: *mut *mut AgoraTokenWarnings,
+    token: *mut *mut c_char,
+    error_message: *mut *mut c_char,
+) -> AgoraTokenStatus {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        issue(options, warnings, token, error_message, |settings, found| {
+            let credentials = credentials(app_id, app_id_len, app_certificate, app_certificate_len)?;
+            let channel_name = text("channel_name", channel_name, channel_name_len)?;
+            let user = user(user_kind, uid, account, account_len)?.ok_or_else(|| {
+                invalid("user_kind", "is 0, but a 006 token is built for a user: pass 1 (uid) or 2 (account)")
+            })?;
+            let (privileges, expires): (&[u16], &[u32]) = match (count, privileges.is_null(), expires.is_null()) {
+                (0, _, _) => (&[], &[]),
+                (_, false, false) => {
+                    (std::slice::from_raw_parts(privileges, count), std::slice::from_raw_parts(expires, count))
+                }
+                _ => return Err(invalid("privileges", format!("or expires is NULL but count is {count}"))),
+            };
+            let mut built = start(AccessToken::new(&credentials, channel_name, user), settings);
+            for (index, (&code, &expire)) in privileges.iter().zip(expires).enumerate() {
+                if settings.strict {
+                    built = built.privilege(Privilege006::from_code(code)?, expire);
+                } else {
+                    found.add(compat::privilege_006(code));
+                    built = built.privilege_unchecked(code, expire);
+                }
+                found.add(compat::expire_006(&format!("expires[{index}]"), expire));
+            }
+            built.build()
         })
     }
 }

@@ -5,8 +5,11 @@ use std::ffi::c_char;
 
 use agora_token::{Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType};
 
+use agora_token::compat;
+
+use crate::compat::{AgoraTokenWarnings, Warnings};
 use crate::error::AgoraTokenStatus;
-use crate::ffi::{guard, invalid, text};
+use crate::ffi::{guard, invalid, put, text};
 
 /// RTM2 permissions: for each (resource type, permission type) a list of resource names.
 /// Create with `agora_token_rtm2_permissions_new`, free with `agora_token_rtm2_permissions_free`.
@@ -72,27 +75,79 @@ pub unsafe extern "C" fn agora_token_rtm2_permissions_add(
             let handle = permissions.as_mut().ok_or_else(|| invalid("permissions", "is NULL"))?;
             let resource = Rtm2ResourceType::from_code(resource_type)?;
             let permission = Rtm2PermissionType::from_code(permission_type)?;
-            let lengths: &[usize] = match (count, lengths.is_null()) {
-                (0, _) => &[],
-                (_, true) => return Err(invalid("lengths", format!("is NULL but count is {count}"))),
-                (_, false) => std::slice::from_raw_parts(lengths, count),
-            };
-            let total = lengths
-                .iter()
-                .try_fold(0usize, |sum, &len| sum.checked_add(len))
-                .ok_or_else(|| invalid("lengths", "add up to more than any buffer can hold"))?;
-            let all = text("names", names, total)?;
-            let mut list = Vec::with_capacity(count);
-            let mut start = 0;
-            for &len in lengths {
-                let name = all.get(start..start + len).ok_or_else(|| {
-                    invalid("names", format!("name {} does not end on a UTF-8 character boundary", list.len()))
-                })?;
-                list.push(name);
-                start += len;
-            }
+            let list = names_of(names, lengths, count)?;
             handle.inner.add(resource, permission, list);
             Ok(())
         })
     }
+}
+
+/// Upstream's `Permissions.Add` for any numbers: as `agora_token_rtm2_permissions_add`, but a
+/// resource type outside 0..4 or a permission type outside 0..1 is packed as given (RTM
+/// ignores it, so the entry grants nothing) with an `undefined_rtm2_type` warning in
+/// `*warnings` (NULL = not wanted; set only on success, NULL when there is nothing to say):
+/// for drop-in layers of upstream's `Rtm2Permissions`.
+///
+/// # Safety
+/// As `agora_token_rtm2_permissions_add`; `warnings` NULL or writable.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn agora_token_rtm2_permissions_add_unchecked(
+    permissions: *mut AgoraTokenRtm2Permissions,
+    resource_type: u16,
+    permission_type: u16,
+    names: *const c_char,
+    lengths: *const usize,
+    count: usize,
+    warnings: *mut *mut AgoraTokenWarnings,
+    error_message: *mut *mut c_char,
+) -> AgoraTokenStatus {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        put(warnings, std::ptr::null_mut());
+        guard(error_message, || {
+            let handle = permissions.as_mut().ok_or_else(|| invalid("permissions", "is NULL"))?;
+            let list = names_of(names, lengths, count)?;
+            let mut found = Warnings::default();
+            found.add(compat::rtm2_resource_type(resource_type));
+            found.add(compat::rtm2_permission_type(permission_type));
+            handle.inner.add_unchecked(resource_type, permission_type, list);
+            found.deliver(warnings);
+            Ok(())
+        })
+    }
+}
+
+/// The `count` names packed back to back in `names`, with their byte lengths in `lengths`.
+///
+/// # Safety
+/// `lengths` must be NULL (only with `count` 0) or point to `count` lengths; `names` must
+/// point to their sum of bytes (NULL if the sum is 0).
+unsafe fn names_of<'a>(
+    names: *const c_char,
+    lengths: *const usize,
+    count: usize,
+) -> Result<Vec<&'a str>, agora_token::Error> {
+    let lengths: &[usize] = match (count, lengths.is_null()) {
+        (0, _) => &[],
+        (_, true) => return Err(invalid("lengths", format!("is NULL but count is {count}"))),
+        // SAFETY: caller contract: `count` readable lengths.
+        (_, false) => unsafe { std::slice::from_raw_parts(lengths, count) },
+    };
+    let total = lengths
+        .iter()
+        .try_fold(0usize, |sum, &len| sum.checked_add(len))
+        .ok_or_else(|| invalid("lengths", "add up to more than any buffer can hold"))?;
+    // SAFETY: caller contract: `names` points to `total` readable bytes.
+    let all = unsafe { text("names", names, total)? };
+    let mut list = Vec::with_capacity(count);
+    let mut start = 0usize;
+    for &len in lengths {
+        let name = start.checked_add(len).and_then(|end| all.get(start..end)).ok_or_else(|| {
+            invalid("names", format!("name {} does not end on a UTF-8 character boundary", list.len()))
+        })?;
+        list.push(name);
+        start += len;
+    }
+    Ok(list)
 }

@@ -455,6 +455,87 @@ static void lenient_readings_warn(void) {
   }
 }
 
+/* Upstream's RTM2 Permissions.Add packs any numbers; the unchecked form does too, with a warning. */
+static void undefined_rtm2_types_are_packed_with_a_warning(void) {
+  AgoraTokenOptions o = fixed(1700000000, 7);
+  AgoraTokenWarnings *warnings = (AgoraTokenWarnings *)&o;
+  AgoraTokenRtm2Permissions *permissions = agora_token_rtm2_permissions_new();
+  size_t lengths[] = {1, 2};
+  char *token = NULL, *message = NULL, *json;
+  EXPECT_OK(agora_token_rtm2_permissions_add_unchecked(permissions, 0, 1, "abc", lengths, 2, &warnings, &message), message);
+  CHECK(warnings == NULL, "a warning for defined types");
+  EXPECT_OK(agora_token_rtm2_permissions_add_unchecked(permissions, 7, 3, "xyz", lengths, 2, &warnings, &message), message);
+  CHECK(agora_token_warnings_count(warnings) == 2, "%zu warnings", agora_token_warnings_count(warnings));
+  if (agora_token_warnings_count(warnings) == 2) {
+    CHECK(strcmp(agora_token_warnings_code(warnings, 0), "undefined_rtm2_type") == 0, "%s", agora_token_warnings_code(warnings, 0));
+    CHECK(strcmp(agora_token_warnings_code(warnings, 1), "undefined_rtm2_type") == 0, "%s", agora_token_warnings_code(warnings, 1));
+  }
+  agora_token_warnings_free(warnings);
+  EXPECT_ERROR(agora_token_rtm2_permissions_add(permissions, 7, 0, "x", lengths, 1, &message), message,
+               AGORA_TOKEN_STATUS_UNKNOWN_RTM2_TYPE, "unknown_rtm2_type", "7");
+  EXPECT_ERROR(agora_token_rtm2_permissions_add_unchecked(NULL, 0, 0, NULL, NULL, 0, NULL, &message), message,
+               AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "permissions");
+  EXPECT_OK(agora_token_rtm_build_token_with_permissions(S(APP_ID), S(CERT), S("u"), permissions, 600, &o, NULL, &token, &message),
+            message);
+  json = decoded(token);
+  CHECK(json && strstr(json, "\"permissions\":{\"0\":{\"1\":[\"a\",\"bc\"]},\"7\":{\"3\":[\"x\",\"yz\"]}}"), "%s", json);
+  agora_token_free(json);
+  agora_token_free(token);
+  agora_token_rtm2_permissions_free(permissions);
+}
+
+/* 006 with any privileges: upstream Go's BuildTokenWith{UID,UserAccount}AndPrivilege and AddPrivilege. */
+static void token_006_with_any_privileges(void) {
+  AgoraTokenOptions o = fixed(1111111, 1);
+  AgoraTokenWarnings *warnings = NULL;
+  const uint16_t privileges[] = {1, 2, 3, 4};
+  const uint32_t expires[] = {1446455471, 1446455471, 1446455471, 1446455471};
+  const uint16_t odd[] = {1, 77, 1};
+  const uint32_t odd_expires[] = {5, 0, 1700000000};
+  char *token = NULL, *same = NULL, *message = NULL, *json = NULL;
+  /* The four RTC privileges with one expiry are the publisher token of the role builder. */
+  EXPECT_OK(agora_token_006_build_token(S(APP_ID), S(CERT), S("7d72365eb983485397e3e3f9d460bdda"), 1, 2882341273u, NULL, 0,
+                                        privileges, expires, 4, &o, &warnings, &token, &message),
+            message);
+  CHECK(warnings == NULL, "a warning for defined privileges");
+  EXPECT_OK(agora_token_006_rtc_build_token_with_uid(S(APP_ID), S(CERT), S("7d72365eb983485397e3e3f9d460bdda"), 2882341273u, 1,
+                                                     1446455471, &o, NULL, &same, &message),
+            message);
+  CHECK(token && same && strcmp(token, same) == 0, "%s\n   differs from the publisher token %s", token, same);
+  agora_token_free(token);
+  agora_token_free(same);
+  /* Undefined numbers and relative expiries are packed with warnings; a repeat keeps the last. */
+  EXPECT_OK(agora_token_006_build_token(S(APP_ID), S(CERT), S("c"), 2, 0, S("alice"), odd, odd_expires, 3, &o, &warnings,
+                                        &token, &message),
+            message);
+  CHECK(agora_token_warnings_count(warnings) == 2, "%zu warnings", agora_token_warnings_count(warnings));
+  if (agora_token_warnings_count(warnings) == 2) {
+    CHECK(strcmp(agora_token_warnings_code(warnings, 0), "expiry_looks_relative") == 0, "%s", agora_token_warnings_code(warnings, 0));
+    CHECK(strcmp(agora_token_warnings_code(warnings, 1), "undefined_privilege") == 0, "%s", agora_token_warnings_code(warnings, 1));
+  }
+  agora_token_warnings_free(warnings);
+  EXPECT_OK(agora_token_006_decode_unverified(S(token), &json, &message), message);
+  CHECK(json && strstr(json, "\"privileges\":{\"1\":1700000000,\"77\":0}"), "%s", json);
+  agora_token_free(json);
+  EXPECT_OK(agora_token_006_verify(S(token), S(CERT), S("c"), 2, 0, S("alice"), &message), message);
+  agora_token_free(token);
+  /* Strict mode refuses both; bad arguments are named. */
+  o.strict = 1;
+  EXPECT_ERROR(agora_token_006_build_token(S(APP_ID), S(CERT), S("c"), 1, 1, NULL, 0, odd + 1, odd_expires + 1, 1, &o, NULL,
+                                           &token, &message),
+               message, AGORA_TOKEN_STATUS_UNKNOWN_PRIVILEGE, "unknown_privilege", "77");
+  EXPECT_ERROR(agora_token_006_build_token(S(APP_ID), S(CERT), S("c"), 1, 1, NULL, 0, odd, odd_expires, 1, &o, NULL, &token,
+                                           &message),
+               message, AGORA_TOKEN_STATUS_EXPIRY_LOOKS_RELATIVE, "expiry_looks_relative", "seconds");
+  EXPECT_ERROR(agora_token_006_build_token(S(APP_ID), S(CERT), S("c"), 0, 1, NULL, 0, NULL, NULL, 0, NULL, NULL, &token,
+                                           &message),
+               message, AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "user_kind");
+  EXPECT_ERROR(agora_token_006_build_token(S(APP_ID), S(CERT), S("c"), 1, 1, NULL, 0, NULL, NULL, 2, NULL, NULL, &token,
+                                           &message),
+               message, AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "count is 2");
+  CHECK(token == NULL, "no token on failure");
+}
+
 /* ---- bad input: every error path, with its status, code string and message ---- */
 
 static void strict_mode_refuses_what_lenient_mode_warns_about(void) {
@@ -724,6 +805,8 @@ int main(void) {
   RUN(drop_in_builders_match_the_vectors);
   RUN(drop_in_builders_add_what_upstream_adds);
   RUN(lenient_readings_warn);
+  RUN(undefined_rtm2_types_are_packed_with_a_warning);
+  RUN(token_006_with_any_privileges);
   RUN(strict_mode_refuses_what_lenient_mode_warns_about);
   RUN(credentials_are_checked_without_showing_the_certificate);
   RUN(pointers_and_strings_are_checked);
