@@ -835,7 +835,8 @@ size_t agora_token_warnings_count(const AgoraTokenWarnings *warnings);
 
 /**
  * The stable code of warning `index`: `"role_read_as_join_only"`, `"undefined_privilege"`,
- * `"expiry_looks_absolute"`, `"expiry_looks_relative"` or `"lifetime_over_24h"` (the same
+ * `"expiry_looks_absolute"`, `"expiry_looks_relative"`, `"lifetime_over_24h"` or
+ * `"undefined_rtm2_type"` (the same
  * strings in every binding). NULL when `index` is out of range. Owned by the list.
  *
  * # Safety
@@ -976,6 +977,41 @@ AgoraTokenStatus agora_token_006_rtm_build_token(const char *app_id,
                                                  char **error_message);
 
 /**
+ * 006 `AccessToken(app_id, app_certificate, channel_name, uid)` with `addPrivilege` for each
+ * of the `count` privileges (`privileges[i]` until the absolute Unix time
+ * `privilege_expired_ts[i]`, 0 = no expiry; a repeated number keeps its last value), then
+ * `build()`: the 006 token with any privileges. `uid` is packed verbatim (`""` = any user, as
+ * the RTC builders write uid 0). `*expires_at` is the token's own expiry (the message's `ts`,
+ * absolute); NULL = the issue time + 24 hours. The salt comes from `options` (default random).
+ *
+ * As upstream, privilege numbers 006 does not define are packed as given (warning
+ * `undefined_privilege`), and so are expiries that look like a number of seconds
+ * (`expiry_looks_relative`); with `options->strict` they are refused (`unknown_privilege`,
+ * `expiry_looks_relative`).
+ *
+ * # Safety
+ * Strings are pointer + byte length (NULL only with length 0); `privileges` and
+ * `privilege_expired_ts` NULL (only with `count` 0) or `count` readable values; `expires_at`
+ * NULL or readable; out-pointers NULL or writable (`token` required); `options` NULL or readable.
+ */
+AgoraTokenStatus agora_token_006_build_token(const char *app_id,
+                                             size_t app_id_len,
+                                             const char *app_certificate,
+                                             size_t app_certificate_len,
+                                             const char *channel_name,
+                                             size_t channel_name_len,
+                                             const char *uid,
+                                             size_t uid_len,
+                                             const uint16_t *privileges,
+                                             const uint32_t *privilege_expired_ts,
+                                             size_t count,
+                                             const uint32_t *expires_at,
+                                             const AgoraTokenOptions *options,
+                                             AgoraTokenWarnings **warnings,
+                                             char **token,
+                                             char **error_message);
+
+/**
  * Decodes a 006 token **without checking its signature**, as JSON: `{"version":"006",
  * "app_id","salt","expires_at","privileges":{"1":1700000000,...}}` (absolute times).
  *
@@ -1024,7 +1060,8 @@ void agora_token_rtm2_permissions_free(AgoraTokenRtm2Permissions *permissions);
  * Sets the resource names for a (resource type, permission type) pair, replacing an earlier
  * list for the same pair (upstream `Permissions.Add`). Resource types: 0 message channels,
  * 1 stream channels, 2 group channels, 3 server groups, 4 users; permission types: 0 read,
- * 1 write (others: `unknown_rtm2_type`).
+ * 1 write (others: `unknown_rtm2_type`; `agora_token_rtm2_permissions_add_unchecked` packs
+ * them as upstream does).
  *
  * The `count` names are passed back to back in one buffer, `names`, with their byte lengths
  * in `lengths`: `"ab" + "c"` is `names = "abc"`, `lengths = {2, 1}`. (One buffer and one
@@ -1041,6 +1078,25 @@ AgoraTokenStatus agora_token_rtm2_permissions_add(AgoraTokenRtm2Permissions *per
                                                   const size_t *lengths,
                                                   size_t count,
                                                   char **error_message);
+
+/**
+ * As `agora_token_rtm2_permissions_add`, but any resource and permission type number is
+ * packed as given, as every upstream `Permissions.Add` does (for drop-in layers). A type RTM2
+ * does not define gets an `undefined_rtm2_type` warning in `*warnings` (NULL = not wanted;
+ * set only on success, NULL when there is nothing to say), once per resource type and per
+ * pair in this set: the entry grants nothing.
+ *
+ * # Safety
+ * As `agora_token_rtm2_permissions_add`; `warnings` NULL or writable.
+ */
+AgoraTokenStatus agora_token_rtm2_permissions_add_unchecked(AgoraTokenRtm2Permissions *permissions,
+                                                            uint16_t resource_type,
+                                                            uint16_t permission_type,
+                                                            const char *names,
+                                                            const size_t *lengths,
+                                                            size_t count,
+                                                            AgoraTokenWarnings **warnings,
+                                                            char **error_message);
 
 #ifdef __cplusplus
 } // extern "C"

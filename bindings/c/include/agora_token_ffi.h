@@ -489,6 +489,23 @@ AgoraTokenStatus agora_token_006_rtm_build_token(const char *app_id,
                                                  char **token,
                                                  char **error_message);
 
+AgoraTokenStatus agora_token_006_build_token(const char *app_id,
+                                             size_t app_id_len,
+                                             const char *app_certificate,
+                                             size_t app_certificate_len,
+                                             const char *channel_name,
+                                             size_t channel_name_len,
+                                             const char *uid,
+                                             size_t uid_len,
+                                             const uint16_t *privileges,
+                                             const uint32_t *privilege_expired_ts,
+                                             size_t count,
+                                             const uint32_t *expires_at,
+                                             const AgoraTokenOptions *options,
+                                             AgoraTokenWarnings **warnings,
+                                             char **token,
+                                             char **error_message);
+
 AgoraTokenStatus agora_token_006_decode_unverified(const char *token,
                                                    size_t token_len,
                                                    char **json,
@@ -517,3 +534,12 @@ AgoraTokenStatus agora_token_rtm2_permissions_add(AgoraTokenRtm2Permissions *per
                                                   const size_t *lengths,
                                                   size_t count,
                                                   char **error_message);
+
+AgoraTokenStatus agora_token_rtm2_permissions_add_unchecked(AgoraTokenRtm2Permissions *permissions,
+                                                            uint16_t resource_type,
+                                                            uint16_t permission_type,
+                                                            const char *names,
+                                                            const size_t *lengths,
+                                                            size_t count,
+                                                            AgoraTokenWarnings **warnings,
+                                                            char **error_message);

@@ -65,7 +65,8 @@ pub unsafe extern "C" fn agora_token_warnings_count(warnings: *const AgoraTokenW
 }
 
 /// The stable code of warning `index`: `"role_read_as_join_only"`, `"undefined_privilege"`,
-/// `"expiry_looks_absolute"`, `"expiry_looks_relative"` or `"lifetime_over_24h"` (the same
+/// `"expiry_looks_absolute"`, `"expiry_looks_relative"`, `"lifetime_over_24h"` or
+/// `"undefined_rtm2_type"` (the same
 /// strings in every binding). NULL when `index` is out of range. Owned by the list.
 ///
 /// # Safety

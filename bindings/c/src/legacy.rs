@@ -1,10 +1,11 @@
 //! AccessToken ("006"): upstream's RTC and RTM builders, decoding (unverified) and
 //! verification (which needs the channel and user: the token stores only their CRCs).
 
+use std::collections::BTreeMap;
 use std::ffi::c_char;
 
 use agora_token::compat;
-use agora_token::legacy::{AccessToken, UnverifiedAccessToken};
+use agora_token::legacy::{AccessToken, Privilege006, UnverifiedAccessToken};
 use agora_token::{AppCertificate, Credentials, User};
 use serde_json::{json, Map, Value};
 
@@ -175,6 +176,81 @@ pub unsafe extern "C" fn agora_token_006_rtm_build_token(
             let account = text("user_account", user_account, user_account_len)?;
             found.add(compat::expire_006("privilege_expired_ts", privilege_expired_ts));
             start(AccessToken::rtm(&credentials, account, privilege_expired_ts), settings).build()
+        })
+    }
+}
+
+/// 006 `AccessToken(app_id, app_certificate, channel_name, uid)` with `addPrivilege` for each
+/// of the `count` privileges (`privileges[i]` until the absolute Unix time
+/// `privilege_expired_ts[i]`, 0 = no expiry; a repeated number keeps its last value), then
+/// `build()`: the 006 token with any privileges. `uid` is packed verbatim (`""` = any user, as
+/// the RTC builders write uid 0). `*expires_at` is the token's own expiry (the message's `ts`,
+/// absolute); NULL = the issue time + 24 hours. The salt comes from `options` (default random).
+///
+/// As upstream, privilege numbers 006 does not define are packed as given (warning
+/// `undefined_privilege`), and so are expiries that look like a number of seconds
+/// (`expiry_looks_relative`); with `options->strict` they are refused (`unknown_privilege`,
+/// `expiry_looks_relative`).
+///
+/// # Safety
+/// Strings are pointer + byte length (NULL only with length 0); `privileges` and
+/// `privilege_expired_ts` NULL (only with `count` 0) or `count` readable values; `expires_at`
+/// NULL or readable; out-pointers NULL or writable (`token` required); `options` NULL or readable.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn agora_token_006_build_token(
+    app_id: *const c_char,
+    app_id_len: usize,
+    app_certificate: *const c_char,
+    app_certificate_len: usize,
+    channel_name: *const c_char,
+    channel_name_len: usize,
+    uid: *const c_char,
+    uid_len: usize,
+    privileges: *const u16,
+    privilege_expired_ts: *const u32,
+    count: usize,
+    expires_at: *const u32,
+    options: *const AgoraTokenOptions,
+    warnings: *mut *mut AgoraTokenWarnings,
+    token: *mut *mut c_char,
+    error_message: *mut *mut c_char,
+) -> AgoraTokenStatus {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        issue(options, warnings, token, error_message, |settings, found| {
+            let credentials = credentials(app_id, app_id_len, app_certificate, app_certificate_len)?;
+            let channel_name = text("channel_name", channel_name, channel_name_len)?;
+            let uid = text("uid", uid, uid_len)?;
+            let (codes, expiries): (&[u16], &[u32]) =
+                match (count, privileges.is_null(), privilege_expired_ts.is_null()) {
+                    (0, _, _) => (&[], &[]),
+                    (_, true, _) => return Err(invalid("privileges", format!("is NULL but count is {count}"))),
+                    (_, _, true) => {
+                        return Err(invalid("privilege_expired_ts", format!("is NULL but count is {count}")))
+                    }
+                    (_, false, false) => (
+                        std::slice::from_raw_parts(privileges, count),
+                        std::slice::from_raw_parts(privilege_expired_ts, count),
+                    ),
+                };
+            // Upstream's TreeMap: a repeated number keeps its last value; then each is read once.
+            let granted: BTreeMap<u16, u32> = codes.iter().copied().zip(expiries.iter().copied()).collect();
+            let mut token = AccessToken::new(&credentials, channel_name, User::Account(uid.to_owned()));
+            for (&code, &expire) in &granted {
+                if settings.strict {
+                    Privilege006::from_code(code)?;
+                } else {
+                    found.add(compat::privilege_006(code));
+                }
+                found.add(compat::expire_006(&format!("privilege {code} expire"), expire));
+                token = token.privilege_unchecked(code, expire);
+            }
+            token = start(token, settings);
+            if let Some(&ts) = expires_at.as_ref() {
+                token = token.expires_at(ts);
+            }
+            token.build()
         })
     }
 }

@@ -455,6 +455,82 @@ static void lenient_readings_warn(void) {
   }
 }
 
+/* The drop-in layers' unchecked setters: RTM2 types and 006 privileges RTM and 006 do not
+ * define are packed as upstream packs them, each reported once. */
+static void unchecked_rtm2_types_and_006_privileges(void) {
+  AgoraTokenOptions o = fixed(1111111, 1);
+  AgoraTokenWarnings *warnings = NULL;
+  char *token = NULL, *message = NULL, *json;
+  AgoraTokenRtm2Permissions *permissions = agora_token_rtm2_permissions_new();
+  size_t lengths[] = {1};
+  EXPECT_OK(agora_token_rtm2_permissions_add_unchecked(permissions, 9, 0, "a", lengths, 1, &warnings, &message), message);
+  CHECK(agora_token_warnings_count(warnings) == 1 && strcmp(agora_token_warnings_code(warnings, 0), "undefined_rtm2_type") == 0 &&
+            strstr(agora_token_warnings_message(warnings, 0), "resource type 9"),
+        "resource type 9: %zu warnings", agora_token_warnings_count(warnings));
+  agora_token_warnings_free(warnings);
+  /* The same resource type again: only the new permission type is reported. */
+  EXPECT_OK(agora_token_rtm2_permissions_add_unchecked(permissions, 9, 3, "b", lengths, 1, &warnings, &message), message);
+  CHECK(agora_token_warnings_count(warnings) == 1 && strstr(agora_token_warnings_message(warnings, 0), "permission type 3"),
+        "permission type 3: %zu warnings", agora_token_warnings_count(warnings));
+  agora_token_warnings_free(warnings);
+  EXPECT_OK(agora_token_rtm2_permissions_add_unchecked(permissions, 4, 1, "c", lengths, 1, &warnings, &message), message);
+  CHECK(warnings == NULL, "a warning for defined types");
+  EXPECT_OK(agora_token_rtm_build_token_with_permissions(S(APP_ID), S(CERT), S("u"), permissions, 600, &o, NULL, &token,
+                                                         &message),
+            message);
+  json = decoded(token);
+  CHECK(json && strstr(json, "\"permissions\":{\"4\":{\"1\":[\"c\"]},\"9\":{\"0\":[\"a\"],\"3\":[\"b\"]}}"), "%s", json);
+  agora_token_free(json);
+  agora_token_free(token);
+  agora_token_rtm2_permissions_free(permissions);
+
+  /* 006 with any privileges: the publisher privileges make the core's documented token. */
+  {
+    const uint16_t codes[] = {4, 1, 3, 2};
+    const uint32_t expiries[] = {1446455471, 1446455471, 1446455471, 1446455471};
+    const uint32_t expires_at = 1111111;
+    EXPECT_TOKEN(agora_token_006_build_token(S(APP_ID), S(CERT), S("7d72365eb983485397e3e3f9d460bdda"), S("2882341273"), codes,
+                                             expiries, 4, &expires_at, &o, &warnings, &token, &message),
+                 token, message,
+                 "006970CA35de60c44645bbae8a215061b33IACMv3I+fsRSejxy6luEwzA/1t/zbEHWfJCJ5m8ssFP/fLdIfRBXoFHlIgABAAAAR/"
+                 "QQAAQAAQCvKDdWAgCvKDdWAwCvKDdWBACvKDdW");
+    CHECK(warnings == NULL, "warnings for defined privileges");
+  }
+  /* An undefined number and a repeated one (the last value wins), expiring at 0. */
+  {
+    const uint16_t codes[] = {1, 13, 1};
+    const uint32_t expiries[] = {1700000000, 1700000000, 1800000000};
+    const uint32_t expires_at = 0;
+    EXPECT_OK(agora_token_006_build_token(S(APP_ID), S(CERT), S("c"), S(""), codes, expiries, 3, &expires_at, &o, &warnings,
+                                          &token, &message),
+              message);
+    CHECK(agora_token_warnings_count(warnings) == 1 && strcmp(agora_token_warnings_code(warnings, 0), "undefined_privilege") == 0,
+          "%zu warnings", agora_token_warnings_count(warnings));
+    agora_token_warnings_free(warnings);
+    EXPECT_OK(agora_token_006_decode_unverified(S(token), &json, &message), message);
+    CHECK(json && strstr(json, "\"privileges\":{\"1\":1800000000,\"13\":1700000000}") && strstr(json, "\"expires_at\":0,") &&
+              strstr(json, "\"salt\":1"),
+          "%s", json);
+    agora_token_free(json);
+    agora_token_free(token);
+    o.strict = 1;
+    EXPECT_ERROR(agora_token_006_build_token(S(APP_ID), S(CERT), S("c"), S(""), codes, expiries, 3, &expires_at, &o, NULL,
+                                             &token, &message),
+                 message, AGORA_TOKEN_STATUS_UNKNOWN_PRIVILEGE, "unknown_privilege", "13");
+    o.strict = 0;
+    EXPECT_ERROR(agora_token_006_build_token(S(APP_ID), S(CERT), S("c"), S(""), NULL, expiries, 1, NULL, &o, NULL, &token,
+                                             &message),
+                 message, AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "privileges");
+  }
+  /* No privileges and the default expiry: the issue time + 24 hours. */
+  EXPECT_OK(agora_token_006_build_token(S(APP_ID), S(CERT), S("c"), S("u"), NULL, NULL, 0, NULL, &o, NULL, &token, &message),
+            message);
+  EXPECT_OK(agora_token_006_decode_unverified(S(token), &json, &message), message);
+  CHECK(json && strstr(json, "\"expires_at\":1197511") && strstr(json, "\"privileges\":{}"), "%s", json);
+  agora_token_free(json);
+  agora_token_free(token);
+}
+
 /* ---- bad input: every error path, with its status, code string and message ---- */
 
 static void strict_mode_refuses_what_lenient_mode_warns_about(void) {
@@ -724,6 +800,7 @@ int main(void) {
   RUN(drop_in_builders_match_the_vectors);
   RUN(drop_in_builders_add_what_upstream_adds);
   RUN(lenient_readings_warn);
+  RUN(unchecked_rtm2_types_and_006_privileges);
   RUN(strict_mode_refuses_what_lenient_mode_warns_about);
   RUN(credentials_are_checked_without_showing_the_certificate);
   RUN(pointers_and_strings_are_checked);
