@@ -24,7 +24,7 @@ final class Fixtures {
         }
         Path path = Path.of(value);
         if (!Files.isRegularFile(path)) {
-            throw new IllegalStateException(property + " = " + path + " does not exist: run scripts/test-java.sh, which makes it");
+            throw new IllegalStateException(property + " = " + path + " does not exist (scripts/test-java.sh makes the generated files)");
         }
         return path;
     }
