@@ -1,7 +1,6 @@
 package io.agora.media;
 
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
 import io.github.agoratokenrs.java.AgoraTokenException;
 import io.github.agoratokenrs.java.internal.AgoraTokenC;
 import io.github.agoratokenrs.java.internal.Json;
@@ -187,8 +186,7 @@ public class AccessToken2 {
         NativeCall start = new NativeCall();
         int status = AgoraTokenC.agora_token_builder_new(a, a.length, c, c.length, expire,
                 Options.fixed(issueTs, salt), start.warnings, start.out, start.errorMessage);
-        Pointer builder = start.out.getValue();
-        start.out.setValue(null);
+        Pointer builder = start.takeHandle();
         try {
             start.done(status);
             for (int index = 0; index < services.size(); index++) {
@@ -295,10 +293,13 @@ public class AccessToken2 {
         }
         byte[] t = NativeCall.utf8("token", parsedToken);
         byte[] c = NativeCall.utf8("appCertificate", appCertificate);
-        PointerByReference message = new PointerByReference();
-        int status = AgoraTokenC.agora_token_verify(t, t.length, c, c.length, message);
-        AgoraTokenC.agora_token_free(message.getValue());
-        return status == 0;
+        NativeCall call = new NativeCall();
+        try {
+            call.done(AgoraTokenC.agora_token_verify(t, t.length, c, c.length, call.errorMessage));
+            return true;
+        } catch (AgoraTokenException e) {
+            return false;
+        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.github.agoratokenrs.java;
 
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
 import io.github.agoratokenrs.java.internal.AgoraTokenC;
 import io.github.agoratokenrs.java.internal.NativeCall;
 import io.github.agoratokenrs.java.internal.NativeOptions;
@@ -213,8 +212,7 @@ public final class AccessTokenBuilder {
         NativeCall start = new NativeCall();
         int status = AgoraTokenC.agora_token_builder_new(a, a.length, c, c.length, expire, strict, null, start.out,
                 start.errorMessage);
-        Pointer builder = start.out.getValue();
-        start.out.setValue(null);
+        Pointer builder = start.takeHandle();
         try {
             start.done(status);
             for (int index = 0; index < services.size(); index++) {
@@ -244,7 +242,7 @@ public final class AccessTokenBuilder {
 
     /** Adds one service to a native builder; returns the C status. */
     private interface Adder {
-        int add(Pointer builder, PointerByReference errorMessage);
+        int add(Pointer builder, Pointer errorMessage);
     }
 
     private static final class ServiceSpec {

@@ -29,8 +29,7 @@ public final class Credentials {
         NativeCall call = new NativeCall();
         int status = AgoraTokenC.agora_token_builder_new(a, a.length, c, c.length, 0, null, null, call.out,
                 call.errorMessage);
-        Pointer builder = call.out.getValue();
-        call.out.setValue(null);
+        Pointer builder = call.takeHandle();
         AgoraTokenC.agora_token_builder_free(builder);
         call.done(status);
         return new Credentials(appId, appCertificate);

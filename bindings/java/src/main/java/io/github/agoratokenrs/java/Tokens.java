@@ -1,6 +1,5 @@
 package io.github.agoratokenrs.java;
 
-import com.sun.jna.ptr.PointerByReference;
 import io.github.agoratokenrs.java.internal.AgoraTokenC;
 import io.github.agoratokenrs.java.internal.Json;
 import io.github.agoratokenrs.java.internal.NativeCall;
@@ -49,8 +48,8 @@ public final class Tokens {
     public static void verify(String token, Credentials credentials) {
         byte[] t = NativeCall.utf8("token", token);
         byte[] c = NativeCall.utf8("appCertificate", credentials.appCertificate());
-        PointerByReference message = new PointerByReference();
-        NativeCall.check(AgoraTokenC.agora_token_verify(t, t.length, c, c.length, message), message);
+        NativeCall call = new NativeCall();
+        call.done(AgoraTokenC.agora_token_verify(t, t.length, c, c.length, call.errorMessage));
     }
 
     /**

@@ -66,6 +66,14 @@ class WarningsAndSecretsTest {
             assertEquals(List.of("role_read_as_join_only"), outer.warnings().stream().map(CompatWarning::code).toList());
             assertEquals(1, heard.size());
 
+            // A listener may build tokens itself (the native call slots are per call, not per thread).
+            List<String> nested = new ArrayList<>();
+            CompatWarnings.setListener(w -> nested.add(rtc.buildTokenWithUid(APP_ID, CERT, "c", 2, 2, 600, 600)));
+            String outerToken = rtc.buildTokenWithUid(APP_ID, CERT, "c", 1, 0, 600, 600);
+            assertEquals(1, nested.size());
+            assertEquals("1", Tokens.decodeUnverified(outerToken).services().get(0).fields().get("uid"));
+            assertEquals("2", Tokens.decodeUnverified(nested.get(0)).services().get(0).fields().get("uid"));
+
             // A listener that throws refuses such input.
             CompatWarnings.setListener(w -> {
                 throw new IllegalArgumentException(w.code());

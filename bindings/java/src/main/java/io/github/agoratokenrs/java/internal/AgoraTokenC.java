@@ -4,7 +4,6 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
 import java.io.File;
 import java.io.IOException;
 
@@ -15,8 +14,9 @@ import java.io.IOException;
  * <p>Argument types: a C string is a UTF-8 {@code byte[]} and its {@code long} length
  * ({@code size_t}; 64-bit platforms only); {@code uint32_t} is a Java {@code int} passed bit for
  * bit (a negative {@code int} is the unsigned value upstream Java packs); {@code uint16_t} and
- * {@code int16_t} a {@code short}; {@code int64_t} a {@code long}; out-strings and handles a
- * {@link PointerByReference}; an optional pointer argument is {@code null}.
+ * {@code int16_t} a {@code short}; {@code int64_t} a {@code long}; a handle is a {@link Pointer};
+ * an out-parameter ({@code char **}, {@code T **}) is a {@link Pointer} to a pointer-sized slot
+ * ({@link NativeCall}); an optional pointer argument is {@code null}.
  *
  * <p>The library is the one this jar carries for the platform ({@code linux-x86-64/} in JNA's
  * resource layout, extracted to a temporary file when the jar is not unpacked), or the file the
@@ -69,61 +69,61 @@ public final class AgoraTokenC {
     // ---------------------------------------------------------------- any 007 token
 
     public static native int agora_token_builder_new(byte[] appId, long appIdLen, byte[] appCertificate,
-            long appCertificateLen, int expire, NativeOptions options, PointerByReference warnings,
-            PointerByReference builder, PointerByReference errorMessage);
+            long appCertificateLen, int expire, NativeOptions options, Pointer warnings,
+            Pointer builder, Pointer errorMessage);
 
     public static native void agora_token_builder_free(Pointer builder);
 
-    public static native int agora_token_builder_build(Pointer builder, PointerByReference token,
-            PointerByReference errorMessage);
+    public static native int agora_token_builder_build(Pointer builder, Pointer token,
+            Pointer errorMessage);
 
     public static native int agora_token_builder_add_rtc_uid(Pointer builder, byte[] channelName, long channelNameLen,
-            int uid, Pointer serviceIndex, PointerByReference errorMessage);
+            int uid, Pointer serviceIndex, Pointer errorMessage);
 
     public static native int agora_token_builder_add_rtc_account(Pointer builder, byte[] channelName,
             long channelNameLen, byte[] account, long accountLen, Pointer serviceIndex,
-            PointerByReference errorMessage);
+            Pointer errorMessage);
 
     public static native int agora_token_builder_add_rtm(Pointer builder, byte[] userId, long userIdLen,
-            Pointer serviceIndex, PointerByReference errorMessage);
+            Pointer serviceIndex, Pointer errorMessage);
 
     public static native int agora_token_builder_add_streaming_uid(Pointer builder, byte[] channelName,
-            long channelNameLen, int uid, Pointer serviceIndex, PointerByReference errorMessage);
+            long channelNameLen, int uid, Pointer serviceIndex, Pointer errorMessage);
 
     public static native int agora_token_builder_add_streaming_account(Pointer builder, byte[] channelName,
             long channelNameLen, byte[] account, long accountLen, Pointer serviceIndex,
-            PointerByReference errorMessage);
+            Pointer errorMessage);
 
     public static native int agora_token_builder_add_fpa(Pointer builder, Pointer serviceIndex,
-            PointerByReference errorMessage);
+            Pointer errorMessage);
 
     public static native int agora_token_builder_add_chat(Pointer builder, byte[] userId, long userIdLen,
-            Pointer serviceIndex, PointerByReference errorMessage);
+            Pointer serviceIndex, Pointer errorMessage);
 
     public static native int agora_token_builder_add_fcdn_uid(Pointer builder, byte[] channelName,
-            long channelNameLen, int uid, Pointer serviceIndex, PointerByReference errorMessage);
+            long channelNameLen, int uid, Pointer serviceIndex, Pointer errorMessage);
 
     public static native int agora_token_builder_add_fcdn_account(Pointer builder, byte[] channelName,
             long channelNameLen, byte[] account, long accountLen, Pointer serviceIndex,
-            PointerByReference errorMessage);
+            Pointer errorMessage);
 
     public static native int agora_token_builder_add_apaas(Pointer builder, byte[] roomUuid, long roomUuidLen,
-            byte[] userUuid, long userUuidLen, short role, Pointer serviceIndex, PointerByReference errorMessage);
+            byte[] userUuid, long userUuidLen, short role, Pointer serviceIndex, Pointer errorMessage);
 
     public static native int agora_token_builder_add_rtm2(Pointer builder, byte[] userId, long userIdLen,
-            Pointer permissions, Pointer serviceIndex, PointerByReference errorMessage);
+            Pointer permissions, Pointer serviceIndex, Pointer errorMessage);
 
     public static native int agora_token_builder_add_convoai(Pointer builder, Pointer serviceIndex,
-            PointerByReference errorMessage);
+            Pointer errorMessage);
 
     public static native int agora_token_builder_add_stt(Pointer builder, Pointer serviceIndex,
-            PointerByReference errorMessage);
+            Pointer errorMessage);
 
     public static native int agora_token_builder_add_privilege(Pointer builder, long serviceIndex, short privilege,
-            int expire, PointerByReference errorMessage);
+            int expire, Pointer errorMessage);
 
     public static native int agora_token_builder_add_privilege_unchecked(Pointer builder, long serviceIndex,
-            short privilege, int expire, PointerByReference warnings, PointerByReference errorMessage);
+            short privilege, int expire, Pointer warnings, Pointer errorMessage);
 
     // ---------------------------------------------------------------- RTM2 permissions
 
@@ -132,138 +132,138 @@ public final class AgoraTokenC {
     public static native void agora_token_rtm2_permissions_free(Pointer permissions);
 
     public static native int agora_token_rtm2_permissions_add(Pointer permissions, short resourceType,
-            short permissionType, byte[] names, long[] lengths, long count, PointerByReference errorMessage);
+            short permissionType, byte[] names, long[] lengths, long count, Pointer errorMessage);
 
     public static native int agora_token_rtm2_permissions_add_unchecked(Pointer permissions, short resourceType,
-            short permissionType, byte[] names, long[] lengths, long count, PointerByReference warnings,
-            PointerByReference errorMessage);
+            short permissionType, byte[] names, long[] lengths, long count, Pointer warnings,
+            Pointer errorMessage);
 
     // ---------------------------------------------------------------- decode, verify, explain
 
-    public static native int agora_token_decode_unverified(byte[] token, long tokenLen, PointerByReference json,
-            PointerByReference errorMessage);
+    public static native int agora_token_decode_unverified(byte[] token, long tokenLen, Pointer json,
+            Pointer errorMessage);
 
     public static native int agora_token_decode(byte[] token, long tokenLen, byte[] appCertificate,
-            long appCertificateLen, PointerByReference json, PointerByReference errorMessage);
+            long appCertificateLen, Pointer json, Pointer errorMessage);
 
     public static native int agora_token_verify(byte[] token, long tokenLen, byte[] appCertificate,
-            long appCertificateLen, PointerByReference errorMessage);
+            long appCertificateLen, Pointer errorMessage);
 
     public static native int agora_token_explain(byte[] token, long tokenLen, byte[] appCertificate,
             long appCertificateLen, byte[] channelName, long channelNameLen, int userKind, int uid, byte[] account,
-            long accountLen, long now, PointerByReference json, PointerByReference errorMessage);
+            long accountLen, long now, Pointer json, Pointer errorMessage);
 
-    public static native int agora_token_006_decode_unverified(byte[] token, long tokenLen, PointerByReference json,
-            PointerByReference errorMessage);
+    public static native int agora_token_006_decode_unverified(byte[] token, long tokenLen, Pointer json,
+            Pointer errorMessage);
 
     public static native int agora_token_006_verify(byte[] token, long tokenLen, byte[] appCertificate,
             long appCertificateLen, byte[] channelName, long channelNameLen, int userKind, int uid, byte[] account,
-            long accountLen, PointerByReference errorMessage);
+            long accountLen, Pointer errorMessage);
 
     // ---------------------------------------------------------------- 007 drop-in builders
 
     public static native int agora_token_rtc_build_token_with_uid(byte[] appId, long appIdLen, byte[] appCertificate,
             long appCertificateLen, byte[] channelName, long channelNameLen, int uid, long role, int tokenExpire,
-            int privilegeExpire, NativeOptions options, PointerByReference warnings, PointerByReference token,
-            PointerByReference errorMessage);
+            int privilegeExpire, NativeOptions options, Pointer warnings, Pointer token,
+            Pointer errorMessage);
 
     public static native int agora_token_rtc_build_token_with_user_account(byte[] appId, long appIdLen,
             byte[] appCertificate, long appCertificateLen, byte[] channelName, long channelNameLen, byte[] account,
             long accountLen, long role, int tokenExpire, int privilegeExpire, NativeOptions options,
-            PointerByReference warnings, PointerByReference token, PointerByReference errorMessage);
+            Pointer warnings, Pointer token, Pointer errorMessage);
 
     public static native int agora_token_rtc_build_token_with_uid_and_privilege(byte[] appId, long appIdLen,
             byte[] appCertificate, long appCertificateLen, byte[] channelName, long channelNameLen, int uid,
             int tokenExpire, int joinChannelPrivilegeExpire, int pubAudioPrivilegeExpire,
             int pubVideoPrivilegeExpire, int pubDataStreamPrivilegeExpire, NativeOptions options,
-            PointerByReference warnings, PointerByReference token, PointerByReference errorMessage);
+            Pointer warnings, Pointer token, Pointer errorMessage);
 
     public static native int agora_token_rtc_build_token_with_user_account_and_privilege(byte[] appId,
             long appIdLen, byte[] appCertificate, long appCertificateLen, byte[] channelName, long channelNameLen,
             byte[] account, long accountLen, int tokenExpire, int joinChannelPrivilegeExpire,
             int pubAudioPrivilegeExpire, int pubVideoPrivilegeExpire, int pubDataStreamPrivilegeExpire,
-            NativeOptions options, PointerByReference warnings, PointerByReference token,
-            PointerByReference errorMessage);
+            NativeOptions options, Pointer warnings, Pointer token,
+            Pointer errorMessage);
 
     public static native int agora_token_rtc_build_token_with_rtm(byte[] appId, long appIdLen, byte[] appCertificate,
             long appCertificateLen, byte[] channelName, long channelNameLen, byte[] account, long accountLen,
-            long role, int tokenExpire, int privilegeExpire, NativeOptions options, PointerByReference warnings,
-            PointerByReference token, PointerByReference errorMessage);
+            long role, int tokenExpire, int privilegeExpire, NativeOptions options, Pointer warnings,
+            Pointer token, Pointer errorMessage);
 
     public static native int agora_token_rtc_build_token_with_rtm2(byte[] appId, long appIdLen,
             byte[] appCertificate, long appCertificateLen, byte[] channelName, long channelNameLen,
             byte[] rtcAccount, long rtcAccountLen, long rtcRole, int rtcTokenExpire, int joinChannelPrivilegeExpire,
             int pubAudioPrivilegeExpire, int pubVideoPrivilegeExpire, int pubDataStreamPrivilegeExpire,
             byte[] rtmUserId, long rtmUserIdLen, int rtmTokenExpire, NativeOptions options,
-            PointerByReference warnings, PointerByReference token, PointerByReference errorMessage);
+            Pointer warnings, Pointer token, Pointer errorMessage);
 
     public static native int agora_token_convoai_build_token(byte[] appId, long appIdLen, byte[] appCertificate,
             long appCertificateLen, byte[] channelName, long channelNameLen, byte[] rtcAccount, long rtcAccountLen,
             long rtcRole, int rtcTokenExpire, int joinChannelPrivilegeExpire, int pubAudioPrivilegeExpire,
             int pubVideoPrivilegeExpire, int pubDataStreamPrivilegeExpire, byte[] rtmUserId, long rtmUserIdLen,
-            int rtmTokenExpire, NativeOptions options, PointerByReference warnings, PointerByReference token,
-            PointerByReference errorMessage);
+            int rtmTokenExpire, NativeOptions options, Pointer warnings, Pointer token,
+            Pointer errorMessage);
 
     public static native int agora_token_stt_build_token(byte[] appId, long appIdLen, byte[] appCertificate,
             long appCertificateLen, byte[] channelName, long channelNameLen, byte[] rtcAccount, long rtcAccountLen,
             long rtcRole, int rtcTokenExpire, int joinChannelPrivilegeExpire, int pubAudioPrivilegeExpire,
             int pubVideoPrivilegeExpire, int pubDataStreamPrivilegeExpire, byte[] rtmUserId, long rtmUserIdLen,
-            int rtmTokenExpire, NativeOptions options, PointerByReference warnings, PointerByReference token,
-            PointerByReference errorMessage);
+            int rtmTokenExpire, NativeOptions options, Pointer warnings, Pointer token,
+            Pointer errorMessage);
 
     public static native int agora_token_rtm_build_token(byte[] appId, long appIdLen, byte[] appCertificate,
             long appCertificateLen, byte[] userId, long userIdLen, int expire, NativeOptions options,
-            PointerByReference warnings, PointerByReference token, PointerByReference errorMessage);
+            Pointer warnings, Pointer token, Pointer errorMessage);
 
     public static native int agora_token_rtm_build_token_with_permissions(byte[] appId, long appIdLen,
             byte[] appCertificate, long appCertificateLen, byte[] userId, long userIdLen, Pointer permissions,
-            int expire, NativeOptions options, PointerByReference warnings, PointerByReference token,
-            PointerByReference errorMessage);
+            int expire, NativeOptions options, Pointer warnings, Pointer token,
+            Pointer errorMessage);
 
     public static native int agora_token_chat_build_user_token(byte[] appId, long appIdLen, byte[] appCertificate,
             long appCertificateLen, byte[] userId, long userIdLen, int expire, NativeOptions options,
-            PointerByReference warnings, PointerByReference token, PointerByReference errorMessage);
+            Pointer warnings, Pointer token, Pointer errorMessage);
 
     public static native int agora_token_chat_build_app_token(byte[] appId, long appIdLen, byte[] appCertificate,
-            long appCertificateLen, int expire, NativeOptions options, PointerByReference warnings,
-            PointerByReference token, PointerByReference errorMessage);
+            long appCertificateLen, int expire, NativeOptions options, Pointer warnings,
+            Pointer token, Pointer errorMessage);
 
     public static native int agora_token_fpa_build_token(byte[] appId, long appIdLen, byte[] appCertificate,
-            long appCertificateLen, NativeOptions options, PointerByReference warnings, PointerByReference token,
-            PointerByReference errorMessage);
+            long appCertificateLen, NativeOptions options, Pointer warnings, Pointer token,
+            Pointer errorMessage);
 
     public static native int agora_token_apaas_build_room_user_token(byte[] appId, long appIdLen,
             byte[] appCertificate, long appCertificateLen, byte[] roomUuid, long roomUuidLen, byte[] userUuid,
-            long userUuidLen, short role, int expire, NativeOptions options, PointerByReference warnings,
-            PointerByReference token, PointerByReference errorMessage);
+            long userUuidLen, short role, int expire, NativeOptions options, Pointer warnings,
+            Pointer token, Pointer errorMessage);
 
     public static native int agora_token_apaas_build_user_token(byte[] appId, long appIdLen, byte[] appCertificate,
             long appCertificateLen, byte[] userUuid, long userUuidLen, int expire, NativeOptions options,
-            PointerByReference warnings, PointerByReference token, PointerByReference errorMessage);
+            Pointer warnings, Pointer token, Pointer errorMessage);
 
     public static native int agora_token_apaas_build_app_token(byte[] appId, long appIdLen, byte[] appCertificate,
-            long appCertificateLen, int expire, NativeOptions options, PointerByReference warnings,
-            PointerByReference token, PointerByReference errorMessage);
+            long appCertificateLen, int expire, NativeOptions options, Pointer warnings,
+            Pointer token, Pointer errorMessage);
 
     // ---------------------------------------------------------------- 006
 
     public static native int agora_token_006_rtc_build_token_with_uid(byte[] appId, long appIdLen,
             byte[] appCertificate, long appCertificateLen, byte[] channelName, long channelNameLen, int uid,
-            long role, int privilegeExpiredTs, NativeOptions options, PointerByReference warnings,
-            PointerByReference token, PointerByReference errorMessage);
+            long role, int privilegeExpiredTs, NativeOptions options, Pointer warnings,
+            Pointer token, Pointer errorMessage);
 
     public static native int agora_token_006_rtc_build_token_with_user_account(byte[] appId, long appIdLen,
             byte[] appCertificate, long appCertificateLen, byte[] channelName, long channelNameLen,
             byte[] userAccount, long userAccountLen, long role, int privilegeExpiredTs, NativeOptions options,
-            PointerByReference warnings, PointerByReference token, PointerByReference errorMessage);
+            Pointer warnings, Pointer token, Pointer errorMessage);
 
     public static native int agora_token_006_rtm_build_token(byte[] appId, long appIdLen, byte[] appCertificate,
             long appCertificateLen, byte[] userAccount, long userAccountLen, int privilegeExpiredTs,
-            NativeOptions options, PointerByReference warnings, PointerByReference token,
-            PointerByReference errorMessage);
+            NativeOptions options, Pointer warnings, Pointer token,
+            Pointer errorMessage);
 
     public static native int agora_token_006_build_token(byte[] appId, long appIdLen, byte[] appCertificate,
             long appCertificateLen, byte[] channelName, long channelNameLen, byte[] uid, long uidLen,
             short[] privileges, int[] privilegeExpiredTs, long count, int[] expiresAt, NativeOptions options,
-            PointerByReference warnings, PointerByReference token, PointerByReference errorMessage);
+            Pointer warnings, Pointer token, Pointer errorMessage);
 }

@@ -1,21 +1,51 @@
 package io.github.agoratokenrs.java.internal;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
 import io.github.agoratokenrs.java.AgoraTokenException;
 import io.github.agoratokenrs.java.CompatWarning;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 
 /**
- * The outputs of one C call ({@code warnings}, the result string {@code out}, {@code errorMessage})
- * and what every call does with them: a non-zero status becomes an {@link AgoraTokenException}
- * with the C ABI's code and message; warnings go to {@link WarningChannel}; every string and list
- * the library returned is freed. Internal.
+ * The outputs of one C call, three pointer-sized slots passed as {@code warnings}, the result
+ * {@code out} (a string or a handle) and {@code errorMessage}, and what every call does with
+ * them: a non-zero status becomes an {@link AgoraTokenException} with the C ABI's code and
+ * message; warnings go to {@link WarningChannel}; every string and list the library returned is
+ * freed. Internal.
+ *
+ * <p>The slots come from a per-thread pool and go back to it when the call completes
+ * ({@link #result}, {@link #done}): allocating native memory per call would cost more than a
+ * token build. Nested calls on one thread (a warning listener that builds a token) take other
+ * slots. A call that never completes leaves its slots to the garbage collector.
  */
 public final class NativeCall {
-    public final PointerByReference warnings = new PointerByReference();
-    public final PointerByReference out = new PointerByReference();
-    public final PointerByReference errorMessage = new PointerByReference();
+    private static final ThreadLocal<ArrayDeque<Slots>> POOL = ThreadLocal.withInitial(ArrayDeque::new);
+
+    /** 24 bytes of native memory and a pointer to each 8-byte slot. */
+    private static final class Slots {
+        final Memory memory = new Memory(24);
+        final Pointer warnings = memory.share(0, 8);
+        final Pointer out = memory.share(8, 8);
+        final Pointer errorMessage = memory.share(16, 8);
+    }
+
+    private final Slots slots;
+    /** {@code AgoraTokenWarnings **}. */
+    public final Pointer warnings;
+    /** {@code char **} (token, JSON) or a handle's {@code T **}. */
+    public final Pointer out;
+    /** {@code char **error_message}. */
+    public final Pointer errorMessage;
+
+    public NativeCall() {
+        Slots taken = POOL.get().poll();
+        slots = taken != null ? taken : new Slots();
+        slots.memory.clear();
+        warnings = slots.warnings;
+        out = slots.out;
+        errorMessage = slots.errorMessage;
+    }
 
     /** The string the call returned in {@link #out} (a token or JSON), after delivering its warnings. */
     public String result(int status) {
@@ -25,7 +55,7 @@ public final class NativeCall {
             deliver(warnings);
             return value;
         } finally {
-            freeAll();
+            release();
         }
     }
 
@@ -35,21 +65,27 @@ public final class NativeCall {
             check(status, errorMessage);
             deliver(warnings);
         } finally {
-            freeAll();
+            release();
         }
     }
 
-    private void freeAll() {
-        AgoraTokenC.agora_token_free(out.getValue());
-        AgoraTokenC.agora_token_free(errorMessage.getValue());
-        AgoraTokenC.agora_token_warnings_free(warnings.getValue());
-        out.setValue(null);
-        errorMessage.setValue(null);
-        warnings.setValue(null);
+    /** Takes the handle a call wrote to {@link #out}, for the caller to free (null if none). */
+    public Pointer takeHandle() {
+        Pointer handle = out.getPointer(0);
+        out.setPointer(0, null);
+        return handle;
     }
 
-    /** Throws the typed exception for a non-zero status (freeing the message). */
-    public static void check(int status, PointerByReference errorMessage) {
+    private void release() {
+        AgoraTokenC.agora_token_free(out.getPointer(0));
+        AgoraTokenC.agora_token_free(errorMessage.getPointer(0));
+        AgoraTokenC.agora_token_warnings_free(warnings.getPointer(0));
+        slots.memory.clear();
+        POOL.get().push(slots);
+    }
+
+    /** Throws the typed exception for a non-zero status (taking and freeing the message in the slot). */
+    private static void check(int status, Pointer errorMessage) {
         if (status == 0) {
             return;
         }
@@ -58,17 +94,17 @@ public final class NativeCall {
                 message != null ? message : "agora-token error " + status);
     }
 
-    /** Reads and frees a string the library returned (null stays null). */
-    public static String take(PointerByReference ref) {
-        Pointer p = ref.getValue();
+    /** Reads and frees the string a slot points to, and clears the slot (null stays null). */
+    private static String take(Pointer slot) {
+        Pointer p = slot.getPointer(0);
         if (p == null) {
             return null;
         }
+        slot.setPointer(0, null);
         try {
             return string(p);
         } finally {
             AgoraTokenC.agora_token_free(p);
-            ref.setValue(null);
         }
     }
 
@@ -77,12 +113,13 @@ public final class NativeCall {
         return p == null ? null : p.getString(0, StandardCharsets.UTF_8.name());
     }
 
-    /** Hands a warning list to the {@link WarningChannel} and frees it. */
-    private static void deliver(PointerByReference ref) {
-        Pointer list = ref.getValue();
+    /** Hands the warning list a slot points to to the {@link WarningChannel}, freeing it first. */
+    private static void deliver(Pointer slot) {
+        Pointer list = slot.getPointer(0);
         if (list == null) {
             return;
         }
+        slot.setPointer(0, null);
         long count = AgoraTokenC.agora_token_warnings_count(list);
         CompatWarning[] found = new CompatWarning[(int) count];
         for (int i = 0; i < count; i++) {
@@ -90,7 +127,6 @@ public final class NativeCall {
                     string(AgoraTokenC.agora_token_warnings_message(list, i)));
         }
         AgoraTokenC.agora_token_warnings_free(list);
-        ref.setValue(null);
         for (CompatWarning warning : found) {
             WarningChannel.emit(warning);
         }
