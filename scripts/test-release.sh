@@ -204,12 +204,20 @@ if [ "$(cat "$KOTLIN_HOME/build.txt" 2>/dev/null)" != "$KOTLIN_VERSION" ]; then
   (cd "$TOOLS/kotlin" && npm install --silent --no-audit --no-fund --no-save "kotlin-compiler@$KOTLIN_VERSION")
 fi
 log "Kotlin conformance test against the jar alone (Maven Central JNA, no library path)"
+# Its main also runs the compat layer's tests, the README's examples and the differential test,
+# whose inputs scripts/test-uniffi.sh makes the same way.
+ensure_venv
+ensure_node_peers
+mkdir -p build/release/jvm-readme
+python3 bindings/uniffi/tests/readme_examples.py bindings/uniffi/README.md build/release/jvm-readme/ReadmeExamples.kt
+"$PY" bindings/uniffi/tests/differential/make_fixture.py build/release/jvm-differential.json
 TEST_JAR="$ROOT/build/release/jvm-conformance-test.jar"
-"$KOTLIN_HOME/bin/kotlinc" -nowarn -cp "$JAR:$JNA_JAR:$KOTLIN_HOME/lib/kotlin-test.jar" \
-  bindings/uniffi/tests/kotlin/ConformanceTest.kt bindings/uniffi/tests/kotlin/Json.kt -d "$TEST_JAR"
+"$KOTLIN_HOME/bin/kotlinc" -nowarn -jvm-target 17 -cp "$JAR:$JNA_JAR:$KOTLIN_HOME/lib/kotlin-test.jar" \
+  bindings/uniffi/tests/kotlin/*.kt build/release/jvm-readme/ReadmeExamples.kt -d "$TEST_JAR"
 env -u LD_LIBRARY_PATH java -Djna.debug_load=true -Djna.nosys=true \
   -cp "$TEST_JAR:$JAR:$JNA_JAR:$STDLIB_JAR:$KOTLIN_HOME/lib/kotlin-test.jar" ConformanceTestKt conformance/upstream.json \
-  > build/release/jvm-conformance.log 2>&1 || { cat build/release/jvm-conformance.log >&2; exit 1; }
+  build/release/jvm-differential.json > build/release/jvm-conformance.log 2>&1 \
+  || { cat build/release/jvm-conformance.log >&2; exit 1; }
 grep -v '^Looking in\|^Trying\|^Found\|^Adding\|^Extracting\|^Looking for' build/release/jvm-conformance.log | tail -3
 grep -q "linux-x86-64/libagora_token_uniffi.so" build/release/jvm-conformance.log \
   || { echo "JNA did not load the library from the jar:" >&2; cat build/release/jvm-conformance.log >&2; exit 1; }
