@@ -4,7 +4,7 @@ import com.sun.jna.Pointer;
 import io.github.agoratokenrs.java.internal.AgoraTokenC;
 import io.github.agoratokenrs.java.internal.NativeCall;
 import io.github.agoratokenrs.java.internal.NativeOptions;
-import java.io.ByteArrayOutputStream;
+import io.github.agoratokenrs.java.internal.Rtm2;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -265,19 +265,8 @@ public final class AccessTokenBuilder {
         try {
             for (Map.Entry<Integer, TreeMap<Integer, List<String>>> resource : permissions.entries.entrySet()) {
                 for (Map.Entry<Integer, List<String>> permission : resource.getValue().entrySet()) {
-                    ByteArrayOutputStream all = new ByteArrayOutputStream();
-                    long[] lengths = new long[permission.getValue().size()];
-                    for (int i = 0; i < lengths.length; i++) {
-                        byte[] name = NativeCall.utf8("RTM2 resource name", permission.getValue().get(i));
-                        lengths[i] = name.length;
-                        all.write(name, 0, name.length);
-                    }
-                    byte[] bytes = all.toByteArray();
-                    NativeCall call = new NativeCall();
-                    call.done(AgoraTokenC.agora_token_rtm2_permissions_add(handle,
-                            (short) u16("resourceType", resource.getKey()), (short) u16("permissionType", permission.getKey()),
-                            bytes.length == 0 ? null : bytes, lengths.length == 0 ? null : lengths, lengths.length,
-                            call.errorMessage));
+                    Rtm2.addNames(handle, (short) u16("resourceType", resource.getKey()),
+                            (short) u16("permissionType", permission.getKey()), permission.getValue(), false);
                 }
             }
             return handle;

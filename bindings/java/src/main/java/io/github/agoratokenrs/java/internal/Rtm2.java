@@ -41,6 +41,15 @@ public final class Rtm2 {
             throw new AgoraTokenException(12, "invalid_argument",
                     "invalid RTM2 permissions: a resource type, permission type or name list is null");
         }
+        addNames(handle, resource, permission, names, true);
+    }
+
+    /**
+     * Sets the names of one (resource type, permission type) pair in a native permissions
+     * handle: checked ({@code unknown_rtm2_type} for a type RTM2 does not define), or as upstream
+     * packs it ({@code unchecked}, with a warning for such a type).
+     */
+    public static void addNames(Pointer handle, short resource, short permission, List<String> names, boolean unchecked) {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         long[] lengths = new long[names.size()];
         for (int i = 0; i < lengths.length; i++) {
@@ -48,11 +57,14 @@ public final class Rtm2 {
             lengths[i] = name.length;
             all.write(name, 0, name.length);
         }
-        byte[] bytes = all.toByteArray();
+        byte[] bytes = all.size() == 0 ? null : all.toByteArray();
+        long[] sizes = lengths.length == 0 ? null : lengths;
         NativeCall call = new NativeCall();
-        call.done(AgoraTokenC.agora_token_rtm2_permissions_add_unchecked(handle, resource, permission,
-                bytes.length == 0 ? null : bytes, lengths.length == 0 ? null : lengths, lengths.length, call.warnings,
-                call.errorMessage));
+        call.done(unchecked
+                ? AgoraTokenC.agora_token_rtm2_permissions_add_unchecked(handle, resource, permission, bytes, sizes,
+                        lengths.length, call.warnings, call.errorMessage)
+                : AgoraTokenC.agora_token_rtm2_permissions_add(handle, resource, permission, bytes, sizes,
+                        lengths.length, call.errorMessage));
     }
 
     /**
