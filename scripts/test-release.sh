@@ -10,8 +10,9 @@
 #      venv with no Rust on PATH runs the conformance tests
 #   6. npm: addons for linux x64/arm64 gnu/musl (napi --cross-compile), npm pack, an offline
 #      install of the tarballs into a clean project running the conformance tests
-#   7. JVM: the Maven jar with the linux-x86_64 library inside, and the Kotlin conformance
-#      test compiled against that jar alone, run with no library path
+#   7. JVM: the Maven jars with the linux-x86_64 library inside; the Kotlin conformance test
+#      compiled against agora-token-jvm alone, and a vector check against agora-token-java
+#      alone, each run with no library path
 #   8. actionlint on .github/workflows/
 # The cross builds share one target directory ($CARGO_TARGET_DIR/cross) and one zig driver
 # (cargo-zigbuild), so each Rust target's dependencies compile once for the Python and Node
@@ -203,17 +204,47 @@ if [ "$(cat "$KOTLIN_HOME/build.txt" 2>/dev/null)" != "$KOTLIN_VERSION" ]; then
   (cd "$TOOLS/kotlin" && npm install --silent --no-audit --no-fund --no-save "kotlin-compiler@$KOTLIN_VERSION")
 fi
 log "Kotlin conformance test against the jar alone (Maven Central JNA, no library path)"
+# Its main also runs the compat layer's tests, the README's examples and the differential test,
+# whose inputs scripts/test-uniffi.sh makes the same way.
+ensure_venv
+ensure_node_peers
+mkdir -p build/release/jvm-readme
+python3 bindings/uniffi/tests/readme_examples.py bindings/uniffi/README.md build/release/jvm-readme/ReadmeExamples.kt
+"$PY" bindings/uniffi/tests/differential/make_fixture.py build/release/jvm-differential.json
 TEST_JAR="$ROOT/build/release/jvm-conformance-test.jar"
-"$KOTLIN_HOME/bin/kotlinc" -nowarn -cp "$JAR:$JNA_JAR:$KOTLIN_HOME/lib/kotlin-test.jar" \
-  bindings/uniffi/tests/kotlin/ConformanceTest.kt bindings/uniffi/tests/kotlin/Json.kt -d "$TEST_JAR"
+"$KOTLIN_HOME/bin/kotlinc" -nowarn -jvm-target 17 -cp "$JAR:$JNA_JAR:$KOTLIN_HOME/lib/kotlin-test.jar" \
+  bindings/uniffi/tests/kotlin/*.kt build/release/jvm-readme/ReadmeExamples.kt -d "$TEST_JAR"
 env -u LD_LIBRARY_PATH java -Djna.debug_load=true -Djna.nosys=true \
   -cp "$TEST_JAR:$JAR:$JNA_JAR:$STDLIB_JAR:$KOTLIN_HOME/lib/kotlin-test.jar" ConformanceTestKt conformance/upstream.json \
-  > build/release/jvm-conformance.log 2>&1 || { cat build/release/jvm-conformance.log >&2; exit 1; }
+  build/release/jvm-differential.json > build/release/jvm-conformance.log 2>&1 \
+  || { cat build/release/jvm-conformance.log >&2; exit 1; }
 grep -v '^Looking in\|^Trying\|^Found\|^Adding\|^Extracting\|^Looking for' build/release/jvm-conformance.log | tail -3
 grep -q "linux-x86-64/libagora_token_uniffi.so" build/release/jvm-conformance.log \
   || { echo "JNA did not load the library from the jar:" >&2; cat build/release/jvm-conformance.log >&2; exit 1; }
 echo "JNA loaded libagora_token_uniffi.so from the jar's linux-x86-64/ resource"
-step_done "JVM jar"
+
+JAVA_JAR="$ROOT/dist/release/jvm/agora-token-java-$VERSION.jar"
+java_listing="$(python3 -m zipfile -l "$JAVA_JAR")"
+for entry in linux-x86-64/libagora_token_c.so META-INF/LICENSE-MIT META-INF/LICENSE-APACHE \
+  io/agora/media/RtcTokenBuilder2.class io/agora/media/AccessToken.class io/agora/rtm/RtmTokenBuilder2.class; do
+  grep -q "^$entry " <<<"$java_listing" || { echo "$JAVA_JAR lacks $entry" >&2; exit 1; }
+done
+log "Java: vectors through the drop-in builders, against the jar alone (Maven Central JNA, no library path)"
+JAR_CHECK="$ROOT/build/release/jvm-java-check"
+rm -rf "$JAR_CHECK" && mkdir -p "$JAR_CHECK"
+javac -Xlint:all -Werror -cp "$JAVA_JAR" -d "$JAR_CHECK" bindings/java/src/it/JarCheck.java
+mapfile -t JAVA_VECTORS < <(python3 -c '
+import json, sys
+vectors = {v["id"]: v for v in json.load(open(sys.argv[1]))["vectors"]}
+print(vectors["at2-rtc-uid-join"]["expected_token"], vectors["at1-rtc-publisher"]["expected_token"], sep="\n")
+' conformance/upstream.json)
+env -u LD_LIBRARY_PATH java -Djna.debug_load=true -Djna.nosys=true -cp "$JAR_CHECK:$JAVA_JAR:$JNA_JAR" JarCheck \
+  "${JAVA_VECTORS[@]}" > build/release/jvm-java-check.log 2>&1 || { cat build/release/jvm-java-check.log >&2; exit 1; }
+grep '^jar check:' build/release/jvm-java-check.log
+grep -q "linux-x86-64/libagora_token_c.so" build/release/jvm-java-check.log \
+  || { echo "JNA did not load the library from the jar:" >&2; cat build/release/jvm-java-check.log >&2; exit 1; }
+echo "JNA loaded libagora_token_c.so from the jar's linux-x86-64/ resource"
+step_done "JVM jars"
 
 # ---------------------------------------------------------------- 8. actionlint
 ACTIONLINT="$TOOLS/go-bin/actionlint"

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Random inputs over the official builders' whole input space, with what the official
-packages build from them: the fixture of the Kotlin drop-in layer's differential test
-(bindings/uniffi/tests/kotlin/DifferentialTest.kt). Run by scripts/test-uniffi.sh.
+packages build from them: the fixture of the Kotlin and Java drop-in layers' differential tests
+(bindings/uniffi/tests/kotlin/DifferentialTest.kt, bindings/java/.../DifferentialTest.java).
+Run by scripts/test-uniffi.sh and scripts/test-java.sh.
 
 Peers:
 - PyPI agoraiotools 0.3.4, in process, with its clock and salt pinned per case (so issue
