@@ -38,9 +38,9 @@ use serde::Deserialize;
 use crate::commands::{environment, Failure, Outcome};
 
 /// The variable holding the app id.
-pub(crate) const APP_ID_VAR: &str = "AGORA_APP_ID";
+pub(crate) const APP_ID_VAR: &str = agora_token::Credentials::APP_ID_ENV;
 /// The variable holding the app certificate.
-pub(crate) const CERTIFICATE_VAR: &str = "AGORA_APP_CERTIFICATE";
+pub(crate) const CERTIFICATE_VAR: &str = agora_token::Credentials::APP_CERTIFICATE_ENV;
 /// The variable naming a profile of the config file.
 pub(crate) const PROFILE_VAR: &str = "AGORA_PROFILE";
 /// The profile used when none is named.
