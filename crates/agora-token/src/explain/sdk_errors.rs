@@ -308,15 +308,30 @@ impl serde::Serialize for SdkError {
     }
 }
 
-/// What an SDK error means for the explained token.
+/// What an SDK error means for the explained token. Its JSON form spells the error out:
+/// `{"code","sdk_name","meaning","explained_by":[reasons],"other_causes","source"}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SdkErrorDiagnosis {
     /// The error.
     pub error: SdkError,
     /// The reasons found in the token that explain it; empty when the token is not at fault
     /// (see [`SdkError::other_causes`]).
     pub explained_by: Vec<Reason>,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for SdkErrorDiagnosis {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("SdkErrorDiagnosis", 6)?;
+        s.serialize_field("code", self.error.code())?;
+        s.serialize_field("sdk_name", self.error.sdk_name())?;
+        s.serialize_field("meaning", self.error.meaning())?;
+        s.serialize_field("explained_by", &self.explained_by)?;
+        s.serialize_field("other_causes", self.error.other_causes())?;
+        s.serialize_field("source", self.error.source())?;
+        s.end()
+    }
 }
 
 #[cfg(test)]
