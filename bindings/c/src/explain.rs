@@ -120,7 +120,9 @@ pub unsafe extern "C" fn agora_token_explain_questions(
             let certificate = string("app_certificate")?.map(AppCertificate::new).transpose()?;
             let secondary = string("secondary_certificate")?.map(AppCertificate::new).transpose()?;
             let user = match (number("uid")?, string("account")?) {
-                (Some(_), Some(_)) => return Err(invalid("questions", "give \"uid\" or \"account\", not both".to_owned())),
+                (Some(_), Some(_)) => {
+                    return Err(invalid("questions", "give \"uid\" or \"account\", not both".to_owned()))
+                }
                 (Some(uid), None) => Some(User::Uid(
                     u32::try_from(uid).map_err(|_| invalid("uid", format!("is {uid}, above 4294967295")))?,
                 )),

@@ -2,7 +2,9 @@
 //! user can join a channel with it now (and publish), with every reason they cannot.
 //! `str(explanation)` is the core's report; the verdict logic is all in the core.
 
-use agora_token::explain::{PrivilegeReport, SdkError, SdkErrorDiagnosis, ServiceReport, ServiceVerdict, WildcardMatch};
+use agora_token::explain::{
+    PrivilegeReport, SdkError, SdkErrorDiagnosis, ServiceReport, ServiceVerdict, WildcardMatch,
+};
 use agora_token::{AccessVerdict, ExplainOptions, Explanation, Reason, SignatureCheck};
 use pyo3::prelude::*;
 
@@ -337,7 +339,11 @@ impl PySdkErrorDiagnosis {
 
     fn __repr__(&self, py: Python<'_>) -> String {
         let kinds: Vec<String> = self.inner.explained_by.iter().map(|r| str_repr(py, r.code())).collect();
-        format!("SdkErrorDiagnosis(code={}, explained_by=[{}])", str_repr(py, self.inner.error.code()), kinds.join(", "))
+        format!(
+            "SdkErrorDiagnosis(code={}, explained_by=[{}])",
+            str_repr(py, self.inner.error.code()),
+            kinds.join(", ")
+        )
     }
 }
 

@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use agora_token::explain::{PrivilegeReport, SdkError, SdkErrorDiagnosis, ServiceReport, ServiceVerdict, WildcardMatch};
+use agora_token::explain::{
+    PrivilegeReport, SdkError, SdkErrorDiagnosis, ServiceReport, ServiceVerdict, WildcardMatch,
+};
 use agora_token::{AccessVerdict, ExplainOptions, Explanation, Reason, SignatureCheck};
 
 use crate::credentials::FfiAppCertificate;
@@ -211,7 +213,9 @@ impl From<&Reason> for FfiReason {
             Reason::PrivilegeExpired { service, privilege, at } => {
                 FfiReason::PrivilegeExpired { service: service.clone(), privilege: privilege.clone(), at: at.0 }
             }
-            Reason::Rtm2PermissionMissing { resource } => FfiReason::Rtm2PermissionMissing { resource: resource.clone() },
+            Reason::Rtm2PermissionMissing { resource } => {
+                FfiReason::Rtm2PermissionMissing { resource: resource.clone() }
+            }
             Reason::RoomMismatch { token_rooms } => FfiReason::RoomMismatch { token_rooms: token_rooms.clone() },
             Reason::ExpiresSoon { what, at } => FfiReason::ExpiresSoon { what: what.clone(), at: at.0 },
             _ => FfiReason::Other,
@@ -260,11 +264,7 @@ impl From<&AccessVerdict> for FfiAccessVerdict {
             can_publish_audio: v.can_publish_audio,
             can_publish_video: v.can_publish_video,
             can_publish_data: v.can_publish_data,
-            reasons: v
-                .reasons
-                .iter()
-                .map(FfiAccessReason::from)
-                .collect(),
+            reasons: v.reasons.iter().map(FfiAccessReason::from).collect(),
         }
     }
 }

@@ -308,6 +308,22 @@ fn read_config(path: &Path) -> Outcome<Option<ConfigFile>> {
     })
 }
 
+/// The environment variable of the project's secondary certificate (the token server's
+/// `APP_CERTIFICATE_SECONDARY`, with the CLI's prefix).
+pub(crate) const SECONDARY_CERTIFICATE_VAR: &str = "AGORA_APP_CERTIFICATE_SECONDARY";
+
+/// The secondary certificate `explain` also accepts: `--secondary-certificate-file`, else
+/// AGORA_APP_CERTIFICATE_SECONDARY, else none.
+pub(crate) fn secondary_certificate(file: Option<&Path>) -> Outcome<Option<AppCertificate>> {
+    if let Some(path) = file {
+        return read_certificate_file(path).map(Some);
+    }
+    match std::env::var(SECONDARY_CERTIFICATE_VAR) {
+        Ok(value) if !value.trim().is_empty() => Ok(Some(AppCertificate::new(value.trim())?)),
+        _ => Ok(None),
+    }
+}
+
 fn read_certificate_file(path: &Path) -> Outcome<AppCertificate> {
     let text = if path == Path::new("-") {
         let mut text = String::new();

@@ -9,8 +9,8 @@ use crate::access_token2::{Payload, UnverifiedToken};
 use crate::clock;
 use crate::credentials::AppId;
 use crate::services::{
-    ApaasService, ChatService, RtcPrivilege, RtcService, Rtm2PermissionType, Rtm2ResourceType,
-    Rtm2Service, Service, ServiceType,
+    ApaasService, ChatService, RtcPrivilege, RtcService, Rtm2PermissionType, Rtm2ResourceType, Rtm2Service, Service,
+    ServiceType,
 };
 use crate::wildcard;
 
@@ -48,7 +48,8 @@ pub(super) fn explain(token: &UnverifiedToken, options: &ExplainOptions<'_>, now
 
 /// Tries the primary certificate, then the secondary one.
 fn check_signature(token: &UnverifiedToken, options: &ExplainOptions<'_>) -> (SignatureCheck, Option<CertificateSlot>) {
-    let candidates = [(options.certificate, CertificateSlot::Primary), (options.secondary_certificate, CertificateSlot::Secondary)];
+    let candidates =
+        [(options.certificate, CertificateSlot::Primary), (options.secondary_certificate, CertificateSlot::Secondary)];
     let mut checked = false;
     for (certificate, slot) in candidates {
         if let Some(certificate) = certificate {
@@ -263,7 +264,9 @@ fn verdicts(
         let same_kind: Vec<&Service> = payload.services().iter().filter(|s| s.service_type() == kind).collect();
         let verdict = match service {
             Service::Rtc(_) => ServiceVerdict::from_rtc(&rtc.0, rtc.1.clone()),
-            Service::Rtm(_) | Service::Rtm2(_) | Service::Fpa(_) => login_verdict(&same_kind, common, options, issued, now),
+            Service::Rtm(_) | Service::Rtm2(_) | Service::Fpa(_) => {
+                login_verdict(&same_kind, common, options, issued, now)
+            }
             Service::Chat(_) => chat_verdict(&same_kind, common, options, issued, now),
             Service::Apaas(_) => apaas_verdict(&same_kind, common, options, issued, now),
             Service::Streaming(_) | Service::Fcdn(_) => media_verdict(&same_kind, common, options, issued, now),
@@ -558,7 +561,8 @@ fn agent_verdict(
     } else {
         reasons.push(Reason::ServiceMissing { service: ServiceType::Rtc.name().to_owned() });
     }
-    let rtm: Vec<&Service> = payload.services().iter().filter(|s| matches!(s, Service::Rtm(_) | Service::Rtm2(_))).collect();
+    let rtm: Vec<&Service> =
+        payload.services().iter().filter(|s| matches!(s, Service::Rtm(_) | Service::Rtm2(_))).collect();
     if let Some(service) = rtm.first() {
         let mut rtm_reasons = Vec::new();
         if privilege_usable(&mut rtm_reasons, service, 1, issued, now) && common.is_empty() {

@@ -47,7 +47,9 @@ pub(super) fn explain(token: &UnverifiedAccessToken, options: &ExplainOptions<'_
         })
         .collect();
     let mut warnings = Vec::new();
-    if signature == SignatureCheck::NotChecked && (options.certificate.is_some() || options.secondary_certificate.is_some()) {
+    if signature == SignatureCheck::NotChecked
+        && (options.certificate.is_some() || options.secondary_certificate.is_some())
+    {
         warnings.push(if is_rtm {
             "006 tokens store only CRCs of the user id; pass the RTM user id with the certificate to check the signature"
                 .to_owned()
@@ -114,13 +116,18 @@ pub(super) fn explain(token: &UnverifiedAccessToken, options: &ExplainOptions<'_
     if is_rtm {
         let mut reasons = common;
         if let (Some(_), None) = (options.user_id, channel) {
-            reasons.push(Reason::UserMismatch { token_users: vec!["(another user; 006 stores only its CRC)".to_owned()] });
+            reasons
+                .push(Reason::UserMismatch { token_users: vec!["(another user; 006 stores only its CRC)".to_owned()] });
         }
         let allowed = reasons.is_empty()
             && match status(Privilege006::RtmLogin.code()) {
                 PrivilegeStatus::Active => true,
                 PrivilegeStatus::Expired(at) => {
-                    reasons.push(Reason::PrivilegeExpired { service: "RTM".to_owned(), privilege: "login".to_owned(), at });
+                    reasons.push(Reason::PrivilegeExpired {
+                        service: "RTM".to_owned(),
+                        privilege: "login".to_owned(),
+                        at,
+                    });
                     false
                 }
                 PrivilegeStatus::Missing => false,
@@ -135,7 +142,9 @@ pub(super) fn explain(token: &UnverifiedAccessToken, options: &ExplainOptions<'_
     }
     let mut reasons = common;
     if let (Some(_), None) = (options.channel_name, channel) {
-        reasons.push(Reason::ChannelMismatch { token_channels: vec!["(another channel; 006 stores only its CRC)".to_owned()] });
+        reasons.push(Reason::ChannelMismatch {
+            token_channels: vec!["(another channel; 006 stores only its CRC)".to_owned()],
+        });
     }
     if let (Some(_), None) = (&options.user, user) {
         reasons.push(Reason::UserMismatch { token_users: vec!["(another user; 006 stores only its CRC)".to_owned()] });
@@ -166,7 +175,8 @@ fn check_signature(
 ) -> (SignatureCheck, Option<CertificateSlot>) {
     let (Some(channel), Some(user)) = (channel, user) else { return (SignatureCheck::NotChecked, None) };
     let user = User::Account(user.to_owned());
-    let candidates = [(options.certificate, CertificateSlot::Primary), (options.secondary_certificate, CertificateSlot::Secondary)];
+    let candidates =
+        [(options.certificate, CertificateSlot::Primary), (options.secondary_certificate, CertificateSlot::Secondary)];
     let mut checked = false;
     for (certificate, slot) in candidates {
         if let Some(certificate) = certificate {

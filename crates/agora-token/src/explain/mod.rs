@@ -917,11 +917,8 @@ mod tests {
         assert_eq!(access.reasons[0].code(), "channel_mismatch");
         // Signed with the secondary certificate while the primary is another one.
         let other = AppCertificate::new("00000000000000000000000000000000").unwrap();
-        let rotating = ExplainOptions {
-            certificate: Some(&other),
-            secondary_certificate: Some(creds.certificate()),
-            ..options
-        };
+        let rotating =
+            ExplainOptions { certificate: Some(&other), secondary_certificate: Some(creds.certificate()), ..options };
         let e = explain(&t, &rotating).unwrap();
         assert_eq!((e.signature, e.verified_with), (SignatureCheck::Valid, Some(CertificateSlot::Secondary)));
     }
@@ -946,10 +943,8 @@ mod tests {
         let fields: Vec<&str> = e.verdicts[0].wildcard_matches.iter().map(|m| m.field).collect();
         assert_eq!(fields, ["channel", "user"]);
 
-        let rtm = crate::legacy::AccessToken::rtm(&creds, "alice", 1_850_000_000)
-            .expires_at(1_900_000_000)
-            .build()
-            .unwrap();
+        let rtm =
+            crate::legacy::AccessToken::rtm(&creds, "alice", 1_850_000_000).expires_at(1_900_000_000).build().unwrap();
         let login = |user_id, now| {
             let options = ExplainOptions {
                 certificate: Some(creds.certificate()),
@@ -987,7 +982,14 @@ mod tests {
         let t = AccessToken2::new(&creds, 3600)
             .issued_at(1_000_000)
             .salt(1)
-            .rtc_with_rtm_expiries("room", "42", RtcRole::Publisher, crate::RtcPrivilegeExpiries::all(3600), "alice", 600)
+            .rtc_with_rtm_expiries(
+                "room",
+                "42",
+                RtcRole::Publisher,
+                crate::RtcPrivilegeExpiries::all(3600),
+                "alice",
+                600,
+            )
             .build()
             .unwrap();
         let e = explain(&t, &ExplainOptions { user_id: Some("alice"), ..at(1_000_100) }).unwrap();
@@ -1012,9 +1014,11 @@ mod tests {
         let mut permissions = crate::Rtm2Permissions::default();
         permissions.add(crate::Rtm2ResourceType::MessageChannel, crate::Rtm2PermissionType::Read, ["news-*"]);
         permissions.add(crate::Rtm2ResourceType::MessageChannel, crate::Rtm2PermissionType::Write, ["chat"]);
-        let t = AccessToken2::new(&creds, 3600).issued_at(1_000_000).salt(1).rtm2("alice", permissions, 0).build().unwrap();
+        let t =
+            AccessToken2::new(&creds, 3600).issued_at(1_000_000).salt(1).rtm2("alice", permissions, 0).build().unwrap();
         let ask = |channel| {
-            let e = explain(&t, &ExplainOptions { rtm_channel: Some(channel), user_id: Some("alice"), ..at(1_000_100) });
+            let e =
+                explain(&t, &ExplainOptions { rtm_channel: Some(channel), user_id: Some("alice"), ..at(1_000_100) });
             verdict(&e.unwrap(), "RTM2").clone()
         };
         let news = ask("news-1");
@@ -1056,7 +1060,8 @@ mod tests {
             .apaas_room_user("room-1", "u-1", 1, 0)
             .build()
             .unwrap();
-        let e = explain(&room, &ExplainOptions { room_uuid: Some("room-1"), user_id: Some("u-1"), ..at(1_000_001) }).unwrap();
+        let e = explain(&room, &ExplainOptions { room_uuid: Some("room-1"), user_id: Some("u-1"), ..at(1_000_001) })
+            .unwrap();
         assert!(verdict(&e, "APaaS").allowed, "{:?}", e.verdicts);
         let e = explain(&room, &ExplainOptions { room_uuid: Some("room-2"), ..at(1_000_001) }).unwrap();
         assert_eq!(codes(&verdict(&e, "APaaS").reasons), ["room_mismatch"]);
@@ -1084,7 +1089,12 @@ mod tests {
         assert!(convo.allowed, "{convo:?}");
         assert!(convo.grants.iter().any(|g| g == "the agent publishes audio"), "{convo:?}");
         assert!(convo.grants.iter().any(|g| g.starts_with("the agent logs in to RTM")), "{convo:?}");
-        let lone = AccessToken2::new(&creds, 600).issued_at(1_000_000).salt(1).service(crate::SttService::new()).build().unwrap();
+        let lone = AccessToken2::new(&creds, 600)
+            .issued_at(1_000_000)
+            .salt(1)
+            .service(crate::SttService::new())
+            .build()
+            .unwrap();
         let e = explain(&lone, &at(1_000_001)).unwrap();
         assert_eq!(codes(&verdict(&e, "STT").reasons), ["service_missing"]);
     }
@@ -1107,16 +1117,19 @@ mod tests {
         assert!(e.to_string().contains("explained by the token is for App ID"), "{e}");
 
         // 119 is a project setting: no check of the token explains it.
-        let e = explain(&t, &ExplainOptions { sdk_error: Some(SdkError::RtcStaticUseDynamicKey), ..at(1_000_001) }).unwrap();
+        let e = explain(&t, &ExplainOptions { sdk_error: Some(SdkError::RtcStaticUseDynamicKey), ..at(1_000_001) })
+            .unwrap();
         assert!(e.sdk_error.as_ref().unwrap().explained_by.is_empty());
         assert!(e.to_string().contains("not explained by this token"));
 
         // 109 after expiry; onTokenPrivilegeWillExpire within 30 s of the end.
         let e = explain(&t, &ExplainOptions { sdk_error: Some(SdkError::RtcTokenExpired), ..at(1_004_000) }).unwrap();
         assert_eq!(codes(&e.sdk_error.unwrap().explained_by), ["token_expired"]);
-        let e = explain(&t, &ExplainOptions { sdk_error: Some(SdkError::TokenPrivilegeWillExpire), ..at(1_003_580) }).unwrap();
+        let e = explain(&t, &ExplainOptions { sdk_error: Some(SdkError::TokenPrivilegeWillExpire), ..at(1_003_580) })
+            .unwrap();
         assert_eq!(codes(&e.sdk_error.unwrap().explained_by), ["expires_soon"]);
-        let e = explain(&t, &ExplainOptions { sdk_error: Some(SdkError::TokenPrivilegeWillExpire), ..at(1_000_001) }).unwrap();
+        let e = explain(&t, &ExplainOptions { sdk_error: Some(SdkError::TokenPrivilegeWillExpire), ..at(1_000_001) })
+            .unwrap();
         assert!(e.sdk_error.unwrap().explained_by.is_empty());
     }
 

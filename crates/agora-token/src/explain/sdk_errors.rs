@@ -87,8 +87,6 @@ struct Entry {
     source: &'static str,
 }
 
-
-
 impl SdkError {
     /// Every SDK error this crate knows, in table order.
     pub const ALL: &'static [SdkError] = &[
@@ -287,10 +285,10 @@ fn expiring_soon(explanation: &Explanation) -> Option<Reason> {
     }
     explanation.services.iter().find_map(|service| {
         service.privileges.iter().find_map(|privilege| {
-            privilege.expires_at.filter(|&at| within(at)).map(|at| Reason::ExpiresSoon {
-                what: format!("{} {} privilege", service.name, privilege.name),
-                at,
-            })
+            privilege
+                .expires_at
+                .filter(|&at| within(at))
+                .map(|at| Reason::ExpiresSoon { what: format!("{} {} privilege", service.name, privilege.name), at })
         })
     })
 }
