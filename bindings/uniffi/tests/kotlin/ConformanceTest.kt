@@ -50,6 +50,8 @@ import io.github.agoratokenrs.buildSttToken
 import io.github.agoratokenrs.buildToken
 import io.github.agoratokenrs.decodeToken
 import io.github.agoratokenrs.explain
+import io.github.agoratokenrs.reasonCodes
+import io.github.agoratokenrs.sdkErrorCodes
 import io.github.agoratokenrs.generateDynamicKey5
 import io.github.agoratokenrs.generateDynamicKeyV1
 import io.github.agoratokenrs.generateDynamicKeyV2
