@@ -4,6 +4,8 @@ core's; these tests check that Python passes them through with the same codes.""
 
 from __future__ import annotations
 
+import pathlib
+
 import pytest
 
 import agora_token
@@ -95,3 +97,11 @@ def test_credentials_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("AGORA_APP_CERTIFICATE")
     with pytest.raises(agora_token.InvalidArgumentError, match="AGORA_APP_CERTIFICATE is not set"):
         Credentials.from_env()
+
+
+def test_the_readme_example_runs() -> None:
+    readme = (pathlib.Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    (block,) = [b.split("```", 1)[0] for b in readme.split("```python\n")[1:] if "sdk_error=" in b.split("```", 1)[0]]
+    namespace: dict = {}
+    exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 (our own README)
+    assert namespace["report"].sdk_error.code == "rtm-login-5"
