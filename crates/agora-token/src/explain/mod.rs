@@ -7,7 +7,7 @@
 //! 007 tokens are explained in `access_token2`, 006 tokens in `legacy`; the types, the
 //! token-level checks and the RTC join/publish rules they share are here.
 //!
-//! Matching rules are those of [`wildcard`] (shared with the token server's
+//! Matching rules are those of [`wildcard`](crate::wildcard) (shared with the token server's
 //! policy): a token for uid 0 (packed as `""`), `"0"` or `"*"` admits any user; a token for
 //! channel `""` or `"*"` admits any channel; a channel containing `*` is a pattern where `*`
 //! matches any run of characters (`1*a*2`), and so is a user id containing `*`.
