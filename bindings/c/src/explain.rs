@@ -60,13 +60,18 @@ pub unsafe extern "C" fn agora_token_explain(
                 now: u64::try_from(now).ok(),
                 ..ExplainOptions::default()
             };
-            let explanation = agora_token::explain(text("token", token, token_len)?, &options)?;
-            let rendered = serde_json::to_string(&explanation)
-                .map_err(|e| invalid("token", format!("cannot be explained as JSON ({e})")))?;
-            out.write(owned_c_string(rendered));
+            out.write(explanation_json(text("token", token, token_len)?, &options)?);
             Ok(())
         })
     }
+}
+
+/// The explanation of `token` as a JSON C string.
+fn explanation_json(token: &str, options: &ExplainOptions<'_>) -> Result<*mut c_char, agora_token::Error> {
+    let explanation = agora_token::explain(token, options)?;
+    let rendered = serde_json::to_string(&explanation)
+        .map_err(|e| invalid("token", format!("cannot be explained as JSON ({e})")))?;
+    Ok(owned_c_string(rendered))
 }
 
 /// Explains a token as [`agora_token_explain`] does, with every question `explain` can answer
@@ -141,10 +146,7 @@ pub unsafe extern "C" fn agora_token_explain_questions(
                 sdk_error: string("sdk_error")?.map(SdkError::parse).transpose()?,
                 now: number("now")?,
             };
-            let explanation = agora_token::explain(text("token", token, token_len)?, &options)?;
-            let rendered = serde_json::to_string(&explanation)
-                .map_err(|e| invalid("token", format!("cannot be explained as JSON ({e})")))?;
-            out.write(owned_c_string(rendered));
+            out.write(explanation_json(text("token", token, token_len)?, &options)?);
             Ok(())
         })
     }

@@ -1,9 +1,8 @@
 //! Explaining 007 (AccessToken2) tokens: one verdict per service the token carries.
 
 use super::{
-    common_reasons, rtc_verdict, AccessVerdict, CertificateSlot, ExplainOptions, Explanation, PrivilegeReport,
-    PrivilegeStatus, Reason, ServiceReport, ServiceVerdict, SignatureCheck, Timestamp, WildcardMatch,
-    SERVICE_MAX_LIFETIME,
+    check_with_certificates, common_reasons, rtc_verdict, AccessVerdict, ExplainOptions, Explanation, PrivilegeReport,
+    PrivilegeStatus, Reason, ServiceReport, ServiceVerdict, Timestamp, WildcardMatch, SERVICE_MAX_LIFETIME,
 };
 use crate::access_token2::{Payload, UnverifiedToken};
 use crate::clock;
@@ -18,7 +17,8 @@ pub(super) fn explain(token: &UnverifiedToken, options: &ExplainOptions<'_>, now
     let payload = token.payload();
     let issued = u64::from(payload.issued_at());
     let expires_at = payload.expires_at();
-    let (signature, verified_with) = check_signature(token, options);
+    let (signature, verified_with) =
+        check_with_certificates(options, |certificate| token.check_signature(certificate).is_ok());
     let services = payload.services().iter().map(|service| report(service, issued, now)).collect();
     let mut explanation = Explanation {
         version: crate::access_token2::VERSION,
@@ -44,22 +44,6 @@ pub(super) fn explain(token: &UnverifiedToken, options: &ExplainOptions<'_>, now
     }
     explanation.verdicts = verdicts(payload, &common, &rtc, options, now);
     explanation
-}
-
-/// Tries the primary certificate, then the secondary one.
-fn check_signature(token: &UnverifiedToken, options: &ExplainOptions<'_>) -> (SignatureCheck, Option<CertificateSlot>) {
-    let candidates =
-        [(options.certificate, CertificateSlot::Primary), (options.secondary_certificate, CertificateSlot::Secondary)];
-    let mut checked = false;
-    for (certificate, slot) in candidates {
-        if let Some(certificate) = certificate {
-            checked = true;
-            if token.check_signature(certificate).is_ok() {
-                return (SignatureCheck::Valid, Some(slot));
-            }
-        }
-    }
-    (if checked { SignatureCheck::Invalid } else { SignatureCheck::NotChecked }, None)
 }
 
 fn report(service: &Service, issued: u64, now: u64) -> ServiceReport {

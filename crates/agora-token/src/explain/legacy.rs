@@ -3,8 +3,8 @@
 //! the signature can be checked only with a channel and user that match.
 
 use super::{
-    common_reasons, rtc_verdict, CertificateSlot, ExplainOptions, Explanation, PrivilegeReport, PrivilegeStatus,
-    Reason, ServiceReport, ServiceVerdict, SignatureCheck, Timestamp, WildcardMatch,
+    check_with_certificates, common_reasons, rtc_verdict, CertificateSlot, ExplainOptions, Explanation,
+    PrivilegeReport, PrivilegeStatus, Reason, ServiceReport, ServiceVerdict, SignatureCheck, Timestamp, WildcardMatch,
 };
 use crate::clock;
 use crate::credentials::AppId;
@@ -175,16 +175,5 @@ fn check_signature(
 ) -> (SignatureCheck, Option<CertificateSlot>) {
     let (Some(channel), Some(user)) = (channel, user) else { return (SignatureCheck::NotChecked, None) };
     let user = User::Account(user.to_owned());
-    let candidates =
-        [(options.certificate, CertificateSlot::Primary), (options.secondary_certificate, CertificateSlot::Secondary)];
-    let mut checked = false;
-    for (certificate, slot) in candidates {
-        if let Some(certificate) = certificate {
-            checked = true;
-            if token.check_signature(certificate, channel, &user).is_ok() {
-                return (SignatureCheck::Valid, Some(slot));
-            }
-        }
-    }
-    (if checked { SignatureCheck::Invalid } else { SignatureCheck::NotChecked }, None)
+    check_with_certificates(options, |certificate| token.check_signature(certificate, channel, &user).is_ok())
 }

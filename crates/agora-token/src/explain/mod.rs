@@ -549,6 +549,26 @@ pub fn explain(token: &str, options: &ExplainOptions<'_>) -> Result<Explanation>
     Ok(explanation)
 }
 
+/// Checks the signature with the primary certificate, then the secondary one; `valid` says
+/// whether a certificate verifies the token.
+fn check_with_certificates(
+    options: &ExplainOptions<'_>,
+    valid: impl Fn(&AppCertificate) -> bool,
+) -> (SignatureCheck, Option<CertificateSlot>) {
+    let candidates =
+        [(options.certificate, CertificateSlot::Primary), (options.secondary_certificate, CertificateSlot::Secondary)];
+    let mut checked = false;
+    for (certificate, slot) in candidates {
+        if let Some(certificate) = certificate {
+            checked = true;
+            if valid(certificate) {
+                return (SignatureCheck::Valid, Some(slot));
+            }
+        }
+    }
+    (if checked { SignatureCheck::Invalid } else { SignatureCheck::NotChecked }, None)
+}
+
 /// The reasons that concern the whole token, which every verdict starts with.
 fn common_reasons(explanation: &Explanation, options: &ExplainOptions<'_>) -> Vec<Reason> {
     let mut reasons = Vec::new();
