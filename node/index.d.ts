@@ -39,6 +39,29 @@ export declare class ConvoAITokenBuilder {
 }
 export type JsConvoAiTokenBuilder = ConvoAITokenBuilder
 
+/**
+ * An App ID with its certificate read from `AGORA_APP_ID` and `AGORA_APP_CERTIFICATE`
+ * (`Credentials.fromEnv()`), to spread into any builder's options. The certificate is not an
+ * own property, so `console.log`, `JSON.stringify` and spreading never show it; pass
+ * `credentials.appCertificate` explicitly.
+ */
+export declare class Credentials {
+  /**
+   * Reads `AGORA_APP_ID` and `AGORA_APP_CERTIFICATE`; throws `invalid_argument` naming the
+   * variable that is unset, or `invalid_app_id` / `invalid_app_certificate`.
+   */
+  static fromEnv(): Credentials
+  /** Checks both values (32 hexadecimal characters each). */
+  constructor(appId: string, appCertificate: string)
+  /** The App ID. */
+  get appId(): string
+  /** The App Certificate, for the builders' `appCertificate` option. */
+  get appCertificate(): string
+  /** `{ appId }` only: the certificate stays out of logs and JSON. */
+  toJSON(): Record<string, string>
+}
+export type JsCredentials = Credentials
+
 /** npm `agora-token` `EducationTokenBuilder` (identical to `ApaasTokenBuilder`, as upstream). */
 export declare class EducationTokenBuilder {
   /** Builds a room-user token; see `ApaasTokenBuilder.buildRoomUserToken`. */
@@ -382,10 +405,25 @@ export interface ExplainedField {
 
 /** What to check a token against (core `ExplainOptions`). Every field is optional. */
 export interface ExplainOptions {
-  /** Check the signature with this certificate. */
+  /** Check the signature with this certificate (the project's primary certificate). */
   appCertificate?: string
+  /** Also accept this certificate (the project's secondary certificate, while rotating). */
+  secondaryCertificate?: string
+  /** The App ID the client uses: a token for another project is reported. */
+  expectedAppId?: string
   /** The channel the user wants to join. */
   channelName?: string
+  /** The user id the client logs in with to RTM, Chat or APaaS. */
+  userId?: string
+  /** An RTM channel to check the RTM2 permissions for. */
+  rtmChannel?: string
+  /** The APaaS/Education room the user enters. */
+  roomUuid?: string
+  /**
+   * The error the SDK reported (`'rtc-110'`, `'110'`, `'token-privilege-will-expire'`,
+   * `'rtm-login-5'`, ... see `sdkErrorCodes()`): which checks explain it.
+   */
+  sdkError?: string
   /** The numeric uid the user joins with (`joinChannel`). Give `uid` or `account`. */
   uid?: number
   /** The string account the user joins with (`joinChannelWithUserAccount`). */
@@ -414,8 +452,14 @@ export interface Explanation {
   expired: boolean
   /** The signature check. */
   signature: 'not_checked' | 'valid' | 'invalid'
+  /** Which certificate verified the signature, when one did. */
+  verifiedWith?: 'primary' | 'secondary'
   /** The services (a 006 token is shown as one pseudo-service). */
   services: Array<ServiceReport>
+  /** One verdict per kind of service in the token: what its user can do with it now. */
+  verdicts: Array<ServiceVerdict>
+  /** What the SDK error given as `sdkError` means for this token. */
+  sdkError?: SdkErrorDiagnosis
   /** The join/publish verdict, when a channel or a user was given. */
   access?: AccessVerdict
   /** Things that are legal but likely mistakes. */
@@ -485,6 +529,9 @@ export interface Reason {
   /** What it means and what to do, for people. */
   message: string
 }
+
+/** Every `Reason.code` explain can give (the same strings in every binding). */
+export declare function reasonCodes(): Array<string>
 
 /** The expiry of each RTC privilege, seconds after the issue time (core `RtcPrivilegeExpiries`). */
 export interface RtcPrivilegeExpiries {
@@ -627,6 +674,25 @@ export interface Rtm2TokenOptions {
   salt?: number
 }
 
+/** Every SDK error code `explain`'s `sdkError` accepts, e.g. `'rtc-110'`. */
+export declare function sdkErrorCodes(): Array<string>
+
+/** What an SDK error means for the explained token (core `SdkErrorDiagnosis`). */
+export interface SdkErrorDiagnosis {
+  /** The error's stable code, e.g. `"rtc-110"`. */
+  code: string
+  /** The SDK's name for it, e.g. `"ERR_INVALID_TOKEN (110)"`. */
+  sdkName: string
+  /** What the SDK means by it. */
+  meaning: string
+  /** The reasons found in the token that explain it (empty: the token is not at fault). */
+  explainedBy: Array<Reason>
+  /** What causes it when the token is not at fault. */
+  otherCauses: string
+  /** Where the SDK documents it. */
+  source: string
+}
+
 /** One service of a decoded token. Only the fields of its type are present. */
 export interface Service {
   /** The service type number: 1 RTC, 2 RTM, 3 Streaming, 4 FPA, 5 Chat, 6 FCDN, 7 APaaS, 8 RTM2, 9 ConvoAI, 10 STT. */
@@ -690,6 +756,22 @@ export interface ServiceReport {
   fields: Array<ExplainedField>
   /** Its privileges. */
   privileges: Array<PrivilegeReport>
+}
+
+/** What the user of one service of the token can do with it now (core `ServiceVerdict`). */
+export interface ServiceVerdict {
+  /** The service name, e.g. `"RTM"`. */
+  service: string
+  /** What was judged, in words, e.g. `log in to RTM as "alice"`. */
+  question: string
+  /** Whether that is allowed now. */
+  allowed: boolean
+  /** What the token lets its user do now, in words. */
+  grants: Array<string>
+  /** Every reason something is not allowed, most fundamental first. */
+  reasons: Array<Reason>
+  /** Channels and users admitted by a wildcard pattern. */
+  wildcardMatches: Array<WildcardMatch>
 }
 
 /** Options of `buildSignalingToken`. */
@@ -757,3 +839,13 @@ export declare function verify(token: string, appCertificate: string): Payload
  * user) or account (string); throws `signature_mismatch` if any of them differ.
  */
 export declare function verifyAccessToken006(token: string, appCertificate: string, channelName: string, uid: number | string): AccessToken006Payload
+
+/** A channel or user admitted by a wildcard pattern in the token (core `WildcardMatch`). */
+export interface WildcardMatch {
+  /** What matched: `"channel"`, `"user"` or `"RTM channel"`. */
+  field: string
+  /** The pattern in the token (`""` for uid 0 or the empty channel, which admit anything). */
+  pattern: string
+  /** The value asked about. */
+  value: string
+}

@@ -6,6 +6,12 @@ set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$ROOT"
 
+# The server's replica tests (run by cargo test --workspace below) start Debian's redis-server
+# themselves on a loopback port.
+if ! type -P redis-server >/dev/null; then
+  log "installing redis-server"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+fi
 ensure_venv
 ensure_node_peers
 export AGORA_PYTHON_PEER="$PY"

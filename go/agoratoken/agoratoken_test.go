@@ -426,6 +426,38 @@ func TestExplain(t *testing.T) {
 	}
 }
 
+// Every service gets a verdict; the RTM user, the project, the secondary certificate and an
+// SDK error are checked as in every other binding (the codes are the core's).
+func TestExplainEveryService(t *testing.T) {
+	creds := credentials(t)
+	token, err := agoratoken.BuildRTM(creds, "alice", 10*time.Minute, pinned(1700000000, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Unix(1700000100, 0)
+	e, err := agoratoken.Explain(token, agoratoken.ExplainRequest{
+		AppCertificate: strings.Repeat("0", 32), SecondaryCertificate: certificate,
+		UserID: "bob", SDKError: "rtm-login-5", Now: at,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.VerifiedWith == nil || *e.VerifiedWith != "secondary" || len(e.Verdicts) != 1 || e.Verdicts[0].Service != "RTM" || e.Verdicts[0].Allowed {
+		t.Fatalf("%+v\n%s", e, e.JSON)
+	}
+	if e.SDKError == nil || e.SDKError.Code != "rtm-login-5" || len(e.SDKError.ExplainedBy) != 1 || e.SDKError.ExplainedBy[0].Kind != "user_mismatch" {
+		t.Errorf("%+v", e.SDKError)
+	}
+	e, err = agoratoken.Explain(token, agoratoken.ExplainRequest{UserID: "alice", ExpectedAppID: strings.Repeat("f", 32), Now: at})
+	if err != nil || e.Verdicts[0].Allowed || e.Verdicts[0].Reasons[0].Kind != "app_id_mismatch" {
+		t.Errorf("%+v %v", e, err)
+	}
+	var agoraErr *agoratoken.Error
+	if _, err := agoratoken.Explain(token, agoratoken.ExplainRequest{SDKError: "rtc-17"}); !errors.As(err, &agoraErr) || agoraErr.Code != agoratoken.CodeInvalidArgument {
+		t.Errorf("unknown SDK error: %v", err)
+	}
+}
+
 // Several goroutines build from one Token at once.
 func TestConcurrentBuilds(t *testing.T) {
 	creds := credentials(t)

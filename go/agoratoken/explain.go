@@ -11,9 +11,21 @@ import (
 type ExplainRequest struct {
 	// AppCertificate, if set, checks the signature.
 	AppCertificate string
+	// SecondaryCertificate, if set, is also accepted (a project rotating its certificate).
+	SecondaryCertificate string
+	// ExpectedAppID, if set, reports a token for another project.
+	ExpectedAppID string
 	// Channel and User, if set, say whether that user can join and publish there.
 	Channel string
 	User    *User
+	// UserID is the user logging in to RTM, Chat or APaaS; RTMChannel a channel to check the
+	// RTM2 permissions for; Room an APaaS/Education room.
+	UserID     string
+	RTMChannel string
+	Room       string
+	// SDKError is an SDK error code ("rtc-110" or "110", "token-privilege-will-expire",
+	// "rtm-login-5", ...): the answer says which checks explain it.
+	SDKError string
 	// Now is the time to check expiry at; the zero Time means the system clock.
 	Now time.Time
 }
@@ -27,8 +39,14 @@ type Explanation struct {
 	Expired bool `json:"expired"`
 	// Signature is "not_checked", "valid" or "invalid".
 	Signature string `json:"signature"`
+	// VerifiedWith is "primary" or "secondary" when a certificate verified the signature.
+	VerifiedWith *string `json:"verified_with"`
 	// Access is set when a channel or user was given.
 	Access *Access `json:"access"`
+	// Verdicts has one verdict per kind of service in the token.
+	Verdicts []Verdict `json:"verdicts"`
+	// SDKError is set when ExplainRequest.SDKError was given.
+	SDKError *SDKErrorDiagnosis `json:"sdk_error"`
 	// Warnings are the core's remarks on the token (odd lifetimes, undefined privileges...).
 	Warnings []string `json:"warnings"`
 	JSON     string   `json:"-"`
@@ -43,6 +61,34 @@ type Access struct {
 	CanPublishVideo bool     `json:"can_publish_video"`
 	CanPublishData  bool     `json:"can_publish_data"`
 	Reasons         []Reason `json:"reasons"`
+}
+
+// Verdict is what the user of one service of the token can do with it now.
+type Verdict struct {
+	Service         string          `json:"service"`
+	Question        string          `json:"question"`
+	Allowed         bool            `json:"allowed"`
+	Grants          []string        `json:"grants"`
+	Reasons         []Reason        `json:"reasons"`
+	WildcardMatches []WildcardMatch `json:"wildcard_matches"`
+}
+
+// WildcardMatch is a channel or user admitted by a wildcard pattern in the token.
+type WildcardMatch struct {
+	Field   string `json:"field"`
+	Pattern string `json:"pattern"`
+	Value   string `json:"value"`
+}
+
+// SDKErrorDiagnosis is what an SDK error means for the token: the reasons found in it that
+// explain the error (none: the token is not at fault, see OtherCauses).
+type SDKErrorDiagnosis struct {
+	Code        string   `json:"code"`
+	SDKName     string   `json:"sdk_name"`
+	Meaning     string   `json:"meaning"`
+	ExplainedBy []Reason `json:"explained_by"`
+	OtherCauses string   `json:"other_causes"`
+	Source      string   `json:"source"`
 }
 
 // Reason is one reason a user cannot join or publish; Kind is its stable name (e.g.
@@ -66,7 +112,30 @@ func Explain(token string, r ExplainRequest) (*Explanation, error) {
 			return nil, capi.Invalid("Now %s is before 1970", r.Now.UTC().Format(time.RFC3339))
 		}
 	}
-	text, err := capi.Explain(token, r.AppCertificate, r.Channel, user, now)
+	questions := map[string]any{}
+	for key, value := range map[string]string{
+		"app_certificate": r.AppCertificate, "secondary_certificate": r.SecondaryCertificate,
+		"expected_app_id": r.ExpectedAppID, "channel_name": r.Channel, "user_id": r.UserID,
+		"rtm_channel": r.RTMChannel, "room_uuid": r.Room, "sdk_error": r.SDKError,
+	} {
+		if value != "" {
+			questions[key] = value
+		}
+	}
+	switch user.Kind {
+	case capi.UserUID:
+		questions["uid"] = user.UID
+	case capi.UserAccount:
+		questions["account"] = user.Account
+	}
+	if now >= 0 {
+		questions["now"] = now
+	}
+	encoded, err := json.Marshal(questions)
+	if err != nil {
+		return nil, &Error{Code: CodeInternal, Message: "agora-token: cannot encode the questions: " + err.Error()}
+	}
+	text, err := capi.ExplainQuestions(token, string(encoded))
 	if err != nil {
 		return nil, err
 	}

@@ -86,6 +86,24 @@ final class Token
     }
 
     /**
+     * Explains a token with every question `explain` can answer (all keys optional):
+     * `app_certificate`, `secondary_certificate` (a project rotating its certificate),
+     * `expected_app_id`, `channel_name`, `uid` (int) or `account` (string), `user_id` (RTM,
+     * Chat, APaaS), `rtm_channel` (RTM2 permissions), `room_uuid` (APaaS), `sdk_error`
+     * (`'rtc-110'`, `'110'`, `'rtm-login-5'`, ...) and `now`. The answer adds `verified_with`,
+     * one verdict per service in `verdicts`, and `sdk_error` with the reasons that explain it.
+     *
+     * @param array<string, string|int> $questions
+     * @return array<string, mixed>
+     */
+    public static function explainQuestions(string $token, #[\SensitiveParameter] array $questions = []): array
+    {
+        $encoded = $questions === [] ? '{}' : json_encode($questions, JSON_THROW_ON_ERROR | JSON_UNESCAPED_UNICODE);
+        $json = Native::text('agora_token_explain_questions', $token, strlen($token), $encoded, strlen($encoded));
+        return json_decode($json, true, 64, JSON_THROW_ON_ERROR);
+    }
+
+    /**
      * A 006 token's fields **without checking its signature**: version, app_id, salt,
      * expires_at and privileges (number => absolute Unix time).
      *

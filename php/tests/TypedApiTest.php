@@ -181,6 +181,24 @@ final class TypedApiTest extends TestCase
         Token::verify006($legacy, self::credentials(), 'room', 'other');
     }
 
+    public function testExplainAnswersEveryQuestion(): void
+    {
+        $token = Tokens::rtm(self::credentials(), 'alice', 600, new Options(1_700_000_000, 1));
+        $report = Token::explainQuestions($token, [
+            'app_certificate' => str_repeat('0', 32),
+            'secondary_certificate' => self::CERT,
+            'user_id' => 'bob',
+            'sdk_error' => 'rtm-login-5',
+            'now' => 1_700_000_100,
+        ]);
+        $this->assertSame('secondary', $report['verified_with']);
+        $this->assertSame(['RTM', false], [$report['verdicts'][0]['service'], $report['verdicts'][0]['allowed']]);
+        $this->assertSame('user_mismatch', $report['sdk_error']['explained_by'][0]['reason']);
+        $this->assertSame('not_checked', Token::explainQuestions($token)['signature']);
+        $this->expectException(InvalidArgumentException::class);
+        Token::explainQuestions($token, ['sdk_error' => 'rtc-17']);
+    }
+
     public function testMalformedTokensGetTheirOwnException(): void
     {
         $good = Tokens::rtm(self::credentials(), 'u', 600);

@@ -43,6 +43,11 @@ __all__ = [
     "APAAS_NO_ROLE",
     "ApaasService",
     "COMPAT_WARNING_CODES",
+    "REASON_CODES",
+    "SDK_ERROR_CODES",
+    "SdkErrorDiagnosis",
+    "ServiceVerdict",
+    "WildcardMatch",
     "ChatService",
     "ClockError",
     "compat_build_006",
@@ -120,6 +125,10 @@ FPA_TOKEN_EXPIRE: Final[int]
 APAAS_NO_ROLE: Final[int]
 #: The ``code`` of every ``AgoraTokenCompatWarning`` (the core's ``CompatWarning::CODES``).
 COMPAT_WARNING_CODES: Final[tuple[str, ...]]
+#: Every ``Reason.kind`` explain can give, read from the core (the same strings in every binding).
+REASON_CODES: Final[tuple[str, ...]]
+#: Every SDK error code ``explain(sdk_error=...)`` accepts, read from the core.
+SDK_ERROR_CODES: Final[tuple[str, ...]]
 #: Service type number -> name, read from the core.
 SERVICE_TYPES: Final[dict[int, str]]
 #: Service type number -> {privilege number -> name}, read from the core.
@@ -213,6 +222,14 @@ class Credentials:
     """
 
     def __new__(cls, app_id: str, app_certificate: str) -> Self: ...
+    @staticmethod
+    def from_env() -> Credentials:
+        """Reads ``AGORA_APP_ID`` and ``AGORA_APP_CERTIFICATE`` from the environment.
+
+        Raises:
+            InvalidArgumentError: a variable is unset or empty (the message names it).
+            InvalidAppIdError, InvalidAppCertificateError: a value is malformed.
+        """
     @property
     def app_id(self) -> str:
         """The app id, as given (its letter case is kept: it is packed verbatim)."""
@@ -853,6 +870,66 @@ class AccessVerdict:
         """Whether joining and publishing audio and video are all allowed."""
 
 @final
+class WildcardMatch:
+    """A channel or user admitted by a wildcard pattern in the token, not by its own name."""
+
+    @property
+    def field(self) -> str:
+        """What matched: "channel", "user" or "RTM channel"."""
+    @property
+    def pattern(self) -> str:
+        """The pattern in the token ("" for uid 0 or the empty channel, which admit anything)."""
+    @property
+    def value(self) -> str:
+        """The value asked about."""
+
+@final
+class ServiceVerdict:
+    """What the user of one service of the token can do with it now."""
+
+    @property
+    def service(self) -> str:
+        """The service name, e.g. "RTM"."""
+    @property
+    def question(self) -> str:
+        """What was judged, in words, e.g. 'log in to RTM as "alice"'."""
+    @property
+    def allowed(self) -> bool:
+        """Whether that is allowed now."""
+    @property
+    def grants(self) -> list[str]:
+        """What the token lets its user do now, in words."""
+    @property
+    def reasons(self) -> list[Reason]:
+        """Every reason something is not allowed, most fundamental first."""
+    @property
+    def wildcard_matches(self) -> list[WildcardMatch]:
+        """Channels and users admitted by a wildcard pattern."""
+
+@final
+class SdkErrorDiagnosis:
+    """What an SDK error means for the explained token."""
+
+    @property
+    def code(self) -> str:
+        """The error's stable code, e.g. "rtc-110"."""
+    @property
+    def sdk_name(self) -> str:
+        """The SDK's name for it, e.g. "ERR_INVALID_TOKEN (110)"."""
+    @property
+    def meaning(self) -> str:
+        """What the SDK means by it."""
+    @property
+    def explained_by(self) -> list[Reason]:
+        """The reasons found in the token that explain it (empty: the token is not at fault)."""
+    @property
+    def other_causes(self) -> str:
+        """What causes it when the token is not at fault."""
+    @property
+    def source(self) -> str:
+        """Where the SDK documents it."""
+
+@final
 class Explanation:
     """Everything a support engineer needs to know about a token. ``str()`` is a readable
     multi-line report; ``repr()`` a one-line summary."""
@@ -885,6 +962,15 @@ class Explanation:
     def signature(self) -> str:
         """The signature check: "valid", "invalid" or "not_checked"."""
     @property
+    def verified_with(self) -> Optional[str]:
+        """Which certificate verified the signature: "primary", "secondary", or None."""
+    @property
+    def verdicts(self) -> list[ServiceVerdict]:
+        """One verdict per kind of service in the token: what its user can do with it now."""
+    @property
+    def sdk_error(self) -> Optional[SdkErrorDiagnosis]:
+        """What the SDK error passed as ``sdk_error`` means for this token."""
+    @property
     def services(self) -> list[ServiceReport]:
         """The services (a 006 token shows as one pseudo-service)."""
     @property
@@ -900,18 +986,29 @@ def explain(
     token: str,
     *,
     app_certificate: Optional[_Certificate] = None,
+    secondary_certificate: Optional[_Certificate] = None,
+    expected_app_id: Optional[str] = None,
     channel_name: Optional[str] = None,
     user: Optional[_User] = None,
+    user_id: Optional[str] = None,
+    rtm_channel: Optional[str] = None,
+    room_uuid: Optional[str] = None,
+    sdk_error: Optional[str] = None,
     now: Optional[_UnixTime] = None,
 ) -> Explanation:
     """Explains a 007 or 006 token.
 
-    Every keyword is optional: the certificate checks the signature; a channel and/or user asks
-    for a join verdict (would this user get in, and publish, and if not why); ``now`` defaults
-    to the clock.
+    Every keyword is optional: the certificate (and the project's secondary certificate)
+    checks the signature; ``expected_app_id`` checks the token is for the client's project; a
+    channel and/or user asks for an RTC join verdict (would this user get in, and publish, and
+    if not why); ``user_id``, ``rtm_channel`` and ``room_uuid`` ask about RTM, RTM2, Chat and
+    APaaS logins; ``sdk_error`` (one of ``SDK_ERROR_CODES`` or a bare RTC error number such
+    as "110") asks which checks explain the error the SDK reported; ``now`` defaults to the
+    clock. Every service of the token gets a verdict in ``Explanation.verdicts``.
 
     Raises:
         WrongVersionError, InvalidBase64Error, InvalidZlibError, TruncatedError: it cannot be decoded.
+        InvalidArgumentError: an unknown ``sdk_error``.
     """
 
 # ---------------------------------------------------------------------------------------------

@@ -464,6 +464,13 @@ AgoraTokenStatus agora_token_explain(const char *token,
                                      char **json,
                                      char **error_message);
 
+AgoraTokenStatus agora_token_explain_questions(const char *token,
+                                               size_t token_len,
+                                               const char *questions,
+                                               size_t questions_len,
+                                               char **json,
+                                               char **error_message);
+
 AgoraTokenStatus agora_token_006_rtc_build_token_with_uid(const char *app_id,
                                                           size_t app_id_len,
                                                           const char *app_certificate,

@@ -852,6 +852,29 @@ static void explain_answers_can_this_user_join(void) {
   agora_token_free(json);
   EXPECT_ERROR(agora_token_explain(S("garbage"), NULL, 0, NULL, 0, 0, 0, NULL, 0, -1, &json, &message), message,
                AGORA_TOKEN_STATUS_WRONG_VERSION, "wrong_version", "not a 007 token");
+
+  /* Every question as JSON: the secondary certificate, another project's App ID, an SDK error. */
+  char questions[512];
+  snprintf(questions, sizeof questions,
+           "{\"app_certificate\":\"00000000000000000000000000000000\",\"secondary_certificate\":\"%s\","
+           "\"expected_app_id\":\"ffffffffffffffffffffffffffffffff\",\"channel_name\":\"%s\",\"uid\":2882341273,"
+           "\"sdk_error\":\"110\",\"now\":1111200}",
+           CERT, v->services[0].channel_name);
+  EXPECT_OK(agora_token_explain_questions(S(v->token), S(questions), &json, &message), message);
+  CHECK(json && strstr(json, "\"verified_with\":\"secondary\"") && strstr(json, "\"verdicts\":[{\"service\":\"RTC\"") &&
+            strstr(json, "\"sdk_error\":{\"code\":\"rtc-110\"") && strstr(json, "\"reason\":\"app_id_mismatch\""),
+        "%s", json);
+  check_returned(json);
+  agora_token_free(json);
+  EXPECT_OK(agora_token_explain_questions(S(v->token), NULL, 0, &json, &message), message);
+  CHECK(json && strstr(json, "\"signature\":\"not_checked\""), "%s", json);
+  agora_token_free(json);
+  EXPECT_ERROR(agora_token_explain_questions(S(v->token), S("{\"sdk_error\":\"rtc-17\"}"), &json, &message), message,
+               AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "invalid sdk_error: unknown SDK error");
+  EXPECT_ERROR(agora_token_explain_questions(S(v->token), S("[1]"), &json, &message), message,
+               AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "invalid questions: is not a JSON object");
+  EXPECT_ERROR(agora_token_explain_questions(S(v->token), S("{\"uid\":1,\"account\":\"a\"}"), &json, &message), message,
+               AGORA_TOKEN_STATUS_INVALID_ARGUMENT, "invalid_argument", "give \"uid\" or \"account\", not both");
 }
 
 /* ---- threads: no shared mutable state; one builder may be built from many threads ---- */

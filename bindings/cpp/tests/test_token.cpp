@@ -166,4 +166,15 @@ TEST(Explain, SaysWhetherAUserCanJoin) {
   EXPECT_NE(agora::token::Explain(v.token).find(R"("signature":"not_checked")"), std::string::npos);
 }
 
+TEST(Explain, AnswersEveryQuestion) {
+  const Vector007& v = VECTORS_007[0];
+  std::string questions = std::string(R"({"app_certificate":"00000000000000000000000000000000","secondary_certificate":")") +
+                          kCert + R"(","expected_app_id":"ffffffffffffffffffffffffffffffff","sdk_error":"110","now":1111200})";
+  std::string json = agora::token::ExplainQuestions(v.token, questions);
+  EXPECT_NE(json.find(R"("verified_with":"secondary")"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("sdk_error":{"code":"rtc-110")"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("reason":"app_id_mismatch")"), std::string::npos) << json;
+  EXPECT_THROW(agora::token::ExplainQuestions(v.token, R"({"sdk_error":"rtc-17"})"), agora::token::Error);
+}
+
 }  // namespace

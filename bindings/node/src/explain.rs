@@ -1,6 +1,6 @@
 //! `explain`: what a token contains and whether a user can join a channel with it now.
 
-use agora_token::explain::{PrivilegeReport, ServiceReport, Timestamp};
+use agora_token::explain::{PrivilegeReport, SdkError, SdkErrorDiagnosis, ServiceReport, ServiceVerdict, Timestamp};
 use agora_token::{AccessVerdict, AppCertificate, ExplainOptions, Explanation, Reason, SignatureCheck};
 use napi_derive::napi;
 
@@ -11,10 +11,23 @@ use crate::error::{CoreResultExt, Result};
 #[napi(object, js_name = "ExplainOptions")]
 #[derive(Debug, Clone, Default)]
 pub struct JsExplainOptions {
-    /// Check the signature with this certificate.
+    /// Check the signature with this certificate (the project's primary certificate).
     pub app_certificate: Option<String>,
+    /// Also accept this certificate (the project's secondary certificate, while rotating).
+    pub secondary_certificate: Option<String>,
+    /// The App ID the client uses: a token for another project is reported.
+    pub expected_app_id: Option<String>,
     /// The channel the user wants to join.
     pub channel_name: Option<String>,
+    /// The user id the client logs in with to RTM, Chat or APaaS.
+    pub user_id: Option<String>,
+    /// An RTM channel to check the RTM2 permissions for.
+    pub rtm_channel: Option<String>,
+    /// The APaaS/Education room the user enters.
+    pub room_uuid: Option<String>,
+    /// The error the SDK reported (`'rtc-110'`, `'110'`, `'token-privilege-will-expire'`,
+    /// `'rtm-login-5'`, ... see `sdkErrorCodes()`): which checks explain it.
+    pub sdk_error: Option<String>,
     /// The numeric uid the user joins with (`joinChannel`). Give `uid` or `account`.
     pub uid: Option<f64>,
     /// The string account the user joins with (`joinChannelWithUserAccount`).
@@ -94,6 +107,54 @@ pub struct JsAccessVerdict {
     pub reasons: Vec<JsReason>,
 }
 
+/// A channel or user admitted by a wildcard pattern in the token (core `WildcardMatch`).
+#[napi(object)]
+#[derive(Debug, Clone)]
+pub struct WildcardMatch {
+    /// What matched: `"channel"`, `"user"` or `"RTM channel"`.
+    pub field: String,
+    /// The pattern in the token (`""` for uid 0 or the empty channel, which admit anything).
+    pub pattern: String,
+    /// The value asked about.
+    pub value: String,
+}
+
+/// What the user of one service of the token can do with it now (core `ServiceVerdict`).
+#[napi(object, js_name = "ServiceVerdict")]
+#[derive(Debug, Clone)]
+pub struct JsServiceVerdict {
+    /// The service name, e.g. `"RTM"`.
+    pub service: String,
+    /// What was judged, in words, e.g. `log in to RTM as "alice"`.
+    pub question: String,
+    /// Whether that is allowed now.
+    pub allowed: bool,
+    /// What the token lets its user do now, in words.
+    pub grants: Vec<String>,
+    /// Every reason something is not allowed, most fundamental first.
+    pub reasons: Vec<JsReason>,
+    /// Channels and users admitted by a wildcard pattern.
+    pub wildcard_matches: Vec<WildcardMatch>,
+}
+
+/// What an SDK error means for the explained token (core `SdkErrorDiagnosis`).
+#[napi(object, js_name = "SdkErrorDiagnosis")]
+#[derive(Debug, Clone)]
+pub struct JsSdkErrorDiagnosis {
+    /// The error's stable code, e.g. `"rtc-110"`.
+    pub code: String,
+    /// The SDK's name for it, e.g. `"ERR_INVALID_TOKEN (110)"`.
+    pub sdk_name: String,
+    /// What the SDK means by it.
+    pub meaning: String,
+    /// The reasons found in the token that explain it (empty: the token is not at fault).
+    pub explained_by: Vec<JsReason>,
+    /// What causes it when the token is not at fault.
+    pub other_causes: String,
+    /// Where the SDK documents it.
+    pub source: String,
+}
+
 /// Everything a support engineer needs to know about a token (core `Explanation`).
 #[napi(object, js_name = "Explanation")]
 #[derive(Debug, Clone)]
@@ -117,8 +178,15 @@ pub struct JsExplanation {
     /// The signature check.
     #[napi(ts_type = "'not_checked' | 'valid' | 'invalid'")]
     pub signature: String,
+    /// Which certificate verified the signature, when one did.
+    #[napi(ts_type = "'primary' | 'secondary'")]
+    pub verified_with: Option<String>,
     /// The services (a 006 token is shown as one pseudo-service).
     pub services: Vec<JsServiceReport>,
+    /// One verdict per kind of service in the token: what its user can do with it now.
+    pub verdicts: Vec<JsServiceVerdict>,
+    /// What the SDK error given as `sdkError` means for this token.
+    pub sdk_error: Option<JsSdkErrorDiagnosis>,
     /// The join/publish verdict, when a channel or a user was given.
     pub access: Option<JsAccessVerdict>,
     /// Things that are legal but likely mistakes.
@@ -171,6 +239,33 @@ fn verdict(access: &AccessVerdict) -> JsAccessVerdict {
     }
 }
 
+fn service_verdict(verdict: &ServiceVerdict) -> JsServiceVerdict {
+    JsServiceVerdict {
+        service: verdict.service.clone(),
+        question: verdict.question.clone(),
+        allowed: verdict.allowed,
+        grants: verdict.grants.clone(),
+        reasons: verdict.reasons.iter().map(reason).collect(),
+        wildcard_matches: verdict
+            .wildcard_matches
+            .iter()
+            .map(|m| WildcardMatch { field: m.field.to_owned(), pattern: m.pattern.clone(), value: m.value.clone() })
+            .collect(),
+    }
+}
+
+fn diagnosis(diagnosis: &SdkErrorDiagnosis) -> JsSdkErrorDiagnosis {
+    let error = diagnosis.error;
+    JsSdkErrorDiagnosis {
+        code: error.code().to_owned(),
+        sdk_name: error.sdk_name().to_owned(),
+        meaning: error.meaning().to_owned(),
+        explained_by: diagnosis.explained_by.iter().map(reason).collect(),
+        other_causes: error.other_causes().to_owned(),
+        source: error.source().to_owned(),
+    }
+}
+
 impl From<&Explanation> for JsExplanation {
     fn from(explanation: &Explanation) -> Self {
         let signature = match explanation.signature {
@@ -188,7 +283,10 @@ impl From<&Explanation> for JsExplanation {
             now: seconds(explanation.now),
             expired: explanation.expired,
             signature: signature.to_owned(),
+            verified_with: explanation.verified_with.map(|slot| slot.name().to_owned()),
             services: explanation.services.iter().map(service).collect(),
+            verdicts: explanation.verdicts.iter().map(service_verdict).collect(),
+            sdk_error: explanation.sdk_error.as_ref().map(diagnosis),
             access: explanation.access.as_ref().map(verdict),
             warnings: explanation.warnings.clone(),
             text: explanation.to_string(),
@@ -202,13 +300,37 @@ impl From<&Explanation> for JsExplanation {
 pub fn explain(token: String, options: Option<JsExplainOptions>) -> Result<JsExplanation> {
     let options = options.unwrap_or_default();
     let certificate = options.app_certificate.map(AppCertificate::new).transpose().js()?;
+    let secondary = options.secondary_certificate.map(AppCertificate::new).transpose().js()?;
+    let sdk_error = options.sdk_error.as_deref().map(SdkError::parse).transpose().js()?;
     let user = match (options.uid, options.account) {
         (None, None) => None,
         (uid, account) => Some(uid_or_account(uid, account)?),
     };
     let now = options.now.map(|now| to_u64("now", now)).transpose()?;
-    let core_options =
-        ExplainOptions { certificate: certificate.as_ref(), channel_name: options.channel_name.as_deref(), user, now };
+    let core_options = ExplainOptions {
+        certificate: certificate.as_ref(),
+        secondary_certificate: secondary.as_ref(),
+        expected_app_id: options.expected_app_id.as_deref(),
+        channel_name: options.channel_name.as_deref(),
+        user,
+        user_id: options.user_id.as_deref(),
+        rtm_channel: options.rtm_channel.as_deref(),
+        room_uuid: options.room_uuid.as_deref(),
+        sdk_error,
+        now,
+    };
     let explanation = agora_token::explain(&token, &core_options).js()?;
     Ok(JsExplanation::from(&explanation))
+}
+
+/// Every `Reason.code` explain can give (the same strings in every binding).
+#[napi]
+pub fn reason_codes() -> Vec<&'static str> {
+    Reason::CODES.to_vec()
+}
+
+/// Every SDK error code `explain`'s `sdkError` accepts, e.g. `'rtc-110'`.
+#[napi]
+pub fn sdk_error_codes() -> Vec<&'static str> {
+    SdkError::ALL.iter().map(|error| error.code()).collect()
 }

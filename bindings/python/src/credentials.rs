@@ -23,6 +23,13 @@ impl PyCredentials {
         Ok(PyCredentials { inner: Credentials::new(&app_id, &app_certificate).or_raise()? })
     }
 
+    /// Reads AGORA_APP_ID and AGORA_APP_CERTIFICATE from the environment; the error names
+    /// the variable that is missing.
+    #[staticmethod]
+    fn from_env() -> PyResult<Self> {
+        Ok(PyCredentials { inner: Credentials::from_env().or_raise()? })
+    }
+
     /// The app id, as given.
     #[getter]
     fn app_id(&self) -> &str {

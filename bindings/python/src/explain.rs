@@ -2,8 +2,10 @@
 //! user can join a channel with it now (and publish), with every reason they cannot.
 //! `str(explanation)` is the core's report; the verdict logic is all in the core.
 
-use agora_token::explain::{PrivilegeReport, ServiceReport};
-use agora_token::{AccessVerdict, ExplainOptions, Explanation, SignatureCheck};
+use agora_token::explain::{
+    PrivilegeReport, SdkError, SdkErrorDiagnosis, ServiceReport, ServiceVerdict, WildcardMatch,
+};
+use agora_token::{AccessVerdict, ExplainOptions, Explanation, Reason, SignatureCheck};
 use pyo3::prelude::*;
 
 use crate::convert::{certificate_arg, str_repr, unix_time_arg, user_arg};
@@ -98,6 +100,12 @@ pub(crate) struct PyReason {
     message: String,
 }
 
+impl PyReason {
+    fn from_core(reason: &Reason) -> Self {
+        PyReason { kind: reason.code(), message: reason.to_string() }
+    }
+}
+
 #[pymethods]
 impl PyReason {
     /// A stable name for the kind of reason, e.g. "token_expired".
@@ -168,7 +176,7 @@ impl PyAccessVerdict {
     /// Every reason something is not allowed, most fundamental first.
     #[getter]
     fn reasons(&self) -> Vec<PyReason> {
-        self.inner.reasons.iter().map(|r| PyReason { kind: r.code(), message: r.to_string() }).collect()
+        self.inner.reasons.iter().map(PyReason::from_core).collect()
     }
 
     /// Whether joining and publishing audio and video are all allowed.
@@ -184,6 +192,156 @@ impl PyAccessVerdict {
             py_bool(self.inner.can_publish_audio),
             py_bool(self.inner.can_publish_video),
             py_bool(self.inner.can_publish_data),
+            kinds.join(", ")
+        )
+    }
+}
+
+/// A channel or user admitted by a wildcard pattern in the token, not by its own name.
+#[pyclass(module = "agora_token._native", name = "WildcardMatch", frozen)]
+pub(crate) struct PyWildcardMatch {
+    inner: WildcardMatch,
+}
+
+#[pymethods]
+impl PyWildcardMatch {
+    /// What matched: "channel", "user" or "RTM channel".
+    #[getter]
+    fn field(&self) -> &str {
+        self.inner.field
+    }
+
+    /// The pattern in the token ("" for uid 0 or the empty channel, which admit anything).
+    #[getter]
+    fn pattern(&self) -> &str {
+        &self.inner.pattern
+    }
+
+    /// The value asked about.
+    #[getter]
+    fn value(&self) -> &str {
+        &self.inner.value
+    }
+
+    fn __str__(&self) -> String {
+        self.inner.to_string()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "WildcardMatch(field={}, pattern={}, value={})",
+            str_repr(py, self.inner.field),
+            str_repr(py, &self.inner.pattern),
+            str_repr(py, &self.inner.value)
+        )
+    }
+}
+
+/// What the user of one service of the token can do with it now.
+#[pyclass(module = "agora_token._native", name = "ServiceVerdict", frozen)]
+pub(crate) struct PyServiceVerdict {
+    inner: ServiceVerdict,
+}
+
+#[pymethods]
+impl PyServiceVerdict {
+    /// The service name, e.g. "RTM".
+    #[getter]
+    fn service(&self) -> &str {
+        &self.inner.service
+    }
+
+    /// What was judged, in words, e.g. 'log in to RTM as "alice"'.
+    #[getter]
+    fn question(&self) -> &str {
+        &self.inner.question
+    }
+
+    /// Whether that is allowed now.
+    #[getter]
+    fn allowed(&self) -> bool {
+        self.inner.allowed
+    }
+
+    /// What the token lets its user do now, in words.
+    #[getter]
+    fn grants(&self) -> Vec<String> {
+        self.inner.grants.clone()
+    }
+
+    /// Every reason something is not allowed, most fundamental first.
+    #[getter]
+    fn reasons(&self) -> Vec<PyReason> {
+        self.inner.reasons.iter().map(PyReason::from_core).collect()
+    }
+
+    /// Channels and users admitted by a wildcard pattern.
+    #[getter]
+    fn wildcard_matches(&self) -> Vec<PyWildcardMatch> {
+        self.inner.wildcard_matches.iter().map(|m| PyWildcardMatch { inner: m.clone() }).collect()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let kinds: Vec<String> = self.inner.reasons.iter().map(|r| str_repr(py, r.code())).collect();
+        format!(
+            "ServiceVerdict(service={}, question={}, allowed={}, reasons=[{}])",
+            str_repr(py, &self.inner.service),
+            str_repr(py, &self.inner.question),
+            py_bool(self.inner.allowed),
+            kinds.join(", ")
+        )
+    }
+}
+
+/// What an SDK error means for the explained token.
+#[pyclass(module = "agora_token._native", name = "SdkErrorDiagnosis", frozen)]
+pub(crate) struct PySdkErrorDiagnosis {
+    inner: SdkErrorDiagnosis,
+}
+
+#[pymethods]
+impl PySdkErrorDiagnosis {
+    /// The error's stable code, e.g. "rtc-110".
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.inner.error.code()
+    }
+
+    /// The SDK's name for it, e.g. "ERR_INVALID_TOKEN (110)".
+    #[getter]
+    fn sdk_name(&self) -> &'static str {
+        self.inner.error.sdk_name()
+    }
+
+    /// What the SDK means by it.
+    #[getter]
+    fn meaning(&self) -> &'static str {
+        self.inner.error.meaning()
+    }
+
+    /// The reasons found in the token that explain it (empty: the token is not at fault).
+    #[getter]
+    fn explained_by(&self) -> Vec<PyReason> {
+        self.inner.explained_by.iter().map(PyReason::from_core).collect()
+    }
+
+    /// What causes it when the token is not at fault.
+    #[getter]
+    fn other_causes(&self) -> &'static str {
+        self.inner.error.other_causes()
+    }
+
+    /// Where the SDK documents it.
+    #[getter]
+    fn source(&self) -> &'static str {
+        self.inner.error.source()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let kinds: Vec<String> = self.inner.explained_by.iter().map(|r| str_repr(py, r.code())).collect();
+        format!(
+            "SdkErrorDiagnosis(code={}, explained_by=[{}])",
+            str_repr(py, self.inner.error.code()),
             kinds.join(", ")
         )
     }
@@ -263,6 +421,24 @@ impl PyExplanation {
         }
     }
 
+    /// Which certificate verified the signature: "primary", "secondary", or None.
+    #[getter]
+    fn verified_with(&self) -> Option<&'static str> {
+        self.inner.verified_with.map(|slot| slot.name())
+    }
+
+    /// One verdict per kind of service in the token: what its user can do with it now.
+    #[getter]
+    fn verdicts(&self) -> Vec<PyServiceVerdict> {
+        self.inner.verdicts.iter().map(|v| PyServiceVerdict { inner: v.clone() }).collect()
+    }
+
+    /// What the SDK error passed as `sdk_error` means for this token.
+    #[getter]
+    fn sdk_error(&self) -> Option<PySdkErrorDiagnosis> {
+        self.inner.sdk_error.clone().map(|inner| PySdkErrorDiagnosis { inner })
+    }
+
     /// The services (a 006 token shows as one pseudo-service).
     #[getter]
     fn services(&self) -> Vec<PyServiceReport> {
@@ -295,19 +471,34 @@ impl PyExplanation {
     }
 }
 
-/// Explains a 007 or 006 token. Every keyword is optional: the certificate checks the
-/// signature; a channel and/or user (int uid or str account) asks for a join verdict;
-/// `now` (int or aware datetime) defaults to the clock.
+/// Explains a 007 or 006 token. Every keyword is optional: the certificate (and the
+/// project's secondary certificate) checks the signature; `expected_app_id` checks the
+/// project; a channel and/or user (int uid or str account) asks for a join verdict;
+/// `user_id`, `rtm_channel` and `room_uuid` ask about RTM/Chat/APaaS logins; `sdk_error`
+/// (e.g. "rtc-110", "110", "rtm-login-5") asks which checks explain that SDK error; `now`
+/// (int or aware datetime) defaults to the clock.
 #[pyfunction]
-#[pyo3(signature = (token, *, app_certificate = None, channel_name = None, user = None, now = None))]
+#[pyo3(signature = (
+    token, *, app_certificate = None, secondary_certificate = None, expected_app_id = None, channel_name = None,
+    user = None, user_id = None, rtm_channel = None, room_uuid = None, sdk_error = None, now = None
+))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn explain(
     token: String,
     app_certificate: Option<&Bound<'_, PyAny>>,
+    secondary_certificate: Option<&Bound<'_, PyAny>>,
+    expected_app_id: Option<String>,
     channel_name: Option<String>,
     user: Option<&Bound<'_, PyAny>>,
+    user_id: Option<String>,
+    rtm_channel: Option<String>,
+    room_uuid: Option<String>,
+    sdk_error: Option<String>,
     now: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyExplanation> {
     let certificate = app_certificate.map(|c| certificate_arg(c, "app_certificate")).transpose()?;
+    let secondary = secondary_certificate.map(|c| certificate_arg(c, "secondary_certificate")).transpose()?;
+    let sdk_error = sdk_error.as_deref().map(SdkError::parse).transpose().or_raise()?;
     let user = user.map(|u| user_arg(u, "user")).transpose()?;
     let now = match now {
         Some(now) => {
@@ -316,7 +507,17 @@ pub(crate) fn explain(
         }
         None => None,
     };
-    let options =
-        ExplainOptions { certificate: certificate.as_ref(), channel_name: channel_name.as_deref(), user, now };
+    let options = ExplainOptions {
+        certificate: certificate.as_ref(),
+        secondary_certificate: secondary.as_ref(),
+        expected_app_id: expected_app_id.as_deref(),
+        channel_name: channel_name.as_deref(),
+        user,
+        user_id: user_id.as_deref(),
+        rtm_channel: rtm_channel.as_deref(),
+        room_uuid: room_uuid.as_deref(),
+        sdk_error,
+        now,
+    };
     Ok(PyExplanation { inner: agora_token::explain(&token, &options).or_raise()? })
 }

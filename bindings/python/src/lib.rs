@@ -50,7 +50,10 @@ mod _native {
     };
 
     #[pymodule_export]
-    use super::explain::{explain, PyAccessVerdict, PyExplanation, PyPrivilegeReport, PyReason, PyServiceReport};
+    use super::explain::{
+        explain, PyAccessVerdict, PyExplanation, PyPrivilegeReport, PyReason, PySdkErrorDiagnosis, PyServiceReport,
+        PyServiceVerdict, PyWildcardMatch,
+    };
 
     #[pymodule_export]
     use super::legacy::{
@@ -67,6 +70,9 @@ mod _native {
         module.add("APAAS_NO_ROLE", agora_token::APAAS_NO_ROLE)?;
         let codes = pyo3::types::PyTuple::new(module.py(), agora_token::compat::CompatWarning::CODES)?;
         module.add("COMPAT_WARNING_CODES", codes)?;
+        module.add("REASON_CODES", pyo3::types::PyTuple::new(module.py(), agora_token::Reason::CODES)?)?;
+        let sdk_errors = agora_token::explain::SdkError::ALL.iter().map(|error| error.code());
+        module.add("SDK_ERROR_CODES", pyo3::types::PyTuple::new(module.py(), sdk_errors)?)?;
         super::errors::register(module)?;
         super::services::register(module)?;
         Ok(())

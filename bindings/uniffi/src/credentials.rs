@@ -29,6 +29,26 @@ impl FfiCredentials {
         Ok(Arc::new(FfiCredentials(Credentials::new(&app_id, &app_certificate)?)))
     }
 
+    /// Reads `AGORA_APP_ID` and `AGORA_APP_CERTIFICATE` from the process environment
+    /// (`Credentials.fromEnv()`).
+    ///
+    /// # Errors
+    /// `InvalidArgument` naming the variable that is unset; `InvalidAppId` or
+    /// `InvalidAppCertificate` for malformed values.
+    #[uniffi::constructor]
+    pub fn from_env() -> FfiResult<Arc<Self>> {
+        Ok(Arc::new(FfiCredentials(Credentials::from_env()?)))
+    }
+
+    /// The same from a map of variables (on the JVM: `Credentials.fromEnvironment(System.getenv())`).
+    ///
+    /// # Errors
+    /// As `fromEnv`.
+    #[uniffi::constructor]
+    pub fn from_environment(variables: std::collections::HashMap<String, String>) -> FfiResult<Arc<Self>> {
+        Ok(Arc::new(FfiCredentials(Credentials::from_lookup(|name| variables.get(name).cloned())?)))
+    }
+
     /// The app id, exactly as given.
     #[must_use]
     pub fn app_id(&self) -> String {

@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use agora_token::explain::{PrivilegeReport, ServiceReport};
+use agora_token::explain::{
+    PrivilegeReport, SdkError, SdkErrorDiagnosis, ServiceReport, ServiceVerdict, WildcardMatch,
+};
 use agora_token::{AccessVerdict, ExplainOptions, Explanation, Reason, SignatureCheck};
 
 use crate::credentials::FfiAppCertificate;
@@ -127,6 +129,51 @@ pub enum FfiReason {
         /// When it ended.
         at: u64,
     },
+    /// The token is for another project than the App ID the client uses.
+    AppIdMismatch {
+        /// The App ID the client uses.
+        expected: String,
+        /// The App ID in the token.
+        token: String,
+    },
+    /// A service a verdict needs is not in the token.
+    ServiceMissing {
+        /// The service name.
+        service: String,
+    },
+    /// A privilege of a service other than RTC is missing.
+    PrivilegeMissing {
+        /// The service name.
+        service: String,
+        /// The privilege name.
+        privilege: String,
+    },
+    /// A privilege of a service other than RTC has ended.
+    PrivilegeExpired {
+        /// The service name.
+        service: String,
+        /// The privilege name.
+        privilege: String,
+        /// When it ended.
+        at: u64,
+    },
+    /// The RTM2 permissions grant nothing on the channel asked about.
+    Rtm2PermissionMissing {
+        /// The channel.
+        resource: String,
+    },
+    /// No APaaS service is for the room asked about.
+    RoomMismatch {
+        /// The rooms the token is for.
+        token_rooms: Vec<String>,
+    },
+    /// The token or a privilege ends within the SDKs' 30-second warning window.
+    ExpiresSoon {
+        /// What ends.
+        what: String,
+        /// When.
+        at: u64,
+    },
     /// A reason added to the core after this binding was written; see the message.
     Other,
 }
@@ -156,6 +203,21 @@ impl From<&Reason> for FfiReason {
             Reason::PublishPrivilegeExpired { privilege, at } => {
                 FfiReason::PublishPrivilegeExpired { privilege: privilege.clone(), at: at.0 }
             }
+            Reason::AppIdMismatch { expected, token } => {
+                FfiReason::AppIdMismatch { expected: expected.clone(), token: token.clone() }
+            }
+            Reason::ServiceMissing { service } => FfiReason::ServiceMissing { service: service.clone() },
+            Reason::PrivilegeMissing { service, privilege } => {
+                FfiReason::PrivilegeMissing { service: service.clone(), privilege: privilege.clone() }
+            }
+            Reason::PrivilegeExpired { service, privilege, at } => {
+                FfiReason::PrivilegeExpired { service: service.clone(), privilege: privilege.clone(), at: at.0 }
+            }
+            Reason::Rtm2PermissionMissing { resource } => {
+                FfiReason::Rtm2PermissionMissing { resource: resource.clone() }
+            }
+            Reason::RoomMismatch { token_rooms } => FfiReason::RoomMismatch { token_rooms: token_rooms.clone() },
+            Reason::ExpiresSoon { what, at } => FfiReason::ExpiresSoon { what: what.clone(), at: at.0 },
             _ => FfiReason::Other,
         }
     }
@@ -167,6 +229,8 @@ impl From<&Reason> for FfiReason {
 pub struct FfiAccessReason {
     /// The typed reason.
     pub reason: FfiReason,
+    /// Its stable code, e.g. `"token_expired"` (the same string in every binding).
+    pub code: String,
     /// What it means and what to do, in words.
     pub message: String,
 }
@@ -200,11 +264,93 @@ impl From<&AccessVerdict> for FfiAccessVerdict {
             can_publish_audio: v.can_publish_audio,
             can_publish_video: v.can_publish_video,
             can_publish_data: v.can_publish_data,
-            reasons: v
-                .reasons
-                .iter()
-                .map(|reason| FfiAccessReason { reason: reason.into(), message: reason.to_string() })
-                .collect(),
+            reasons: v.reasons.iter().map(FfiAccessReason::from).collect(),
+        }
+    }
+}
+
+impl From<&Reason> for FfiAccessReason {
+    fn from(reason: &Reason) -> FfiAccessReason {
+        FfiAccessReason { reason: reason.into(), code: reason.code().to_owned(), message: reason.to_string() }
+    }
+}
+
+/// A channel or user admitted by a wildcard pattern in the token (core `explain::WildcardMatch`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi(name = "WildcardMatch")]
+pub struct FfiWildcardMatch {
+    /// What matched: `"channel"`, `"user"` or `"RTM channel"`.
+    pub field: String,
+    /// The pattern in the token (`""` for uid 0 or the empty channel, which admit anything).
+    pub pattern: String,
+    /// The value asked about.
+    pub value: String,
+}
+
+impl From<&WildcardMatch> for FfiWildcardMatch {
+    fn from(m: &WildcardMatch) -> FfiWildcardMatch {
+        FfiWildcardMatch { field: m.field.to_owned(), pattern: m.pattern.clone(), value: m.value.clone() }
+    }
+}
+
+/// What the user of one service of the token can do with it now (core `explain::ServiceVerdict`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi(name = "ServiceVerdict")]
+pub struct FfiServiceVerdict {
+    /// The service name, e.g. `"RTM"`.
+    pub service: String,
+    /// What was judged, in words.
+    pub question: String,
+    /// Whether that is allowed now.
+    pub allowed: bool,
+    /// What the token lets its user do now, in words.
+    pub grants: Vec<String>,
+    /// Every reason something is not allowed, most fundamental first.
+    pub reasons: Vec<FfiAccessReason>,
+    /// Channels and users admitted by a wildcard pattern.
+    pub wildcard_matches: Vec<FfiWildcardMatch>,
+}
+
+impl From<&ServiceVerdict> for FfiServiceVerdict {
+    fn from(v: &ServiceVerdict) -> FfiServiceVerdict {
+        FfiServiceVerdict {
+            service: v.service.clone(),
+            question: v.question.clone(),
+            allowed: v.allowed,
+            grants: v.grants.clone(),
+            reasons: v.reasons.iter().map(FfiAccessReason::from).collect(),
+            wildcard_matches: v.wildcard_matches.iter().map(FfiWildcardMatch::from).collect(),
+        }
+    }
+}
+
+/// What an SDK error means for the explained token (core `explain::SdkErrorDiagnosis`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi(name = "SdkErrorDiagnosis")]
+pub struct FfiSdkErrorDiagnosis {
+    /// The error's stable code, e.g. `"rtc-110"`.
+    pub code: String,
+    /// The SDK's name for it, e.g. `"ERR_INVALID_TOKEN (110)"`.
+    pub sdk_name: String,
+    /// What the SDK means by it.
+    pub meaning: String,
+    /// The reasons found in the token that explain it (empty: the token is not at fault).
+    pub explained_by: Vec<FfiAccessReason>,
+    /// What causes it when the token is not at fault.
+    pub other_causes: String,
+    /// Where the SDK documents it.
+    pub source: String,
+}
+
+impl From<&SdkErrorDiagnosis> for FfiSdkErrorDiagnosis {
+    fn from(d: &SdkErrorDiagnosis) -> FfiSdkErrorDiagnosis {
+        FfiSdkErrorDiagnosis {
+            code: d.error.code().to_owned(),
+            sdk_name: d.error.sdk_name().to_owned(),
+            meaning: d.error.meaning().to_owned(),
+            explained_by: d.explained_by.iter().map(FfiAccessReason::from).collect(),
+            other_causes: d.error.other_causes().to_owned(),
+            source: d.error.source().to_owned(),
         }
     }
 }
@@ -231,8 +377,14 @@ pub struct FfiExplanation {
     pub expired: bool,
     /// The signature check.
     pub signature: FfiSignatureCheck,
+    /// Which certificate verified the signature: `"primary"`, `"secondary"`, or none.
+    pub verified_with: Option<String>,
     /// The services (006 tokens show one pseudo-service).
     pub services: Vec<FfiServiceReport>,
+    /// One verdict per kind of service in the token: what its user can do with it now.
+    pub verdicts: Vec<FfiServiceVerdict>,
+    /// What the SDK error given to `explain` means for this token.
+    pub sdk_error: Option<FfiSdkErrorDiagnosis>,
     /// The join/publish verdict, when a channel or a user was given.
     pub access: Option<FfiAccessVerdict>,
     /// Things that are legal but likely mistakes.
@@ -276,7 +428,10 @@ impl From<&Explanation> for FfiExplanation {
             now: e.now.0,
             expired: e.expired,
             signature: e.signature.into(),
+            verified_with: e.verified_with.map(|slot| slot.name().to_owned()),
             services: e.services.iter().map(service_report).collect(),
+            verdicts: e.verdicts.iter().map(FfiServiceVerdict::from).collect(),
+            sdk_error: e.sdk_error.as_ref().map(FfiSdkErrorDiagnosis::from),
             access: e.access.as_ref().map(FfiAccessVerdict::from),
             warnings: e.warnings.clone(),
             report: e.to_string(),
@@ -284,26 +439,68 @@ impl From<&Explanation> for FfiExplanation {
     }
 }
 
-/// Explains a 007 or 006 token: its contents, whether the signature holds (with a
-/// certificate), and whether `user` can join `channel_name` at `now` (default: the clock)
-/// and publish, with every reason not.
+/// Explains a 007 or 006 token: its contents, whether the signature holds (with the
+/// certificate, or the project's secondary certificate), whether it is for `expected_app_id`,
+/// whether `user` can join `channel_name` and publish, whether `user_id` can log in to RTM,
+/// Chat or APaaS (`room_uuid`) and use the RTM channel `rtm_channel`, all at `now` (default:
+/// the clock), with every reason not; with `sdk_error` (e.g. `"rtc-110"`), which of those
+/// reasons explain that SDK error.
 ///
 /// # Errors
-/// The decoding errors of the token's family, and `Clock` when `now` is not given and the
-/// clock fails.
-#[uniffi::export(default(certificate = None, channel_name = None, user = None, now = None))]
+/// The decoding errors of the token's family, `InvalidArgument` for an unknown SDK error,
+/// and `Clock` when `now` is not given and the clock fails.
+#[uniffi::export(default(
+    certificate = None,
+    channel_name = None,
+    user = None,
+    now = None,
+    secondary_certificate = None,
+    expected_app_id = None,
+    user_id = None,
+    rtm_channel = None,
+    room_uuid = None,
+    sdk_error = None
+))]
+#[allow(clippy::too_many_arguments)]
 pub fn explain(
     token: String,
     certificate: Option<Arc<FfiAppCertificate>>,
     channel_name: Option<String>,
     user: Option<FfiUser>,
     now: Option<u64>,
+    secondary_certificate: Option<Arc<FfiAppCertificate>>,
+    expected_app_id: Option<String>,
+    user_id: Option<String>,
+    rtm_channel: Option<String>,
+    room_uuid: Option<String>,
+    sdk_error: Option<String>,
 ) -> FfiResult<FfiExplanation> {
+    let sdk_error = sdk_error.as_deref().map(SdkError::parse).transpose()?;
     let options = ExplainOptions {
         certificate: certificate.as_ref().map(|c| &c.0),
+        secondary_certificate: secondary_certificate.as_ref().map(|c| &c.0),
+        expected_app_id: expected_app_id.as_deref(),
         channel_name: channel_name.as_deref(),
         user: user.map(Into::into),
+        user_id: user_id.as_deref(),
+        rtm_channel: rtm_channel.as_deref(),
+        room_uuid: room_uuid.as_deref(),
+        sdk_error,
         now,
     };
     Ok(FfiExplanation::from(&agora_token::explain(&token, &options)?))
+}
+
+/// Every reason code `explain` can give (the same strings in every binding).
+#[uniffi::export]
+#[must_use]
+pub fn reason_codes() -> Vec<String> {
+    Reason::CODES.iter().map(|code| (*code).to_owned()).collect()
+}
+
+/// Every SDK error code `explain` accepts, e.g. `"rtc-110"`.
+#[uniffi::export]
+#[must_use]
+pub fn sdk_error_codes() -> Vec<String> {
+    SdkError::ALL.iter().map(|error| error.code().to_owned()).collect()
 }

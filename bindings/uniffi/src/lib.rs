@@ -37,8 +37,9 @@ pub use compat::{
 pub use credentials::{FfiAppCertificate, FfiCredentials};
 pub use error::{FfiError, FfiResult};
 pub use explain::{
-    explain, FfiAccessReason, FfiAccessVerdict, FfiExplanation, FfiPrivilegeReport, FfiReason, FfiReportField,
-    FfiServiceReport, FfiSignatureCheck,
+    explain, reason_codes, sdk_error_codes, FfiAccessReason, FfiAccessVerdict, FfiExplanation, FfiPrivilegeReport,
+    FfiReason, FfiReportField, FfiSdkErrorDiagnosis, FfiServiceReport, FfiServiceVerdict, FfiSignatureCheck,
+    FfiWildcardMatch,
 };
 pub use legacy::{
     build_access_token006, build_access_token006_rtc, build_access_token006_rtm, build_access_token006_unchecked,

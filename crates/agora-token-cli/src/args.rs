@@ -501,18 +501,39 @@ pub(crate) struct ExplainArgs {
     /// Where the certificate comes from (optional: without one the signature is not checked).
     #[command(flatten)]
     pub certificate: CertificateArgs,
+    /// Also accept the project's secondary certificate, read from this file (chmod 600), or
+    /// from AGORA_APP_CERTIFICATE_SECONDARY; says which one verified.
+    #[arg(long, value_name = "PATH", help_heading = "Credentials")]
+    pub secondary_certificate_file: Option<PathBuf>,
+    /// The App ID the client uses: a token for another project is reported.
+    #[arg(long, value_name = "ID")]
+    pub expected_app_id: Option<String>,
     /// The channel the user wants to join.
     #[arg(long)]
     pub channel: Option<String>,
     #[command(flatten)]
     pub user: UserArgs,
+    /// The user id the client logs in with to RTM, Chat or APaaS (the RTM user of a 006 RTM token).
+    #[arg(long, value_name = "ID")]
+    pub user_id: Option<String>,
+    /// An RTM channel to check the token's RTM2 permissions for.
+    #[arg(long, value_name = "NAME")]
+    pub rtm_channel: Option<String>,
+    /// The APaaS/Education room the user enters.
+    #[arg(long, value_name = "UUID")]
+    pub room: Option<String>,
+    /// The error the SDK reported (rtc-110 or 110, token-privilege-will-expire, renew-token-3,
+    /// rtm-login-5, ...; docs/sdk-errors.md lists them): says which checks explain it.
+    #[arg(long, value_name = "CODE")]
+    pub sdk_error: Option<String>,
     /// Judge expiry at this time (Unix seconds, RFC 3339, +DURATION) instead of now.
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
     pub at: Option<u32>,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
-    /// Exit with 7 if the user could not join (or, for tokens without a question, if it expired).
+    /// Exit with 7 if anything asked about is refused (or, for tokens without a question, if it
+    /// expired or its signature is invalid).
     #[arg(long)]
     pub check: bool,
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use clap::CommandFactory;
 
+use agora_token::explain::SdkError;
 use agora_token::legacy::dynamic_key::{self, Dk4Service, DynamicKeyInput};
 use agora_token::legacy::dynamic_key5::{self, Dk5Service, UploadPermission};
 use agora_token::legacy::{signaling, AccessToken, Role006, UnverifiedAccessToken};
@@ -19,7 +20,7 @@ use crate::args::{
     DynamicKeyKind, ExplainArgs, FcdnPrivilegeArg, Legacy006Args, OutputArgs, Role006Arg, RoleArg, RtcArgs,
     SignalingArgs, StreamingPrivilegeArg, UserArgs, VerifyArgs,
 };
-use crate::credentials::{config_path, find, missing_certificate, CredentialFlags};
+use crate::credentials::{config_path, find, missing_certificate, secondary_certificate, CredentialFlags};
 use crate::exit;
 use crate::output::{decode, render_rows, write_stdout, Decoded, Palette, Row};
 
@@ -427,19 +428,28 @@ fn verify(args: &VerifyArgs) -> Outcome {
 fn explain_command(args: &ExplainArgs, palette: Palette) -> Outcome {
     one_reader_of_stdin(&args.token, &args.certificate)?;
     let certificate = find(&certificate_flags(&args.certificate))?.certificate.map(|(certificate, _)| certificate);
+    let secondary = secondary_certificate(args.secondary_certificate_file.as_deref())?;
     let token = read_token(&args.token)?;
     let options = ExplainOptions {
         certificate: certificate.as_ref(),
+        secondary_certificate: secondary.as_ref(),
+        expected_app_id: args.expected_app_id.as_deref(),
         channel_name: args.channel.as_deref(),
         user: user(&args.user)?,
+        user_id: args.user_id.as_deref(),
+        rtm_channel: args.rtm_channel.as_deref(),
+        room_uuid: args.room.as_deref(),
+        sdk_error: args.sdk_error.as_deref().map(SdkError::parse).transpose()?,
         now: args.at.map(u64::from),
     };
     let explanation = explain(&token, &options)?;
+    let asked_beyond_rtc = options.user_id.is_some() || options.rtm_channel.is_some() || options.room_uuid.is_some();
     let refused = match &explanation.access {
+        _ if asked_beyond_rtc => explanation.verdicts.iter().any(|verdict| !verdict.allowed),
         Some(access) => !access.can_join,
         None => explanation.expired || explanation.signature == SignatureCheck::Invalid,
     };
-    print_decoded(&token, &Decoded::Explained(Box::new(explanation)), args.json, palette)?;
+    print_decoded(&token, &Decoded::Answered(Box::new(explanation)), args.json, palette)?;
     Ok(if args.check && refused { exit::WOULD_BE_REFUSED } else { 0 })
 }
 
@@ -509,11 +519,11 @@ fn demo(palette: Palette) -> Outcome {
         certificate: Some(creds.certificate()),
         channel_name: Some("demo-channel"),
         user: Some(User::Uid(42)),
-        now: None,
+        ..ExplainOptions::default()
     };
     let wrong = ExplainOptions { channel_name: Some("another-channel"), user: Some(User::Uid(7)), ..options.clone() };
     let explained = |options| -> Outcome<String> {
-        Ok(render_rows(&Decoded::Explained(Box::new(explain(&token, options)?)).rows(palette), palette))
+        Ok(render_rows(&Decoded::Answered(Box::new(explain(&token, options)?)).rows(palette), palette))
     };
     write_stdout(format!(
         "*** DEMO CREDENTIALS: app id {DEMO_APP_ID} is not a real Agora project; these tokens will not work with Agora. ***\n\

@@ -38,9 +38,9 @@ use serde::Deserialize;
 use crate::commands::{environment, Failure, Outcome};
 
 /// The variable holding the app id.
-pub(crate) const APP_ID_VAR: &str = "AGORA_APP_ID";
+pub(crate) const APP_ID_VAR: &str = agora_token::Credentials::APP_ID_ENV;
 /// The variable holding the app certificate.
-pub(crate) const CERTIFICATE_VAR: &str = "AGORA_APP_CERTIFICATE";
+pub(crate) const CERTIFICATE_VAR: &str = agora_token::Credentials::APP_CERTIFICATE_ENV;
 /// The variable naming a profile of the config file.
 pub(crate) const PROFILE_VAR: &str = "AGORA_PROFILE";
 /// The profile used when none is named.
@@ -306,6 +306,22 @@ fn read_config(path: &Path) -> Outcome<Option<ConfigFile>> {
             error.span().and_then(|span| text.get(..span.start)).map_or(1, |before| before.lines().count().max(1));
         environment(format!("{} line {line}: {}", path.display(), error.message().trim()))
     })
+}
+
+/// The environment variable of the project's secondary certificate (the token server's
+/// `APP_CERTIFICATE_SECONDARY`, with the CLI's prefix).
+pub(crate) const SECONDARY_CERTIFICATE_VAR: &str = "AGORA_APP_CERTIFICATE_SECONDARY";
+
+/// The secondary certificate `explain` also accepts: `--secondary-certificate-file`, else
+/// AGORA_APP_CERTIFICATE_SECONDARY, else none.
+pub(crate) fn secondary_certificate(file: Option<&Path>) -> Outcome<Option<AppCertificate>> {
+    if let Some(path) = file {
+        return read_certificate_file(path).map(Some);
+    }
+    match std::env::var(SECONDARY_CERTIFICATE_VAR) {
+        Ok(value) if !value.trim().is_empty() => Ok(Some(AppCertificate::new(value.trim())?)),
+        _ => Ok(None),
+    }
 }
 
 fn read_certificate_file(path: &Path) -> Outcome<AppCertificate> {

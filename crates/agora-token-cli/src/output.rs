@@ -8,6 +8,7 @@
 
 use std::io::{IsTerminal, Write};
 
+use agora_token::explain::CertificateSlot;
 use agora_token::legacy::dynamic_key;
 use agora_token::legacy::{dynamic_key5, signaling};
 use agora_token::{clock, explain, ExplainOptions, Explanation, SignatureCheck};
@@ -104,10 +105,12 @@ pub(crate) fn write_stdout(text: impl AsRef<[u8]>) -> Outcome<()> {
     }
 }
 
-/// A decoded token: explained (007, 006) or the fields of a legacy key.
+/// A decoded token: explained (007, 006), answered (explained with the verdict of every
+/// service, for `explain`), or the fields of a legacy key.
 #[derive(Debug)]
 pub(crate) enum Decoded {
     Explained(Box<Explanation>),
+    Answered(Box<Explanation>),
     Fields(Map<String, Value>),
 }
 
@@ -141,7 +144,8 @@ impl Decoded {
     /// The JSON form: `token` and the decoded fields.
     pub(crate) fn to_json(&self, token: &str) -> Outcome<Value> {
         let mut object = match self {
-            Decoded::Explained(explanation) => match serde_json::to_value(explanation) {
+            Decoded::Explained(explanation) | Decoded::Answered(explanation) => match serde_json::to_value(explanation)
+            {
                 Ok(Value::Object(map)) => map,
                 Ok(_) => return Err(environment("internal: an explanation is not a JSON object")),
                 Err(e) => return Err(environment(format!("cannot write JSON: {e}"))),
@@ -155,7 +159,8 @@ impl Decoded {
     /// The text form, as rows.
     pub(crate) fn rows(&self, palette: Palette) -> Vec<Row> {
         match self {
-            Decoded::Explained(explanation) => explanation_rows(explanation, palette),
+            Decoded::Explained(explanation) => explanation_rows(explanation, palette, false),
+            Decoded::Answered(explanation) => explanation_rows(explanation, palette, true),
             Decoded::Fields(fields) => fields
                 .iter()
                 .map(|(name, value)| {
@@ -189,7 +194,7 @@ fn yes_no(palette: Palette, allowed: bool) -> String {
 }
 
 /// An explanation as aligned rows, coloured by verdict.
-fn explanation_rows(e: &Explanation, palette: Palette) -> Vec<Row> {
+fn explanation_rows(e: &Explanation, palette: Palette, with_verdicts: bool) -> Vec<Row> {
     let unix = |unix: u64| palette.paint(DIM, &format!("({unix})"));
     let mut rows = vec![Row::new(0, "version", e.version), Row::new(0, "app id", e.app_id.as_str())];
     if let Some(issued) = e.issued_at {
@@ -209,6 +214,9 @@ fn explanation_rows(e: &Explanation, palette: Palette) -> Vec<Row> {
     rows.push(Row::new(0, "salt", e.salt.to_string()));
     let signature = match e.signature {
         SignatureCheck::NotChecked => palette.paint(NOTE, "not checked (no certificate given)"),
+        SignatureCheck::Valid if e.verified_with == Some(CertificateSlot::Secondary) => {
+            palette.paint(GOOD, "valid (with the secondary certificate)")
+        }
         SignatureCheck::Valid => palette.paint(GOOD, "valid"),
         SignatureCheck::Invalid => palette.paint(BAD, "INVALID for this certificate"),
     };
@@ -256,6 +264,40 @@ fn explanation_rows(e: &Explanation, palette: Palette) -> Vec<Row> {
         for (index, reason) in access.reasons.iter().enumerate() {
             rows.push(Row::new(2, if index == 0 { "because" } else { "" }, reason.to_string()));
         }
+    }
+    // The RTC verdict is shown above when a channel or user was asked about.
+    let verdicts = e.verdicts.iter().filter(|v| with_verdicts && (e.access.is_none() || v.service != "RTC"));
+    for verdict in verdicts {
+        rows.push(Row::new(
+            0,
+            "verdict",
+            format!("{}: {}", palette.paint(SERVICE, &verdict.service), verdict.question),
+        ));
+        rows.push(Row::new(2, "allowed", yes_no(palette, verdict.allowed)));
+        if !verdict.grants.is_empty() {
+            rows.push(Row::new(2, "grants", verdict.grants.join(", ")));
+        }
+        for (index, reason) in verdict.reasons.iter().enumerate() {
+            rows.push(Row::new(2, if index == 0 { "because" } else { "" }, reason.to_string()));
+        }
+    }
+    for matched in e.verdicts.iter().flat_map(|v| &v.wildcard_matches) {
+        rows.push(Row::new(0, "wildcard", palette.paint(NOTE, &matched.to_string())));
+    }
+    if let Some(diagnosis) = &e.sdk_error {
+        let error = diagnosis.error;
+        rows.push(Row::new(0, "sdk error", format!("{}: {}", error.sdk_name(), error.meaning())));
+        if diagnosis.explained_by.is_empty() {
+            rows.push(Row::new(2, "not the token", error.other_causes().to_owned()));
+        }
+        for (index, reason) in diagnosis.explained_by.iter().enumerate() {
+            rows.push(Row::new(
+                2,
+                if index == 0 { "explained by" } else { "" },
+                palette.paint(BAD, &reason.to_string()),
+            ));
+        }
+        rows.push(Row::new(2, "source", palette.paint(DIM, error.source())));
     }
     for warning in &e.warnings {
         rows.push(Row::new(0, "warning", palette.paint(NOTE, warning)));

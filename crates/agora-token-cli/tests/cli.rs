@@ -669,6 +669,57 @@ fn explain_json_answers_the_join_question() {
     assert_eq!(admitted.status.code(), Some(0));
 }
 
+#[test]
+fn explain_answers_rtm_and_sdk_error_questions() {
+    let token = stdout(&agora_token(&[
+        "rtm",
+        "--user-id",
+        "alice",
+        "--expire",
+        "10m",
+        "--issued-at",
+        "1700000000",
+        "--salt",
+        "1",
+        "--token-only",
+    ]));
+    let token = token.trim();
+    let ask = |extra: &[&str]| {
+        let mut args = vec!["explain", token, "--at", "1700000100"];
+        args.extend_from_slice(extra);
+        agora_token(&args)
+    };
+    let login = json(&ask(&["--user-id", "bob", "--sdk-error", "rtm-login-5", "--json"]));
+    assert_eq!(login["verdicts"][0]["service"], "RTM");
+    assert_eq!(login["verdicts"][0]["allowed"], false);
+    assert_eq!(login["sdk_error"]["code"], "rtm-login-5");
+    assert_eq!(login["sdk_error"]["explained_by"][0]["reason"], "user_mismatch");
+    let text = stdout(&ask(&["--user-id", "bob", "--sdk-error", "rtm-login-5"]));
+    assert!(text.contains("explained by") && text.contains("LOGIN_ERR_INVALID_TOKEN (5)"), "{text}");
+    assert_eq!(ask(&["--user-id", "bob", "--check"]).status.code(), Some(7));
+    assert_eq!(ask(&["--user-id", "alice", "--check"]).status.code(), Some(0));
+    let wrong_project = json(&ask(&["--expected-app-id", "ffffffffffffffffffffffffffffffff", "--json"]));
+    assert_eq!(wrong_project["verdicts"][0]["reasons"][0]["reason"], "app_id_mismatch");
+    let unknown = ask(&["--sdk-error", "rtc-17"]);
+    assert_eq!(unknown.status.code(), Some(3), "invalid input: {unknown:?}");
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("rtc-110"));
+}
+
+#[test]
+fn explain_accepts_the_secondary_certificate() {
+    let home = temp_dir("secondary");
+    let token = stdout(&agora_token(&["chat", "--user-id", "bob", "--expire", "10m", "--token-only"]));
+    let explained = bare(&home)
+        .args(["explain", token.trim(), "--json"])
+        .env("AGORA_APP_CERTIFICATE", "00000000000000000000000000000000")
+        .env("AGORA_APP_CERTIFICATE_SECONDARY", CERT)
+        .output()
+        .unwrap();
+    let explanation = json(&explained);
+    assert_eq!(explanation["signature"], "valid");
+    assert_eq!(explanation["verified_with"], "secondary");
+}
+
 /// The column where the value of a row with this label starts.
 fn value_column(text: &str, label: &str) -> usize {
     let line =

@@ -971,6 +971,28 @@ AgoraTokenStatus agora_token_explain(const char *token,
                                      char **error_message);
 
 /**
+ * Explains a token as [`agora_token_explain`] does, with every question `explain` can answer
+ * given as a JSON object in `questions` (all keys optional): `"app_certificate"`,
+ * `"secondary_certificate"` (the project's secondary certificate, while rotating),
+ * `"expected_app_id"`, `"channel_name"`, `"uid"` (number) or `"account"` (string) for the RTC
+ * user, `"user_id"` (RTM, Chat or APaaS user), `"rtm_channel"` (RTM2 permissions),
+ * `"room_uuid"` (APaaS), `"sdk_error"` (e.g. `"rtc-110"`, `"110"`, `"rtm-login-5"`) and
+ * `"now"` (Unix seconds). The result adds `"verified_with"`, one verdict per service in
+ * `"verdicts"` and, with `"sdk_error"`, `"sdk_error":{"code","sdk_name","meaning",
+ * "explained_by","other_causes","source"}`.
+ *
+ * # Safety
+ * Strings are pointer + byte length (NULL only with length 0); `json` writable;
+ * `error_message` NULL or writable.
+ */
+AgoraTokenStatus agora_token_explain_questions(const char *token,
+                                               size_t token_len,
+                                               const char *questions,
+                                               size_t questions_len,
+                                               char **json,
+                                               char **error_message);
+
+/**
  * 006 `RtcTokenBuilder::buildTokenWithUid(app_id, app_certificate, channel_name, uid, role,
  * privilege_expired_ts)`: join, plus publishing for roles 0 (attendee), 1 (publisher) and
  * 101 (admin), until the absolute Unix time `privilege_expired_ts` (0 = no expiry). Other

@@ -277,6 +277,16 @@ func Verify006(token, appCertificate, channelName string, user User) error {
 	})
 }
 
+// ExplainQuestions is agora_token_explain_questions: every question as a JSON object; the
+// answer is JSON.
+func ExplainQuestions(token, questions string) (string, error) {
+	t, tl := str(token)
+	q, ql := str(questions)
+	return jsonResult(func(j **C.char, m **C.char) C.AgoraTokenStatus {
+		return C.agora_token_explain_questions(t, tl, q, ql, j, m)
+	})
+}
+
 // Explain is agora_token_explain (now < 0: the system clock); the answer is JSON.
 func Explain(token, appCertificate, channelName string, user User, now int64) (string, error) {
 	t, tl := str(token)

@@ -318,6 +318,19 @@ inline std::string Explain(std::string_view token, const ExplainQuery& query = {
   return detail::take(json);
 }
 
+// Explains a token with every question explain can answer, given as a JSON object (keys:
+// app_certificate, secondary_certificate, expected_app_id, channel_name, uid or account,
+// user_id, rtm_channel, room_uuid, sdk_error such as "rtc-110", now); the answer is JSON with
+// one verdict per service and, given sdk_error, the reasons that explain it.
+inline std::string ExplainQuestions(std::string_view token, std::string_view questions_json) {
+  char* json = nullptr;
+  char* message = nullptr;
+  AgoraTokenStatus status = agora_token_explain_questions(token.data(), token.size(), questions_json.data(),
+                                                          questions_json.size(), &json, &message);
+  detail::check(status, message);
+  return detail::take(json);
+}
+
 }  // namespace token
 
 namespace tools {

@@ -50,6 +50,8 @@ import io.github.agoratokenrs.buildSttToken
 import io.github.agoratokenrs.buildToken
 import io.github.agoratokenrs.decodeToken
 import io.github.agoratokenrs.explain
+import io.github.agoratokenrs.reasonCodes
+import io.github.agoratokenrs.sdkErrorCodes
 import io.github.agoratokenrs.generateDynamicKey5
 import io.github.agoratokenrs.generateDynamicKeyV1
 import io.github.agoratokenrs.generateDynamicKeyV2
@@ -190,6 +192,7 @@ fun main(args: Array<String>) {
     errorCases(byId)
     defaults()
     explanations(byId)
+    serviceExplanations()
     compatLayer(byId, family("AccessToken2"), family("AccessToken (006)"))
     secrets()
     readmeExamples()
@@ -733,6 +736,56 @@ fun explanations(byId: Map<String, Map<String, Any?>>) {
             assertEquals("006", e.version)
             assertEquals(SignatureCheck.VALID, e.signature)
             assertTrue(e.access!!.canJoinAndPublish())
+        }
+    }
+}
+
+fun serviceExplanations() {
+    val at = ISSUED_AT.toULong() + 1u
+    test("explain: RTC and RTM verdicts, the RTM user checked, codes as in every binding") {
+        Credentials(APP_ID, CERT).use { creds ->
+            val token = buildRtcTokenWithRtm(creds, "room", "alice", RtcRole.PUBLISHER, 600u, 600u, issuedAt = ISSUED_AT, salt = SALT)
+            val ok = explain(token, userId = "alice", now = at)
+            assertEquals(listOf("RTC", "RTM"), ok.verdicts.map { it.service })
+            assertTrue(ok.verdicts[1].allowed)
+            assertEquals(listOf("log in"), ok.verdicts[1].grants)
+            val wrong = explain(token, userId = "bob", now = at).verdicts[1]
+            assertEquals(Reason.UserMismatch(listOf("alice")), wrong.reasons.single().reason)
+            assertEquals("user_mismatch", wrong.reasons.single().code)
+            assertTrue(reasonCodes().containsAll(listOf("user_mismatch", "app_id_mismatch", "rtm2_permission_missing")))
+        }
+    }
+    test("explain: Chat app token for a user, expected App ID, secondary certificate, SDK errors") {
+        Credentials(APP_ID, CERT).use { creds ->
+            val app = buildChatAppToken(creds, 600u, issuedAt = ISSUED_AT, salt = SALT)
+            val chat = explain(app, userId = "bob", now = at).verdicts.single()
+            assertEquals(Reason.PrivilegeMissing("Chat", "user"), chat.reasons.single().reason)
+            val rtc = buildRtcToken(creds, "room", User.Uid(42u), RtcRole.PUBLISHER, 600u, issuedAt = ISSUED_AT, salt = SALT)
+            AppCertificate("0".repeat(32)).use { other ->
+                AppCertificate(CERT).use { cert ->
+                    val rotated = explain(rtc, other, now = at, secondaryCertificate = cert)
+                    assertEquals(SignatureCheck.VALID, rotated.signature)
+                    assertEquals("secondary", rotated.verifiedWith)
+                }
+            }
+            val e = explain(rtc, channelName = "room", user = User.Uid(42u), now = at, expectedAppId = "f".repeat(32), sdkError = "110")
+            val diagnosis = e.sdkError!!
+            assertEquals("rtc-110", diagnosis.code)
+            assertEquals(listOf("app_id_mismatch"), diagnosis.explainedBy.map { it.code })
+            assertEquals(sdkErrorCodes().take(3), listOf("rtc-101", "rtc-109", "rtc-110"))
+            assertFailsWith<AgoraTokenException> { explain(rtc, sdkError = "rtc-17") }
+        }
+    }
+    test("Credentials.fromEnvironment / fromEnv name the missing variable") {
+        Credentials.fromEnvironment(mapOf("AGORA_APP_ID" to APP_ID, "AGORA_APP_CERTIFICATE" to CERT)).use { creds ->
+            assertEquals(APP_ID, creds.appId())
+            assertFalse(creds.toString().contains(CERT))
+        }
+        val missing = assertFailsWith<AgoraTokenException> { Credentials.fromEnvironment(mapOf("AGORA_APP_ID" to APP_ID)) }
+        assertTrue(missing.message!!.contains("AGORA_APP_CERTIFICATE is not set"), missing.message)
+        if (System.getenv("AGORA_APP_ID") == null) {
+            val unset = assertFailsWith<AgoraTokenException> { Credentials.fromEnv() }
+            assertTrue(unset.message!!.contains("AGORA_APP_ID is not set"), unset.message)
         }
     }
 }

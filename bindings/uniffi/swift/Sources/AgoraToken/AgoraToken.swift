@@ -801,6 +801,35 @@ public convenience init(appId: String, appCertificate: String)throws  {
     }
 
     
+    /**
+     * Reads `AGORA_APP_ID` and `AGORA_APP_CERTIFICATE` from the process environment
+     * (`Credentials.fromEnv()`).
+     *
+     * # Errors
+     * `InvalidArgument` naming the variable that is unset; `InvalidAppId` or
+     * `InvalidAppCertificate` for malformed values.
+     */
+public static func fromEnv()throws  -> Credentials  {
+    return try  FfiConverterTypeCredentials_lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
+    uniffi_agora_token_uniffi_fn_constructor_credentials_from_env($0
+    )
+})
+}
+    
+    /**
+     * The same from a map of variables (on the JVM: `Credentials.fromEnvironment(System.getenv())`).
+     *
+     * # Errors
+     * As `fromEnv`.
+     */
+public static func fromEnvironment(variables: [String: String])throws  -> Credentials  {
+    return try  FfiConverterTypeCredentials_lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
+    uniffi_agora_token_uniffi_fn_constructor_credentials_from_environment(
+        FfiConverterDictionaryStringString.lower(variables),$0
+    )
+})
+}
+    
 
     
     /**
@@ -882,6 +911,10 @@ public struct AccessReason: Equatable, Hashable {
      */
     public var reason: Reason
     /**
+     * Its stable code, e.g. `"token_expired"` (the same string in every binding).
+     */
+    public var code: String
+    /**
      * What it means and what to do, in words.
      */
     public var message: String
@@ -893,9 +926,13 @@ public struct AccessReason: Equatable, Hashable {
          * The typed reason.
          */reason: Reason, 
         /**
+         * Its stable code, e.g. `"token_expired"` (the same string in every binding).
+         */code: String, 
+        /**
          * What it means and what to do, in words.
          */message: String) {
         self.reason = reason
+        self.code = code
         self.message = message
     }
 
@@ -916,12 +953,14 @@ public struct FfiConverterTypeAccessReason: FfiConverterRustBuffer {
         return
             try AccessReason(
                 reason: FfiConverterTypeReason.read(from: &buf), 
+                code: FfiConverterString.read(from: &buf), 
                 message: FfiConverterString.read(from: &buf)
         )
     }
 
     public static func write(_ value: AccessReason, into buf: inout [UInt8]) {
         FfiConverterTypeReason.write(value.reason, into: &buf)
+        FfiConverterString.write(value.code, into: &buf)
         FfiConverterString.write(value.message, into: &buf)
     }
 }
@@ -1362,9 +1401,21 @@ public struct Explanation: Equatable, Hashable {
      */
     public var signature: SignatureCheck
     /**
+     * Which certificate verified the signature: `"primary"`, `"secondary"`, or none.
+     */
+    public var verifiedWith: String?
+    /**
      * The services (006 tokens show one pseudo-service).
      */
     public var services: [ServiceReport]
+    /**
+     * One verdict per kind of service in the token: what its user can do with it now.
+     */
+    public var verdicts: [ServiceVerdict]
+    /**
+     * What the SDK error given to `explain` means for this token.
+     */
+    public var sdkError: SdkErrorDiagnosis?
     /**
      * The join/publish verdict, when a channel or a user was given.
      */
@@ -1409,8 +1460,17 @@ public struct Explanation: Equatable, Hashable {
          * The signature check.
          */signature: SignatureCheck, 
         /**
+         * Which certificate verified the signature: `"primary"`, `"secondary"`, or none.
+         */verifiedWith: String?, 
+        /**
          * The services (006 tokens show one pseudo-service).
          */services: [ServiceReport], 
+        /**
+         * One verdict per kind of service in the token: what its user can do with it now.
+         */verdicts: [ServiceVerdict], 
+        /**
+         * What the SDK error given to `explain` means for this token.
+         */sdkError: SdkErrorDiagnosis?, 
         /**
          * The join/publish verdict, when a channel or a user was given.
          */access: AccessVerdict?, 
@@ -1429,7 +1489,10 @@ public struct Explanation: Equatable, Hashable {
         self.now = now
         self.expired = expired
         self.signature = signature
+        self.verifiedWith = verifiedWith
         self.services = services
+        self.verdicts = verdicts
+        self.sdkError = sdkError
         self.access = access
         self.warnings = warnings
         self.report = report
@@ -1460,7 +1523,10 @@ public struct FfiConverterTypeExplanation: FfiConverterRustBuffer {
                 now: FfiConverterUInt64.read(from: &buf), 
                 expired: FfiConverterBool.read(from: &buf), 
                 signature: FfiConverterTypeSignatureCheck.read(from: &buf), 
+                verifiedWith: FfiConverterOptionString.read(from: &buf), 
                 services: FfiConverterSequenceTypeServiceReport.read(from: &buf), 
+                verdicts: FfiConverterSequenceTypeServiceVerdict.read(from: &buf), 
+                sdkError: FfiConverterOptionTypeSdkErrorDiagnosis.read(from: &buf), 
                 access: FfiConverterOptionTypeAccessVerdict.read(from: &buf), 
                 warnings: FfiConverterSequenceString.read(from: &buf), 
                 report: FfiConverterString.read(from: &buf)
@@ -1477,7 +1543,10 @@ public struct FfiConverterTypeExplanation: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.now, into: &buf)
         FfiConverterBool.write(value.expired, into: &buf)
         FfiConverterTypeSignatureCheck.write(value.signature, into: &buf)
+        FfiConverterOptionString.write(value.verifiedWith, into: &buf)
         FfiConverterSequenceTypeServiceReport.write(value.services, into: &buf)
+        FfiConverterSequenceTypeServiceVerdict.write(value.verdicts, into: &buf)
+        FfiConverterOptionTypeSdkErrorDiagnosis.write(value.sdkError, into: &buf)
         FfiConverterOptionTypeAccessVerdict.write(value.access, into: &buf)
         FfiConverterSequenceString.write(value.warnings, into: &buf)
         FfiConverterString.write(value.report, into: &buf)
@@ -2632,6 +2701,115 @@ public func FfiConverterTypeRtm2PermissionEntry_lower(_ value: Rtm2PermissionEnt
 
 
 /**
+ * What an SDK error means for the explained token (core `explain::SdkErrorDiagnosis`).
+ */
+public struct SdkErrorDiagnosis: Equatable, Hashable {
+    /**
+     * The error's stable code, e.g. `"rtc-110"`.
+     */
+    public var code: String
+    /**
+     * The SDK's name for it, e.g. `"ERR_INVALID_TOKEN (110)"`.
+     */
+    public var sdkName: String
+    /**
+     * What the SDK means by it.
+     */
+    public var meaning: String
+    /**
+     * The reasons found in the token that explain it (empty: the token is not at fault).
+     */
+    public var explainedBy: [AccessReason]
+    /**
+     * What causes it when the token is not at fault.
+     */
+    public var otherCauses: String
+    /**
+     * Where the SDK documents it.
+     */
+    public var source: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The error's stable code, e.g. `"rtc-110"`.
+         */code: String, 
+        /**
+         * The SDK's name for it, e.g. `"ERR_INVALID_TOKEN (110)"`.
+         */sdkName: String, 
+        /**
+         * What the SDK means by it.
+         */meaning: String, 
+        /**
+         * The reasons found in the token that explain it (empty: the token is not at fault).
+         */explainedBy: [AccessReason], 
+        /**
+         * What causes it when the token is not at fault.
+         */otherCauses: String, 
+        /**
+         * Where the SDK documents it.
+         */source: String) {
+        self.code = code
+        self.sdkName = sdkName
+        self.meaning = meaning
+        self.explainedBy = explainedBy
+        self.otherCauses = otherCauses
+        self.source = source
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SdkErrorDiagnosis: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSdkErrorDiagnosis: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SdkErrorDiagnosis {
+        return
+            try SdkErrorDiagnosis(
+                code: FfiConverterString.read(from: &buf), 
+                sdkName: FfiConverterString.read(from: &buf), 
+                meaning: FfiConverterString.read(from: &buf), 
+                explainedBy: FfiConverterSequenceTypeAccessReason.read(from: &buf), 
+                otherCauses: FfiConverterString.read(from: &buf), 
+                source: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SdkErrorDiagnosis, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.sdkName, into: &buf)
+        FfiConverterString.write(value.meaning, into: &buf)
+        FfiConverterSequenceTypeAccessReason.write(value.explainedBy, into: &buf)
+        FfiConverterString.write(value.otherCauses, into: &buf)
+        FfiConverterString.write(value.source, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSdkErrorDiagnosis_lift(_ buf: RustBuffer) throws -> SdkErrorDiagnosis {
+    return try FfiConverterTypeSdkErrorDiagnosis.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSdkErrorDiagnosis_lower(_ value: SdkErrorDiagnosis) -> RustBuffer {
+    return FfiConverterTypeSdkErrorDiagnosis.lower(value)
+}
+
+
+/**
  * One service of the token (core `explain::ServiceReport`).
  */
 public struct ServiceReport: Equatable, Hashable {
@@ -2717,6 +2895,194 @@ public func FfiConverterTypeServiceReport_lift(_ buf: RustBuffer) throws -> Serv
 #endif
 public func FfiConverterTypeServiceReport_lower(_ value: ServiceReport) -> RustBuffer {
     return FfiConverterTypeServiceReport.lower(value)
+}
+
+
+/**
+ * What the user of one service of the token can do with it now (core `explain::ServiceVerdict`).
+ */
+public struct ServiceVerdict: Equatable, Hashable {
+    /**
+     * The service name, e.g. `"RTM"`.
+     */
+    public var service: String
+    /**
+     * What was judged, in words.
+     */
+    public var question: String
+    /**
+     * Whether that is allowed now.
+     */
+    public var allowed: Bool
+    /**
+     * What the token lets its user do now, in words.
+     */
+    public var grants: [String]
+    /**
+     * Every reason something is not allowed, most fundamental first.
+     */
+    public var reasons: [AccessReason]
+    /**
+     * Channels and users admitted by a wildcard pattern.
+     */
+    public var wildcardMatches: [WildcardMatch]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The service name, e.g. `"RTM"`.
+         */service: String, 
+        /**
+         * What was judged, in words.
+         */question: String, 
+        /**
+         * Whether that is allowed now.
+         */allowed: Bool, 
+        /**
+         * What the token lets its user do now, in words.
+         */grants: [String], 
+        /**
+         * Every reason something is not allowed, most fundamental first.
+         */reasons: [AccessReason], 
+        /**
+         * Channels and users admitted by a wildcard pattern.
+         */wildcardMatches: [WildcardMatch]) {
+        self.service = service
+        self.question = question
+        self.allowed = allowed
+        self.grants = grants
+        self.reasons = reasons
+        self.wildcardMatches = wildcardMatches
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ServiceVerdict: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeServiceVerdict: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ServiceVerdict {
+        return
+            try ServiceVerdict(
+                service: FfiConverterString.read(from: &buf), 
+                question: FfiConverterString.read(from: &buf), 
+                allowed: FfiConverterBool.read(from: &buf), 
+                grants: FfiConverterSequenceString.read(from: &buf), 
+                reasons: FfiConverterSequenceTypeAccessReason.read(from: &buf), 
+                wildcardMatches: FfiConverterSequenceTypeWildcardMatch.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ServiceVerdict, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.service, into: &buf)
+        FfiConverterString.write(value.question, into: &buf)
+        FfiConverterBool.write(value.allowed, into: &buf)
+        FfiConverterSequenceString.write(value.grants, into: &buf)
+        FfiConverterSequenceTypeAccessReason.write(value.reasons, into: &buf)
+        FfiConverterSequenceTypeWildcardMatch.write(value.wildcardMatches, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeServiceVerdict_lift(_ buf: RustBuffer) throws -> ServiceVerdict {
+    return try FfiConverterTypeServiceVerdict.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeServiceVerdict_lower(_ value: ServiceVerdict) -> RustBuffer {
+    return FfiConverterTypeServiceVerdict.lower(value)
+}
+
+
+/**
+ * A channel or user admitted by a wildcard pattern in the token (core `explain::WildcardMatch`).
+ */
+public struct WildcardMatch: Equatable, Hashable {
+    /**
+     * What matched: `"channel"`, `"user"` or `"RTM channel"`.
+     */
+    public var field: String
+    /**
+     * The pattern in the token (`""` for uid 0 or the empty channel, which admit anything).
+     */
+    public var pattern: String
+    /**
+     * The value asked about.
+     */
+    public var value: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * What matched: `"channel"`, `"user"` or `"RTM channel"`.
+         */field: String, 
+        /**
+         * The pattern in the token (`""` for uid 0 or the empty channel, which admit anything).
+         */pattern: String, 
+        /**
+         * The value asked about.
+         */value: String) {
+        self.field = field
+        self.pattern = pattern
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension WildcardMatch: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWildcardMatch: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WildcardMatch {
+        return
+            try WildcardMatch(
+                field: FfiConverterString.read(from: &buf), 
+                pattern: FfiConverterString.read(from: &buf), 
+                value: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: WildcardMatch, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.field, into: &buf)
+        FfiConverterString.write(value.pattern, into: &buf)
+        FfiConverterString.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWildcardMatch_lift(_ buf: RustBuffer) throws -> WildcardMatch {
+    return try FfiConverterTypeWildcardMatch.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWildcardMatch_lower(_ value: WildcardMatch) -> RustBuffer {
+    return FfiConverterTypeWildcardMatch.lower(value)
 }
 
 
@@ -3462,6 +3828,77 @@ public enum Reason: Equatable, Hashable {
          */at: UInt64
     )
     /**
+     * The token is for another project than the App ID the client uses.
+     */
+    case appIdMismatch(
+        /**
+         * The App ID the client uses.
+         */expected: String, 
+        /**
+         * The App ID in the token.
+         */token: String
+    )
+    /**
+     * A service a verdict needs is not in the token.
+     */
+    case serviceMissing(
+        /**
+         * The service name.
+         */service: String
+    )
+    /**
+     * A privilege of a service other than RTC is missing.
+     */
+    case privilegeMissing(
+        /**
+         * The service name.
+         */service: String, 
+        /**
+         * The privilege name.
+         */privilege: String
+    )
+    /**
+     * A privilege of a service other than RTC has ended.
+     */
+    case privilegeExpired(
+        /**
+         * The service name.
+         */service: String, 
+        /**
+         * The privilege name.
+         */privilege: String, 
+        /**
+         * When it ended.
+         */at: UInt64
+    )
+    /**
+     * The RTM2 permissions grant nothing on the channel asked about.
+     */
+    case rtm2PermissionMissing(
+        /**
+         * The channel.
+         */resource: String
+    )
+    /**
+     * No APaaS service is for the room asked about.
+     */
+    case roomMismatch(
+        /**
+         * The rooms the token is for.
+         */tokenRooms: [String]
+    )
+    /**
+     * The token or a privilege ends within the SDKs' 30-second warning window.
+     */
+    case expiresSoon(
+        /**
+         * What ends.
+         */what: String, 
+        /**
+         * When.
+         */at: UInt64
+    )
+    /**
      * A reason added to the core after this binding was written; see the message.
      */
     case other
@@ -3518,7 +3955,28 @@ public struct FfiConverterTypeReason: FfiConverterRustBuffer {
         case 12: return .publishPrivilegeExpired(privilege: try FfiConverterString.read(from: &buf), at: try FfiConverterUInt64.read(from: &buf)
         )
         
-        case 13: return .other
+        case 13: return .appIdMismatch(expected: try FfiConverterString.read(from: &buf), token: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 14: return .serviceMissing(service: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 15: return .privilegeMissing(service: try FfiConverterString.read(from: &buf), privilege: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 16: return .privilegeExpired(service: try FfiConverterString.read(from: &buf), privilege: try FfiConverterString.read(from: &buf), at: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 17: return .rtm2PermissionMissing(resource: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 18: return .roomMismatch(tokenRooms: try FfiConverterSequenceString.read(from: &buf)
+        )
+        
+        case 19: return .expiresSoon(what: try FfiConverterString.read(from: &buf), at: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 20: return .other
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -3586,8 +4044,48 @@ public struct FfiConverterTypeReason: FfiConverterRustBuffer {
             FfiConverterUInt64.write(at, into: &buf)
             
         
-        case .other:
+        case let .appIdMismatch(expected,token):
             writeInt(&buf, Int32(13))
+            FfiConverterString.write(expected, into: &buf)
+            FfiConverterString.write(token, into: &buf)
+            
+        
+        case let .serviceMissing(service):
+            writeInt(&buf, Int32(14))
+            FfiConverterString.write(service, into: &buf)
+            
+        
+        case let .privilegeMissing(service,privilege):
+            writeInt(&buf, Int32(15))
+            FfiConverterString.write(service, into: &buf)
+            FfiConverterString.write(privilege, into: &buf)
+            
+        
+        case let .privilegeExpired(service,privilege,at):
+            writeInt(&buf, Int32(16))
+            FfiConverterString.write(service, into: &buf)
+            FfiConverterString.write(privilege, into: &buf)
+            FfiConverterUInt64.write(at, into: &buf)
+            
+        
+        case let .rtm2PermissionMissing(resource):
+            writeInt(&buf, Int32(17))
+            FfiConverterString.write(resource, into: &buf)
+            
+        
+        case let .roomMismatch(tokenRooms):
+            writeInt(&buf, Int32(18))
+            FfiConverterSequenceString.write(tokenRooms, into: &buf)
+            
+        
+        case let .expiresSoon(what,at):
+            writeInt(&buf, Int32(19))
+            FfiConverterString.write(what, into: &buf)
+            FfiConverterUInt64.write(at, into: &buf)
+            
+        
+        case .other:
+            writeInt(&buf, Int32(20))
         
         }
     }
@@ -4731,6 +5229,30 @@ fileprivate struct FfiConverterOptionTypeCompatWarning: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeSdkErrorDiagnosis: FfiConverterRustBuffer {
+    typealias SwiftType = SdkErrorDiagnosis?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSdkErrorDiagnosis.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSdkErrorDiagnosis.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeApaasRoomUserVariant: FfiConverterRustBuffer {
     typealias SwiftType = ApaasRoomUserVariant?
 
@@ -5004,6 +5526,56 @@ fileprivate struct FfiConverterSequenceTypeServiceReport: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeServiceVerdict: FfiConverterRustBuffer {
+    typealias SwiftType = [ServiceVerdict]
+
+    public static func write(_ value: [ServiceVerdict], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeServiceVerdict.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ServiceVerdict] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ServiceVerdict]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeServiceVerdict.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeWildcardMatch: FfiConverterRustBuffer {
+    typealias SwiftType = [WildcardMatch]
+
+    public static func write(_ value: [WildcardMatch], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeWildcardMatch.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [WildcardMatch] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [WildcardMatch]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeWildcardMatch.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeFcdnPrivilege: FfiConverterRustBuffer {
     typealias SwiftType = [FcdnPrivilege]
 
@@ -5073,6 +5645,32 @@ fileprivate struct FfiConverterSequenceTypeStreamingPrivilege: FfiConverterRustB
             seq.append(try FfiConverterTypeStreamingPrivilege.read(from: &buf))
         }
         return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
+    public static func write(_ value: [String: String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterString.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: String] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: String]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterString.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
     }
 }
 /**
@@ -5658,22 +6256,49 @@ public func compatWarningCodes() -> [String]  {
 })
 }
 /**
- * Explains a 007 or 006 token: its contents, whether the signature holds (with a
- * certificate), and whether `user` can join `channel_name` at `now` (default: the clock)
- * and publish, with every reason not.
+ * Explains a 007 or 006 token: its contents, whether the signature holds (with the
+ * certificate, or the project's secondary certificate), whether it is for `expected_app_id`,
+ * whether `user` can join `channel_name` and publish, whether `user_id` can log in to RTM,
+ * Chat or APaaS (`room_uuid`) and use the RTM channel `rtm_channel`, all at `now` (default:
+ * the clock), with every reason not; with `sdk_error` (e.g. `"rtc-110"`), which of those
+ * reasons explain that SDK error.
  *
  * # Errors
- * The decoding errors of the token's family, and `Clock` when `now` is not given and the
- * clock fails.
+ * The decoding errors of the token's family, `InvalidArgument` for an unknown SDK error,
+ * and `Clock` when `now` is not given and the clock fails.
  */
-public func explain(token: String, certificate: AppCertificate? = nil, channelName: String? = nil, user: User? = nil, now: UInt64? = nil)throws  -> Explanation  {
+public func explain(token: String, certificate: AppCertificate? = nil, channelName: String? = nil, user: User? = nil, now: UInt64? = nil, secondaryCertificate: AppCertificate? = nil, expectedAppId: String? = nil, userId: String? = nil, rtmChannel: String? = nil, roomUuid: String? = nil, sdkError: String? = nil)throws  -> Explanation  {
     return try  FfiConverterTypeExplanation_lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
     uniffi_agora_token_uniffi_fn_func_explain(
         FfiConverterString.lower(token),
         FfiConverterOptionTypeAppCertificate.lower(certificate),
         FfiConverterOptionString.lower(channelName),
         FfiConverterOptionTypeUser.lower(user),
-        FfiConverterOptionUInt64.lower(now),$0
+        FfiConverterOptionUInt64.lower(now),
+        FfiConverterOptionTypeAppCertificate.lower(secondaryCertificate),
+        FfiConverterOptionString.lower(expectedAppId),
+        FfiConverterOptionString.lower(userId),
+        FfiConverterOptionString.lower(rtmChannel),
+        FfiConverterOptionString.lower(roomUuid),
+        FfiConverterOptionString.lower(sdkError),$0
+    )
+})
+}
+/**
+ * Every reason code `explain` can give (the same strings in every binding).
+ */
+public func reasonCodes() -> [String]  {
+    return try!  FfiConverterSequenceString.lift(try! rustCall() {
+    uniffi_agora_token_uniffi_fn_func_reason_codes($0
+    )
+})
+}
+/**
+ * Every SDK error code `explain` accepts, e.g. `"rtc-110"`.
+ */
+public func sdkErrorCodes() -> [String]  {
+    return try!  FfiConverterSequenceString.lift(try! rustCall() {
+    uniffi_agora_token_uniffi_fn_func_sdk_error_codes($0
     )
 })
 }
@@ -6138,7 +6763,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_compat_warning_codes() != 31647) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_explain() != 40032) {
+    if (uniffi_agora_token_uniffi_checksum_func_explain() != 19626) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_reason_codes() != 50514) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_sdk_error_codes() != 24411) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_build_access_token006() != 11560) {
@@ -6217,6 +6848,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_constructor_appcertificate_new() != 19767) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_constructor_credentials_from_env() != 6063) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_constructor_credentials_from_environment() != 46483) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_constructor_credentials_new() != 49421) {

@@ -268,6 +268,17 @@ uint64_t uniffi_agora_token_uniffi_fn_clone_credentials(uint64_t handle, RustCal
 void uniffi_agora_token_uniffi_fn_free_credentials(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_CONSTRUCTOR_CREDENTIALS_FROM_ENV
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_CONSTRUCTOR_CREDENTIALS_FROM_ENV
+uint64_t uniffi_agora_token_uniffi_fn_constructor_credentials_from_env(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_CONSTRUCTOR_CREDENTIALS_FROM_ENVIRONMENT
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_CONSTRUCTOR_CREDENTIALS_FROM_ENVIRONMENT
+uint64_t uniffi_agora_token_uniffi_fn_constructor_credentials_from_environment(RustBuffer variables, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_CONSTRUCTOR_CREDENTIALS_NEW
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_CONSTRUCTOR_CREDENTIALS_NEW
 uint64_t uniffi_agora_token_uniffi_fn_constructor_credentials_new(RustBuffer app_id, RustBuffer app_certificate, RustCallStatus *_Nonnull out_status
@@ -458,7 +469,19 @@ RustBuffer uniffi_agora_token_uniffi_fn_func_compat_warning_codes(RustCallStatus
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_EXPLAIN
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_EXPLAIN
-RustBuffer uniffi_agora_token_uniffi_fn_func_explain(RustBuffer token, RustBuffer certificate, RustBuffer channel_name, RustBuffer user, RustBuffer now, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_agora_token_uniffi_fn_func_explain(RustBuffer token, RustBuffer certificate, RustBuffer channel_name, RustBuffer user, RustBuffer now, RustBuffer secondary_certificate, RustBuffer expected_app_id, RustBuffer user_id, RustBuffer rtm_channel, RustBuffer room_uuid, RustBuffer sdk_error, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_REASON_CODES
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_REASON_CODES
+RustBuffer uniffi_agora_token_uniffi_fn_func_reason_codes(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_SDK_ERROR_CODES
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_SDK_ERROR_CODES
+RustBuffer uniffi_agora_token_uniffi_fn_func_sdk_error_codes(RustCallStatus *_Nonnull out_status
+    
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_ACCESS_TOKEN006
@@ -1046,6 +1069,18 @@ uint16_t uniffi_agora_token_uniffi_checksum_func_explain(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_REASON_CODES
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_REASON_CODES
+uint16_t uniffi_agora_token_uniffi_checksum_func_reason_codes(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_SDK_ERROR_CODES
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_SDK_ERROR_CODES
+uint16_t uniffi_agora_token_uniffi_checksum_func_sdk_error_codes(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_BUILD_ACCESS_TOKEN006
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_BUILD_ACCESS_TOKEN006
 uint16_t uniffi_agora_token_uniffi_checksum_func_build_access_token006(void
@@ -1199,6 +1234,18 @@ uint16_t uniffi_agora_token_uniffi_checksum_method_credentials_certificate(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_CONSTRUCTOR_APPCERTIFICATE_NEW
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_CONSTRUCTOR_APPCERTIFICATE_NEW
 uint16_t uniffi_agora_token_uniffi_checksum_constructor_appcertificate_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_CONSTRUCTOR_CREDENTIALS_FROM_ENV
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_CONSTRUCTOR_CREDENTIALS_FROM_ENV
+uint16_t uniffi_agora_token_uniffi_checksum_constructor_credentials_from_env(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_CONSTRUCTOR_CREDENTIALS_FROM_ENVIRONMENT
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_CONSTRUCTOR_CREDENTIALS_FROM_ENVIRONMENT
+uint16_t uniffi_agora_token_uniffi_checksum_constructor_credentials_from_environment(void
     
 );
 #endif

@@ -69,6 +69,22 @@ public final class Tokens {
                 -1, call.out, call.errorMessage));
     }
 
+    /**
+     * Explains a token with every question {@code explain} can answer, as JSON. Keys of
+     * {@code questions} (all optional; values String or whole numbers): {@code app_certificate},
+     * {@code secondary_certificate}, {@code expected_app_id}, {@code channel_name}, {@code uid} or
+     * {@code account}, {@code user_id} (RTM, Chat, APaaS), {@code rtm_channel}, {@code room_uuid},
+     * {@code sdk_error} (e.g. {@code "rtc-110"}, {@code "rtm-login-5"}) and {@code now}. The answer
+     * adds {@code verified_with}, one verdict per service in {@code verdicts}, and
+     * {@code sdk_error} with the reasons that explain it.
+     */
+    public static String explainJson(String token, Map<String, ?> questions) {
+        byte[] t = NativeCall.utf8("token", token);
+        byte[] q = NativeCall.utf8("questions", Json.write(questions));
+        NativeCall call = new NativeCall();
+        return call.result(AgoraTokenC.agora_token_explain_questions(t, t.length, q, q.length, call.out, call.errorMessage));
+    }
+
     /** The version of the native library (the Cargo workspace's). */
     public static String nativeVersion() {
         return NativeCall.string(AgoraTokenC.agora_token_version());

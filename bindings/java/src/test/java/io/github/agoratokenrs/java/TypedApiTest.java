@@ -77,6 +77,20 @@ class TypedApiTest {
     }
 
     @Test
+    void explainAnswersEveryQuestion() {
+        String token = Tokens.explainJson(
+                "007eJxTYBBbsMMnKq7p9Hf/HcIX5kce9b518kCiQgSr5Zrp4X1Tu6UUGCzNDZwdjU1TUs0Mkk1MzExMk5ISUy0SjQxNDcwMk4yN3b8IMEQwMTAwMoAwBIL4CgzmKeZGxmamqUmWFsYmFqbGluapxqnGaZYpJmYGSSkpiVwMRhYWRsYmhkbmxgDCaiTj",
+                java.util.Map.of("secondary_certificate", "5CFd2fd1755d40ecb72977518be15d3b",
+                        "app_certificate", "00000000000000000000000000000000",
+                        "expected_app_id", "ffffffffffffffffffffffffffffffff", "sdk_error", "110", "now", 1_111_200L));
+        assertTrue(token.contains("\"verified_with\":\"secondary\"") && token.contains("\"sdk_error\":{\"code\":\"rtc-110\"")
+                && token.contains("\"reason\":\"app_id_mismatch\"") && token.contains("\"verdicts\":[{\"service\":\"RTC\""), token);
+        AgoraTokenException unknown = assertThrows(AgoraTokenException.class,
+                () -> Tokens.explainJson("007x", java.util.Map.of("sdk_error", "rtc-17")));
+        assertEquals("invalid_argument", unknown.code());
+    }
+
+    @Test
     void theBundledLibraryIsThisVersion() {
         assertEquals(System.getProperty("agora.version"), Tokens.nativeVersion());
     }

@@ -153,6 +153,9 @@ public final class AgoraTokenC {
             long appCertificateLen, byte[] channelName, long channelNameLen, int userKind, int uid, byte[] account,
             long accountLen, long now, Pointer json, Pointer errorMessage);
 
+    public static native int agora_token_explain_questions(byte[] token, long tokenLen, byte[] questions,
+            long questionsLen, Pointer json, Pointer errorMessage);
+
     public static native int agora_token_006_decode_unverified(byte[] token, long tokenLen, Pointer json,
             Pointer errorMessage);
 

@@ -29,6 +29,45 @@ public final class Json {
         return value;
     }
 
+    /** Writes a flat object of strings, whole numbers and booleans (null values left out). */
+    public static String write(Map<String, ?> object) {
+        StringBuilder out = new StringBuilder("{");
+        for (Map.Entry<String, ?> entry : object.entrySet()) {
+            Object value = entry.getValue();
+            if (value == null) {
+                continue;
+            }
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            string(out, entry.getKey());
+            out.append(':');
+            if (value instanceof String) {
+                string(out, (String) value);
+            } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Boolean) {
+                out.append(value);
+            } else {
+                throw new IllegalArgumentException(entry.getKey() + " must be a String, a whole number or a Boolean");
+            }
+        }
+        return out.append('}').toString();
+    }
+
+    private static void string(StringBuilder out, String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
+    }
+
     /** Parses a JSON object. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> object(String text) {
