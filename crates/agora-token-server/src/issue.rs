@@ -3,7 +3,7 @@
 //! Every route describes its request as grants, the policy checks exactly those grants,
 //! and the token is built from exactly those grants: what was authorized is what is signed.
 
-use agora_token::{AccessToken2, Credentials, RtcPrivilege, RtcRole, RtcService, User};
+use agora_token::{AccessToken2, Credentials, RtcRole, User};
 
 use crate::config::ExpiryConfig;
 use crate::error::ApiError;
@@ -111,17 +111,10 @@ impl Issuer {
                 Grant::Rtc { channel, user, role } => {
                     builder.rtc(channel.as_str(), user.clone(), *role, privilege_expire)
                 }
-                Grant::Rtm { user_id, stream_channel } => {
-                    let builder = match stream_channel {
-                        Some(channel) => builder.service(
-                            RtcService::new(channel.as_str(), User::Account(user_id.clone()))
-                                .with_privilege(RtcPrivilege::JoinChannel, token_expire)
-                                .with_privilege(RtcPrivilege::PublishDataStream, token_expire),
-                        ),
-                        None => builder,
-                    };
-                    builder.rtm(user_id.as_str(), token_expire)
-                }
+                Grant::Rtm { user_id, stream_channel } => match stream_channel {
+                    Some(channel) => builder.rtm_with_stream_channel(user_id.as_str(), channel.as_str(), token_expire),
+                    None => builder.rtm(user_id.as_str(), token_expire),
+                },
                 Grant::ChatUser { user_id } => builder.chat_user(user_id.as_str(), token_expire),
                 Grant::ChatApp => builder.chat_app(token_expire),
                 Grant::Fpa => builder.fpa(),
@@ -169,7 +162,7 @@ pub fn parse_uid(text: &str) -> Result<User, ApiError> {
 
 #[cfg(test)]
 mod tests {
-    use agora_token::{decode, Service};
+    use agora_token::{decode, RtcPrivilege, Service};
 
     use super::*;
 

@@ -229,6 +229,38 @@ impl<'a> AccessToken2<'a> {
         self.service(RtmService::new(user_id).with_privilege(RtmPrivilege::Login, expire))
     }
 
+    /// RTM login for a user id, plus joining and publishing data streams in an RTC stream
+    /// channel under the same id, all until `expire`: the RTM token of go-tokenbuilder 1.3.0's
+    /// `rtmtokenbuilder.BuildToken(appID, appCertificate, userID, expire, streamChannel)`
+    /// (the RTC service comes first, as that builder packs it).
+    ///
+    /// ```
+    /// use agora_token::{AccessToken2, Credentials, RtcPrivilege, Service};
+    ///
+    /// let credentials = Credentials::new("970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b")?;
+    /// let token = AccessToken2::new(&credentials, 600).rtm_with_stream_channel("bob", "room", 600).build()?;
+    /// let payload = agora_token::decode(&token, credentials.certificate())?.into_payload();
+    /// let [Service::Rtc(rtc), Service::Rtm(rtm)] = payload.services() else { unreachable!() };
+    /// assert_eq!((rtc.channel_name.as_str(), rtc.uid.as_str(), rtm.user_id.as_str()), ("room", "bob", "bob"));
+    /// assert_eq!(rtc.privileges.get(RtcPrivilege::PublishDataStream), Some(600));
+    /// assert_eq!(rtc.privileges.get(RtcPrivilege::PublishAudioStream), None);
+    /// # Ok::<(), agora_token::Error>(())
+    /// ```
+    pub fn rtm_with_stream_channel(
+        self,
+        user_id: impl Into<String>,
+        stream_channel: impl Into<String>,
+        expire: u32,
+    ) -> Self {
+        let user_id = user_id.into();
+        self.service(
+            RtcService::new(stream_channel, User::Account(user_id.clone()))
+                .with_privilege(RtcPrivilege::JoinChannel, expire)
+                .with_privilege(RtcPrivilege::PublishDataStream, expire),
+        )
+        .rtm(user_id, expire)
+    }
+
     /// RTM2 login with resource permissions (upstream `buildTokenWithPermissions`).
     pub fn rtm2(self, user_id: impl Into<String>, permissions: Rtm2Permissions, expire: u32) -> Self {
         self.service(Rtm2Service::new(user_id, permissions).with_privilege(Rtm2Privilege::Login, expire))
