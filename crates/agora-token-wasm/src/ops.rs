@@ -1,0 +1,300 @@
+//! The JSON operations: each request field maps to one core argument; all checks are the core's.
+
+use std::collections::BTreeMap;
+
+use agora_token::{
+    explain, AccessToken2, AppCertificate, Credentials, Error, ExplainOptions, Explanation, Reason, RtcRole,
+    Rtm2Permissions, Service, ServiceType, SignatureCheck, User,
+};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+/// A uid given as a number (joinChannel) or an account given as a string.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum UserInput {
+    Uid(u32),
+    Account(String),
+}
+
+impl From<UserInput> for User {
+    fn from(input: UserInput) -> User {
+        match input {
+            UserInput::Uid(uid) => User::Uid(uid),
+            UserInput::Account(account) => User::Account(account),
+        }
+    }
+}
+
+/// An RTC role as the native addon takes it: 1, 2 or a name (`"publisher"`, `"host"`, ...).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RoleInput {
+    Code(i64),
+    Name(String),
+}
+
+impl RoleInput {
+    fn to_core(&self) -> Result<RtcRole, Error> {
+        match self {
+            RoleInput::Code(code) => RtcRole::from_code(*code),
+            RoleInput::Name(name) => name.parse(),
+        }
+    }
+}
+
+/// One service of `buildToken`, in the shape `decode` and the native addon's `ServiceInput` use.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ServiceInput {
+    #[serde(rename = "type")]
+    service_type: u16,
+    #[serde(default)]
+    privileges: BTreeMap<String, u32>,
+    channel_name: Option<String>,
+    uid: Option<UserInput>,
+    account: Option<UserInput>,
+    user_id: Option<String>,
+    room_uuid: Option<String>,
+    user_uuid: Option<String>,
+    role: Option<i16>,
+    permissions: Option<BTreeMap<String, BTreeMap<String, Vec<String>>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "op", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
+enum Request {
+    BuildToken {
+        app_id: String,
+        app_certificate: String,
+        expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+        services: Vec<ServiceInput>,
+    },
+    BuildRtcToken {
+        app_id: String,
+        app_certificate: String,
+        channel_name: String,
+        uid: Option<u32>,
+        account: Option<String>,
+        role: RoleInput,
+        token_expire: u32,
+        privilege_expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildRtmToken {
+        app_id: String,
+        app_certificate: String,
+        user_id: String,
+        expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    Explain {
+        token: String,
+        app_certificate: Option<String>,
+        channel_name: Option<String>,
+        uid: Option<u32>,
+        account: Option<String>,
+        now: u64,
+    },
+}
+
+/// Runs one JSON request and returns the JSON response.
+#[must_use]
+pub fn call(request: &str) -> String {
+    let outcome = serde_json::from_str::<Request>(request)
+        .map_err(|e| ("invalid_argument", format!("bad request: {e}")))
+        .and_then(|request| run(request).map_err(|e| (e.code(), e.to_string())));
+    match outcome {
+        Ok(value) => json!({ "ok": value }).to_string(),
+        Err((code, message)) => error_response(code, &message),
+    }
+}
+
+pub(crate) fn error_response(code: &str, message: &str) -> String {
+    json!({ "error": { "code": code, "message": message } }).to_string()
+}
+
+fn run(request: Request) -> Result<Value, Error> {
+    match request {
+        Request::BuildToken { app_id, app_certificate, expire, issued_at, salt, services } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let mut token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt);
+            for service in services {
+                token.push_service(to_service(service)?);
+            }
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildRtcToken {
+            app_id,
+            app_certificate,
+            channel_name,
+            uid,
+            account,
+            role,
+            token_expire,
+            privilege_expire,
+            issued_at,
+            salt,
+        } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let user = uid_or_account(uid, account)?;
+            let token = stamped(AccessToken2::new(&credentials, token_expire), issued_at, salt).rtc(
+                channel_name,
+                user,
+                role.to_core()?,
+                privilege_expire,
+            );
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildRtmToken { app_id, app_certificate, user_id, expire, issued_at, salt } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).rtm(user_id, expire);
+            Ok(Value::String(token.build()?))
+        }
+        Request::Explain { token, app_certificate, channel_name, uid, account, now } => {
+            let certificate = app_certificate.map(AppCertificate::new).transpose()?;
+            let user = match (uid, account) {
+                (None, None) => None,
+                (uid, account) => Some(uid_or_account(uid, account)?),
+            };
+            let options = ExplainOptions {
+                certificate: certificate.as_ref(),
+                channel_name: channel_name.as_deref(),
+                user,
+                now: Some(now),
+            };
+            Ok(explanation_json(&explain(&token, &options)?))
+        }
+    }
+}
+
+/// The native addon's `Explanation` shape (bindings/node/src/explain.rs), so both builds
+/// answer `explain` alike: camelCase names, times as Unix seconds, `text` the full report.
+fn explanation_json(explanation: &Explanation) -> Value {
+    let reasons = |reasons: &[Reason]| -> Vec<Value> {
+        reasons.iter().map(|r| json!({ "code": r.code(), "message": r.to_string() })).collect()
+    };
+    let services: Vec<Value> = explanation
+        .services
+        .iter()
+        .map(|s| {
+            json!({
+                "type": s.type_code,
+                "name": s.name,
+                "fields": s.fields.iter().map(|(name, value)| json!({ "name": name, "value": value })).collect::<Vec<_>>(),
+                "privileges": s.privileges.iter().map(|p| json!({
+                    "code": p.code,
+                    "name": p.name,
+                    "value": p.value,
+                    "expiresAt": p.expires_at.map(|t| t.0),
+                    "expired": p.expired,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let access = explanation.access.as_ref().map(|a| {
+        json!({
+            "channelName": a.channel_name,
+            "user": a.user,
+            "canJoin": a.can_join,
+            "canPublishAudio": a.can_publish_audio,
+            "canPublishVideo": a.can_publish_video,
+            "canPublishData": a.can_publish_data,
+            "reasons": reasons(&a.reasons),
+        })
+    });
+    let signature = match explanation.signature {
+        SignatureCheck::NotChecked => "not_checked",
+        SignatureCheck::Valid => "valid",
+        SignatureCheck::Invalid => "invalid",
+    };
+    json!({
+        "version": explanation.version,
+        "appId": explanation.app_id,
+        "issuedAt": explanation.issued_at.map(|t| t.0),
+        "lifetime": explanation.lifetime,
+        "expiresAt": explanation.expires_at.0,
+        "salt": explanation.salt,
+        "now": explanation.now.0,
+        "expired": explanation.expired,
+        "signature": signature,
+        "services": services,
+        "access": access,
+        "warnings": explanation.warnings,
+        "text": explanation.to_string(),
+    })
+}
+
+/// The issue time always comes from the host (wasm32-unknown-unknown has no clock); the salt
+/// comes from the host when given, else the core draws it.
+fn stamped(token: AccessToken2<'_>, issued_at: u32, salt: Option<u32>) -> AccessToken2<'_> {
+    let token = token.issued_at(issued_at);
+    match salt {
+        Some(salt) => token.salt(salt),
+        None => token,
+    }
+}
+
+fn uid_or_account(uid: Option<u32>, account: Option<String>) -> Result<User, Error> {
+    match (uid, account) {
+        (Some(uid), None) => Ok(User::Uid(uid)),
+        (None, Some(account)) => Ok(User::Account(account)),
+        _ => Err(Error::InvalidArgument {
+            field: "uid/account".to_owned(),
+            reason: "pass exactly one: `uid` (a number, 0 = any user) or `account` (a string)".to_owned(),
+        }),
+    }
+}
+
+fn to_service(input: ServiceInput) -> Result<Service, Error> {
+    let service_type = ServiceType::from_code(input.service_type)?;
+    let channel_name = input.channel_name.unwrap_or_default();
+    let user_id = input.user_id.unwrap_or_default();
+    let account = input.account.map_or(User::Account(String::new()), User::from);
+    let mut service: Service = match service_type {
+        ServiceType::Rtc => {
+            agora_token::RtcService::new(channel_name, input.uid.map_or(User::Uid(0), User::from)).into()
+        }
+        ServiceType::Rtm => agora_token::RtmService::new(user_id).into(),
+        ServiceType::Streaming => agora_token::StreamingService::new(channel_name, account).into(),
+        ServiceType::Fpa => agora_token::FpaService::new().into(),
+        ServiceType::Chat => agora_token::ChatService::new(user_id).into(),
+        ServiceType::Fcdn => agora_token::FcdnService::new(channel_name, account).into(),
+        ServiceType::Apaas => agora_token::ApaasService::new(
+            input.room_uuid.unwrap_or_default(),
+            input.user_uuid.unwrap_or_default(),
+            input.role.unwrap_or_default(),
+        )
+        .into(),
+        ServiceType::Rtm2 => {
+            let mut permissions = Rtm2Permissions::new();
+            for (resource, by_permission) in input.permissions.unwrap_or_default() {
+                for (permission, resources) in by_permission {
+                    permissions.add_unchecked(
+                        number("permissions", &resource)?,
+                        number("permissions", &permission)?,
+                        resources,
+                    );
+                }
+            }
+            agora_token::Rtm2Service::new(user_id, permissions).into()
+        }
+        ServiceType::ConvoAi => agora_token::ConvoAiService::new().into(),
+        ServiceType::Stt => agora_token::SttService::new().into(),
+    };
+    for (code, expire) in input.privileges {
+        service.add_privilege_unchecked(number("privileges", &code)?, expire);
+    }
+    Ok(service)
+}
+
+fn number(field: &str, key: &str) -> Result<u16, Error> {
+    key.parse().map_err(|_| Error::InvalidArgument {
+        field: field.to_owned(),
+        reason: format!("key {key:?} is not a number from 0 to 65535"),
+    })
+}

@@ -1,0 +1,119 @@
+// The WebAssembly build of the agora-token core, for any JavaScript host: browsers, Deno, Bun,
+// edge runtimes, and Node platforms without a native prebuild. Host-neutral on purpose: no
+// `fs`, no `Buffer`, no `process`; the clock is `Date.now()` and randomness is
+// `crypto.getRandomValues`. The entries (index.mjs / index.cjs, web/) hand it the module.
+//
+// The module speaks JSON (crates/agora-token-wasm): each function here adds the issue time or
+// `now` when the caller left it out, sends the options object, and turns an error response
+// into an `Error` with the core's `code`. Every rule is in the Rust core.
+//
+// GENERATED FROM: nothing. build.mjs derives api.cjs (CommonJS) from this file.
+
+// Every export of the native addon (node/index.js), in its order. The WebAssembly build
+// exports the same names, so code written against one loads with the other; the names in
+// NOT_IN_WASM throw `not_in_wasm` until they are ported (see node/README.md).
+const NATIVE_EXPORTS = [
+  'ApaasTokenBuilder', 'JsApaasTokenBuilder', 'ChatTokenBuilder', 'JsChatTokenBuilder',
+  'ConvoAITokenBuilder', 'JsConvoAiTokenBuilder', 'EducationTokenBuilder', 'JsEducationTokenBuilder',
+  'FpaTokenBuilder', 'JsFpaTokenBuilder', 'RtcTokenBuilder', 'JsRtcTokenBuilder',
+  'RtcTokenBuilder006', 'JsRtcTokenBuilder006', 'RtmTokenBuilder', 'JsRtmTokenBuilder',
+  'RtmTokenBuilder006', 'JsRtmTokenBuilder006', 'SttTokenBuilder', 'JsSttTokenBuilder',
+  'buildAccessToken006', 'buildApaasAppToken', 'buildApaasRoomUserToken', 'buildApaasUserToken',
+  'buildChatAppToken', 'buildChatUserToken', 'buildConvoAiToken', 'buildDynamicKey', 'buildDynamicKey5',
+  'buildFpaToken', 'buildRtcToken', 'buildRtcTokenWithPrivileges', 'buildRtcTokenWithRtm',
+  'buildRtcTokenWithRtm2', 'buildRtmToken', 'buildRtmTokenWithPermissions', 'buildSignalingToken',
+  'buildSttToken', 'buildToken', 'compatBuildToken', 'compatWarningCodes', 'decode',
+  'decodeAccessToken006', 'explain', 'randomSalt', 'unixNow', 'validateCredentials', 'verify',
+  'verifyAccessToken006',
+]
+
+const unixNow = () => Math.floor(Date.now() / 1000)
+
+/**
+ * Instantiates the module (a `WebAssembly.Module`, or its bytes) and returns the API: an object
+ * with every name of NATIVE_EXPORTS. Synchronous, so CommonJS `require` works too.
+ */
+function instantiate(moduleOrBytes) {
+  const module = moduleOrBytes instanceof WebAssembly.Module ? moduleOrBytes : new WebAssembly.Module(moduleOrBytes)
+  let memory = null
+  const imports = {
+    env: {
+      // getrandom's source (crates/agora-token-wasm/src/abi.rs); 0 = filled.
+      random_fill(ptr, len) {
+        try {
+          // getRandomValues takes at most 65536 bytes at a time.
+          for (let at = 0; at < len; at += 65536) {
+            globalThis.crypto.getRandomValues(new Uint8Array(memory.buffer, ptr + at, Math.min(65536, len - at)))
+          }
+          return 0
+        } catch {
+          return 1
+        }
+      },
+    },
+  }
+  const { exports: wasm } = new WebAssembly.Instance(module, imports)
+  memory = wasm.memory
+  const encoder = new TextEncoder()
+  const decoder = new TextDecoder()
+
+  function call(op, options) {
+    const request = encoder.encode(JSON.stringify({ ...options, op }))
+    const ptr = wasm.agora_alloc(request.length)
+    new Uint8Array(memory.buffer, ptr, request.length).set(request)
+    const length = wasm.agora_call(ptr, request.length)
+    const response = JSON.parse(decoder.decode(new Uint8Array(memory.buffer, wasm.agora_response_ptr(), length)))
+    if (response.error) {
+      const error = new Error(response.error.message)
+      error.code = response.error.code
+      throw error
+    }
+    return response.ok
+  }
+
+  const stamped = options => ({ ...options, issuedAt: options.issuedAt ?? unixNow() })
+  const api = {}
+  for (const name of NATIVE_EXPORTS) {
+    api[name] = function notInWasm() {
+      const error = new Error(`${name} is not in the WebAssembly build yet; use the native addon (see the package README)`)
+      error.code = 'not_in_wasm'
+      throw error
+    }
+  }
+
+  api.buildToken = options => call('buildToken', stamped(options))
+  api.buildRtcToken = options => call('buildRtcToken', stamped({ privilegeExpire: 0, ...options }))
+  api.buildRtmToken = ({ userId, expire, ...rest }) =>
+    call('buildRtmToken', stamped({ ...rest, userId: String(userId), expire }))
+  api.explain = (token, options = {}) => call('explain', { ...options, token, now: options?.now ?? unixNow() })
+  api.unixNow = unixNow
+
+  // The drop-in builders: upstream's positional arguments, the core's rules.
+  class RtcTokenBuilder {
+    static buildTokenWithUid(appId, appCertificate, channelName, uid, role, tokenExpire, privilegeExpire = 0, options = {}) {
+      const user = typeof uid === 'string' ? { account: uid } : { uid }
+      return api.buildRtcToken({ ...options, appId, appCertificate, channelName, ...user, role, tokenExpire, privilegeExpire })
+    }
+
+    static buildTokenWithUserAccount(appId, appCertificate, channelName, account, role, tokenExpire, privilegeExpire = 0, options = {}) {
+      const user = typeof account === 'number' ? { uid: account } : { account }
+      return api.buildRtcToken({ ...options, appId, appCertificate, channelName, ...user, role, tokenExpire, privilegeExpire })
+    }
+  }
+  class RtmTokenBuilder {
+    static buildToken(appId, appCertificate, userId, expire, options = {}) {
+      return api.buildRtmToken({ ...options, appId, appCertificate, userId, expire })
+    }
+  }
+  api.RtcTokenBuilder = api.JsRtcTokenBuilder = RtcTokenBuilder
+  api.RtmTokenBuilder = api.JsRtmTokenBuilder = RtmTokenBuilder
+  return Object.freeze(api)
+}
+
+// The names this build implements; the rest of NATIVE_EXPORTS throw `not_in_wasm`.
+const IN_WASM = Object.freeze([
+  'RtcTokenBuilder', 'JsRtcTokenBuilder', 'RtmTokenBuilder', 'JsRtmTokenBuilder',
+  'buildToken', 'buildRtcToken', 'buildRtmToken', 'explain', 'unixNow',
+])
+
+export { instantiate, NATIVE_EXPORTS, IN_WASM }
