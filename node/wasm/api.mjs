@@ -86,6 +86,8 @@ function instantiate(moduleOrBytes) {
   api.buildRtmToken = ({ userId, expire, ...rest }) =>
     call('buildRtmToken', stamped({ ...rest, userId: String(userId), expire }))
   api.explain = (token, options = {}) => call('explain', { ...options, token, now: options?.now ?? unixNow() })
+  api.decode = token => call('decode', { token })
+  api.verify = (token, appCertificate) => call('verify', { token, appCertificate })
   api.unixNow = unixNow
 
   // The drop-in builders: upstream's positional arguments, the core's rules.
@@ -113,7 +115,7 @@ function instantiate(moduleOrBytes) {
 // The names this build implements; the rest of NATIVE_EXPORTS throw `not_in_wasm`.
 const IN_WASM = Object.freeze([
   'RtcTokenBuilder', 'JsRtcTokenBuilder', 'RtmTokenBuilder', 'JsRtmTokenBuilder',
-  'buildToken', 'buildRtcToken', 'buildRtmToken', 'explain', 'unixNow',
+  'buildToken', 'buildRtcToken', 'buildRtmToken', 'decode', 'verify', 'explain', 'unixNow',
 ])
 
 export { instantiate, NATIVE_EXPORTS, IN_WASM }

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use agora_token::{
-    explain, AccessToken2, AppCertificate, Credentials, Error, ExplainOptions, Explanation, Reason, RtcRole,
-    Rtm2Permissions, Service, ServiceType, SignatureCheck, User,
+    explain, AccessToken2, AppCertificate, Credentials, Error, ExplainOptions, Explanation, Payload, Reason, RtcRole,
+    Rtm2Permissions, Service, ServiceType, SignatureCheck, UnverifiedToken, User,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -92,6 +92,13 @@ enum Request {
         issued_at: u32,
         salt: Option<u32>,
     },
+    Decode {
+        token: String,
+    },
+    Verify {
+        token: String,
+        app_certificate: String,
+    },
     Explain {
         token: String,
         app_certificate: Option<String>,
@@ -155,6 +162,12 @@ fn run(request: Request) -> Result<Value, Error> {
             let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).rtm(user_id, expire);
             Ok(Value::String(token.build()?))
         }
+        Request::Decode { token } => Ok(payload_json(UnverifiedToken::parse(&token)?.payload(), false)),
+        Request::Verify { token, app_certificate } => {
+            let certificate = AppCertificate::new(app_certificate)?;
+            let verified = UnverifiedToken::parse(&token)?.verify(&certificate)?;
+            Ok(payload_json(verified.payload(), true))
+        }
         Request::Explain { token, app_certificate, channel_name, uid, account, now } => {
             let certificate = app_certificate.map(AppCertificate::new).transpose()?;
             let user = match (uid, account) {
@@ -170,6 +183,56 @@ fn run(request: Request) -> Result<Value, Error> {
             Ok(explanation_json(&explain(&token, &options)?))
         }
     }
+}
+
+/// The native addon's `Payload` shape (bindings/node/src/access_token2.rs).
+fn payload_json(payload: &Payload, verified: bool) -> Value {
+    let mut value = json!({
+        "version": agora_token::VERSION,
+        "appId": payload.app_id(),
+        "issuedAt": payload.issued_at(),
+        "expire": payload.expire(),
+        "expiresAt": payload.expires_at(),
+        "salt": payload.salt(),
+        "services": payload.services().iter().map(service_json).collect::<Vec<_>>(),
+        "verified": verified,
+    });
+    if let (Some(code), Value::Object(fields)) = (payload.unknown_service_type(), &mut value) {
+        fields.insert("unknownServiceType".to_owned(), json!(code));
+    }
+    value
+}
+
+/// The native addon's `Service` shape (bindings/node/src/services.rs): the fields of its type only.
+fn service_json(service: &Service) -> Value {
+    let service_type = service.service_type();
+    let privileges: serde_json::Map<String, Value> =
+        service.privilege_map().iter().map(|(code, expire)| (code.to_string(), json!(expire))).collect();
+    let mut value = json!({ "type": service_type.code(), "name": service_type.name(), "privileges": privileges });
+    let extra = match service {
+        Service::Rtc(s) => json!({ "channelName": s.channel_name, "uid": s.uid }),
+        Service::Rtm(s) => json!({ "userId": s.user_id }),
+        Service::Chat(s) => json!({ "userId": s.user_id }),
+        Service::Streaming(s) => json!({ "channelName": s.channel_name, "account": s.account }),
+        Service::Fcdn(s) => json!({ "channelName": s.channel_name, "account": s.account }),
+        Service::Apaas(s) => json!({ "roomUuid": s.room_uuid, "userUuid": s.user_uuid, "role": s.role }),
+        Service::Rtm2(s) => {
+            let mut details = serde_json::Map::new();
+            for (resource, permission, names) in s.permissions.iter() {
+                if let Value::Object(by_permission) =
+                    details.entry(resource.to_string()).or_insert_with(|| Value::Object(serde_json::Map::new()))
+                {
+                    by_permission.insert(permission.to_string(), json!(names));
+                }
+            }
+            json!({ "userId": s.user_id, "permissions": details })
+        }
+        Service::Fpa(_) | Service::ConvoAi(_) | Service::Stt(_) => json!({}),
+    };
+    if let (Value::Object(fields), Value::Object(extra)) = (&mut value, extra) {
+        fields.extend(extra);
+    }
+    value
 }
 
 /// The native addon's `Explanation` shape (bindings/node/src/explain.rs), so both builds
