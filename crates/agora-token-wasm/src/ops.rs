@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use agora_token::{
-    explain, AccessToken2, AppCertificate, Credentials, Error, ExplainOptions, Explanation, Payload, Reason, RtcRole,
-    Rtm2Permissions, Service, ServiceType, SignatureCheck, UnverifiedToken, User,
+    explain, wildcard, AccessToken2, AppCertificate, Credentials, Error, ExplainOptions, Explanation, Payload, Reason,
+    RtcRole, Rtm2Permissions, Service, ServiceType, SignatureCheck, UnverifiedToken, User,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -248,7 +248,7 @@ fn explanation_json(explanation: &Explanation) -> Value {
             json!({
                 "type": s.type_code,
                 "name": s.name,
-                "fields": s.fields.iter().map(|(name, value)| json!({ "name": name, "value": value })).collect::<Vec<_>>(),
+                "fields": s.fields.iter().map(|(name, value)| field_json(s.type_code, name, value)).collect::<Vec<_>>(),
                 "privileges": s.privileges.iter().map(|p| json!({
                     "code": p.code,
                     "name": p.name,
@@ -275,7 +275,7 @@ fn explanation_json(explanation: &Explanation) -> Value {
         SignatureCheck::Valid => "valid",
         SignatureCheck::Invalid => "invalid",
     };
-    json!({
+    let mut value = json!({
         "version": explanation.version,
         "appId": explanation.app_id,
         "issuedAt": explanation.issued_at.map(|t| t.0),
@@ -289,7 +289,40 @@ fn explanation_json(explanation: &Explanation) -> Value {
         "access": access,
         "warnings": explanation.warnings,
         "text": explanation.to_string(),
-    })
+    });
+    drop_nulls(&mut value);
+    value
+}
+
+/// The native addon leaves an absent optional field out (`undefined`); so does this build.
+fn drop_nulls(value: &mut Value) {
+    match value {
+        Value::Object(fields) => {
+            fields.retain(|_, field| !field.is_null());
+            fields.values_mut().for_each(drop_nulls);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
+}
+
+/// One `ExplainedField`; a channel or user that admits others (core `wildcard`) also gets
+/// `"wildcard": true`, for the token debugger page (an addition to the native shape).
+fn field_json(type_code: u16, name: &str, value: &str) -> Value {
+    let carries_channel_and_user = [ServiceType::Rtc, ServiceType::Streaming, ServiceType::Fcdn]
+        .iter()
+        .any(|service_type| service_type.code() == type_code);
+    let wildcard = carries_channel_and_user
+        && match name {
+            "channel" => wildcard::is_wildcard_channel(value),
+            "uid" | "account" => wildcard::is_wildcard_user(value),
+            _ => false,
+        };
+    if wildcard {
+        json!({ "name": name, "value": value, "wildcard": true })
+    } else {
+        json!({ "name": name, "value": value })
+    }
 }
 
 /// The issue time always comes from the host (wasm32-unknown-unknown has no clock); the salt
