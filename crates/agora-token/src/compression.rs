@@ -34,9 +34,11 @@ pub(crate) fn compress(input: &[u8], out: &mut Vec<u8>) -> Result<()> {
 /// the official builders' tokens, so it is an error instead.
 #[cfg(target_arch = "wasm32")]
 fn stock_zlib(input: &[u8], _out: &mut Vec<u8>) -> Result<()> {
-    Err(Error::Zlib {
-        detail: format!(
-            "the payload is {} bytes; the WebAssembly build compresses payloads up to {} bytes (real tokens are a few hundred)",
+    Err(Error::InvalidArgument {
+        field: "services".to_owned(),
+        reason: format!(
+            "the token payload is {} bytes; the WebAssembly build compresses payloads up to {} bytes \
+             (real tokens are a few hundred): use fewer or shorter service fields, or the native build",
             input.len(),
             agora_token_zlib6::MAX_INPUT
         ),

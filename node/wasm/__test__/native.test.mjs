@@ -90,3 +90,13 @@ test('errors carry the native codes', () => {
     assert.throws(() => wasm.buildRtcToken(full), { code: nativeCode })
   }
 })
+
+test('a payload past the pure-Rust compressor is refused, not compressed differently', () => {
+  const resources = Array.from({ length: 3000 }, (_, i) => `resource-name-${i}`)
+  const options = { appId: APP_ID, appCertificate: APP_CERTIFICATE, expire: 600, issuedAt: 1, salt: 1, services: [{ type: 8, userId: 'u', privileges: { 1: 600 }, permissions: { 1: { 1: resources } } }] }
+  assert.ok(native.buildToken(options).startsWith('007'))
+  assert.throws(() => wasm.buildToken(options), error => error.code === 'invalid_argument' && /up to 32768 bytes/.test(error.message))
+  // Just under the limit still matches the native (stock zlib) string.
+  options.services[0].permissions[1][1] = resources.slice(0, 1500)
+  assert.equal(wasm.buildToken(options), native.buildToken(options))
+})
