@@ -5,7 +5,8 @@
 #   - the shared vectors through the WASM build on Node (ESM and CJS entries), and agreement
 #     with the native addon; the export lists of both builds; the native-or-WASM main entry
 #   - an esbuild bundle of a small app importing the package, run in headless Chromium (Debian's
-#     chromium through playwright-core, never a downloaded browser), Node and Bun (npm `bun`)
+#     chromium through playwright-core, never a downloaded browser), Node, Bun and Deno (npm
+#     `bun` and `deno`, binaries from their optionalDependencies)
 #   - a Workers-style fetch handler example on Node (examples/cloudflare-worker)
 #   - the token debugger page in headless Chromium, served by the token server at /inspect
 # then prints the Node speed of the WASM fallback against npm agora-token (never asserted).
@@ -57,7 +58,7 @@ npm_ci() {
 }
 ensure_node_peers
 npm_ci "$ROOT/node"
-# The test tools: playwright-core, esbuild, bun (scripts/wasm-tools/package-lock.json).
+# The test tools: playwright-core, esbuild, bun, deno (scripts/wasm-tools/package-lock.json).
 tools="$TOOLS/wasm-tools"
 if [ ! -f "$tools/.installed" ] || ! cmp -s "$ROOT/scripts/wasm-tools/package-lock.json" "$tools/package-lock.json"; then
   log "installing the test tools into $tools"
@@ -78,7 +79,7 @@ if ! (cd node && node -e 'require("./index.js")' 2>/dev/null); then
   git diff --quiet -- node/index.js node/index.d.ts || { echo "napi build changed node/index.js or index.d.ts" >&2; exit 1; }
 fi
 
-log "node --test: vectors through WASM, agreement with the native addon, exports, bundle (Chromium, Node, Bun)"
+log "node --test: vectors through WASM, agreement with the native addon, exports, bundle (Chromium, Node, Bun, Deno)"
 (cd node && node --test wasm/__test__/)
 
 log "Workers-style fetch handler example"

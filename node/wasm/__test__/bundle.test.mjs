@@ -1,5 +1,5 @@
 // An esbuild bundle of a small app importing the package (app/), built for the browser, run in
-// headless Chromium, in Node and in Bun: the shared vectors through the WebAssembly build on each.
+// headless Chromium, in Node, in Bun and in Deno: the shared vectors through the WebAssembly build on each.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -45,6 +45,23 @@ test('in Bun (npm package bun, binary from its optionalDependencies)', () => {
   const output = JSON.parse(execFileSync(toolsBin('bun'), ['-e', script], { encoding: 'utf8' }))
   assert.match(output.bun, /^\d+\.\d+\.\d+/)
   assertAllPassed(output, `bun ${output.bun}`)
+})
+
+test('in Deno (npm package deno, binary from its optionalDependencies): the bundle, and the package\'s ./wasm entry as is', () => {
+  const vectorsUrl = new URL('./vectors.mjs', import.meta.url).href
+  const entryUrl = new URL('../index.mjs', import.meta.url).href
+  const upstream = fileURLToPath(new URL('../../../conformance/upstream.json', import.meta.url))
+  const script = `
+    const bundled = await import(${JSON.stringify(pathToFileURL(bundle).href)})
+    const { runVectors } = await import(${JSON.stringify(vectorsUrl)})
+    const direct = await import(${JSON.stringify(entryUrl)})
+    const vectors = JSON.parse(await Deno.readTextFile(${JSON.stringify(upstream)})).vectors
+    console.log(JSON.stringify({ deno: Deno.version.deno, bundled: { results: bundled.results, sampleToken: bundled.sampleToken },
+      direct: { results: runVectors(direct, vectors), sampleToken: bundled.sampleToken } }))`
+  const env = { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(out, 'deno-dir') }
+  const output = JSON.parse(execFileSync(toolsBin('deno'), ['eval', '--no-config', '--allow-read', script], { encoding: 'utf8', env }))
+  assertAllPassed(output.bundled, `deno ${output.deno} (bundle)`)
+  assertAllPassed(output.direct, `deno ${output.deno} (./wasm entry)`)
 })
 
 let browser, site
