@@ -83,8 +83,13 @@ function instantiate(moduleOrBytes) {
 
   api.buildToken = options => call('buildToken', stamped(options))
   api.buildRtcToken = options => call('buildRtcToken', stamped({ privilegeExpire: 0, ...options }))
-  api.buildRtmToken = ({ userId, expire, ...rest }) =>
-    call('buildRtmToken', stamped({ ...rest, userId: String(userId), expire }))
+  api.buildRtmToken = options => call('buildRtmToken', stamped(options))
+  api.buildRtcTokenWithPrivileges = options => call('buildRtcTokenWithPrivileges', stamped(options))
+  api.buildRtcTokenWithRtm = options => call('buildRtcTokenWithRtm', stamped(options))
+  api.buildRtmTokenWithPermissions = options => call('buildRtmTokenWithPermissions', stamped(options))
+  api.buildChatUserToken = options => call('buildChatUserToken', stamped(options))
+  api.buildChatAppToken = options => call('buildChatAppToken', stamped(options))
+  api.buildFpaToken = options => call('buildFpaToken', stamped(options))
   api.explain = (token, options = {}) => call('explain', { ...options, token, now: options?.now ?? unixNow() })
   api.decode = token => call('decode', { token })
   api.verify = (token, appCertificate) => call('verify', { token, appCertificate })
@@ -115,7 +120,9 @@ function instantiate(moduleOrBytes) {
 // The names this build implements; the rest of NATIVE_EXPORTS throw `not_in_wasm`.
 const IN_WASM = Object.freeze([
   'RtcTokenBuilder', 'JsRtcTokenBuilder', 'RtmTokenBuilder', 'JsRtmTokenBuilder',
-  'buildToken', 'buildRtcToken', 'buildRtmToken', 'decode', 'verify', 'explain', 'unixNow',
+  'buildToken', 'buildRtcToken', 'buildRtcTokenWithPrivileges', 'buildRtcTokenWithRtm', 'buildRtmToken',
+  'buildRtmTokenWithPermissions', 'buildChatUserToken', 'buildChatAppToken', 'buildFpaToken',
+  'decode', 'verify', 'explain', 'unixNow',
 ])
 
 export { instantiate, NATIVE_EXPORTS, IN_WASM }

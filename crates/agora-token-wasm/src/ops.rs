@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use agora_token::{
     explain, wildcard, AccessToken2, AppCertificate, Credentials, Error, ExplainOptions, Explanation, Payload, Reason,
-    RtcRole, Rtm2Permissions, Service, ServiceType, SignatureCheck, UnverifiedToken, User,
+    RtcPrivilegeExpiries, RtcRole, Rtm2Permissions, Service, ServiceType, SignatureCheck, UnverifiedToken, User,
+    FPA_TOKEN_EXPIRE,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -54,11 +55,24 @@ struct ServiceInput {
     channel_name: Option<String>,
     uid: Option<UserInput>,
     account: Option<UserInput>,
-    user_id: Option<String>,
+    user_id: Option<UserInput>,
     room_uuid: Option<String>,
     user_uuid: Option<String>,
     role: Option<i16>,
-    permissions: Option<BTreeMap<String, BTreeMap<String, Vec<String>>>>,
+    permissions: Option<PermissionsInput>,
+}
+
+/// RTM2 resource type → permission type → resource names (npm `Rtm2Permissions.details`).
+type PermissionsInput = BTreeMap<String, BTreeMap<String, Vec<String>>>;
+
+/// `RtcPrivilegeExpiries`: seconds after the issue time.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct PrivilegeExpiriesInput {
+    join_channel: u32,
+    publish_audio: u32,
+    publish_video: u32,
+    publish_data: u32,
 }
 
 #[derive(Deserialize)]
@@ -87,8 +101,62 @@ enum Request {
     BuildRtmToken {
         app_id: String,
         app_certificate: String,
-        user_id: String,
+        user_id: UserInput,
         expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildRtcTokenWithPrivileges {
+        app_id: String,
+        app_certificate: String,
+        channel_name: String,
+        uid: Option<u32>,
+        account: Option<String>,
+        token_expire: u32,
+        privileges: PrivilegeExpiriesInput,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildRtcTokenWithRtm {
+        app_id: String,
+        app_certificate: String,
+        channel_name: String,
+        uid: Option<u32>,
+        account: Option<String>,
+        role: RoleInput,
+        token_expire: u32,
+        #[serde(default)]
+        privilege_expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildRtmTokenWithPermissions {
+        app_id: String,
+        app_certificate: String,
+        user_id: UserInput,
+        permissions: PermissionsInput,
+        expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildChatUserToken {
+        app_id: String,
+        app_certificate: String,
+        user_id: UserInput,
+        expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildChatAppToken {
+        app_id: String,
+        app_certificate: String,
+        expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildFpaToken {
+        app_id: String,
+        app_certificate: String,
         issued_at: u32,
         salt: Option<u32>,
     },
@@ -159,7 +227,89 @@ fn run(request: Request) -> Result<Value, Error> {
         }
         Request::BuildRtmToken { app_id, app_certificate, user_id, expire, issued_at, salt } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let user_id = User::from(user_id).to_wire_string();
             let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).rtm(user_id, expire);
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildRtcTokenWithPrivileges {
+            app_id,
+            app_certificate,
+            channel_name,
+            uid,
+            account,
+            token_expire,
+            privileges,
+            issued_at,
+            salt,
+        } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let expiries = RtcPrivilegeExpiries {
+                join_channel: privileges.join_channel,
+                publish_audio: privileges.publish_audio,
+                publish_video: privileges.publish_video,
+                publish_data: privileges.publish_data,
+            };
+            let token = stamped(AccessToken2::new(&credentials, token_expire), issued_at, salt).rtc_with_privileges(
+                channel_name,
+                uid_or_account(uid, account)?,
+                expiries,
+            );
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildRtcTokenWithRtm {
+            app_id,
+            app_certificate,
+            channel_name,
+            uid,
+            account,
+            role,
+            token_expire,
+            privilege_expire,
+            issued_at,
+            salt,
+        } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let account = uid_or_account(uid, account)?.to_wire_string();
+            let token = stamped(AccessToken2::new(&credentials, token_expire), issued_at, salt).rtc_with_rtm(
+                channel_name,
+                &account,
+                role.to_core()?,
+                privilege_expire,
+            );
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildRtmTokenWithPermissions {
+            app_id,
+            app_certificate,
+            user_id,
+            permissions,
+            expire,
+            issued_at,
+            salt,
+        } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let user_id = User::from(user_id).to_wire_string();
+            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).rtm2(
+                user_id,
+                rtm2_permissions(permissions)?,
+                expire,
+            );
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildChatUserToken { app_id, app_certificate, user_id, expire, issued_at, salt } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let user_id = User::from(user_id).to_wire_string();
+            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).chat_user(user_id, expire);
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildChatAppToken { app_id, app_certificate, expire, issued_at, salt } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).chat_app(expire);
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildFpaToken { app_id, app_certificate, issued_at, salt } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let token = stamped(AccessToken2::new(&credentials, FPA_TOKEN_EXPIRE), issued_at, salt).fpa();
             Ok(Value::String(token.build()?))
         }
         Request::Decode { token } => Ok(payload_json(UnverifiedToken::parse(&token)?.payload(), false)),
@@ -347,45 +497,94 @@ fn uid_or_account(uid: Option<u32>, account: Option<String>) -> Result<User, Err
 }
 
 fn to_service(input: ServiceInput) -> Result<Service, Error> {
+    use agora_token::{
+        ApaasService, ChatService, ConvoAiService, FcdnService, FpaService, RtcService, Rtm2Service, RtmService,
+        StreamingService, SttService,
+    };
     let service_type = ServiceType::from_code(input.service_type)?;
     let channel_name = input.channel_name.unwrap_or_default();
-    let user_id = input.user_id.unwrap_or_default();
+    let user_id = input.user_id.map(|user| User::from(user).to_wire_string()).unwrap_or_default();
     let account = input.account.map_or(User::Account(String::new()), User::from);
-    let mut service: Service = match service_type {
+    let codes = &input.privileges;
+    // Privilege numbers a service does not define are refused (`unknown_privilege`), as natively.
+    Ok(match service_type {
         ServiceType::Rtc => {
-            agora_token::RtcService::new(channel_name, input.uid.map_or(User::Uid(0), User::from)).into()
+            let mut s = RtcService::new(channel_name, input.uid.map_or(User::Uid(0), User::from));
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
         }
-        ServiceType::Rtm => agora_token::RtmService::new(user_id).into(),
-        ServiceType::Streaming => agora_token::StreamingService::new(channel_name, account).into(),
-        ServiceType::Fpa => agora_token::FpaService::new().into(),
-        ServiceType::Chat => agora_token::ChatService::new(user_id).into(),
-        ServiceType::Fcdn => agora_token::FcdnService::new(channel_name, account).into(),
-        ServiceType::Apaas => agora_token::ApaasService::new(
-            input.room_uuid.unwrap_or_default(),
-            input.user_uuid.unwrap_or_default(),
-            input.role.unwrap_or_default(),
-        )
-        .into(),
+        ServiceType::Rtm => {
+            let mut s = RtmService::new(user_id);
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+        ServiceType::Streaming => {
+            let mut s = StreamingService::new(channel_name, account);
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+        ServiceType::Fpa => {
+            let mut s = FpaService::new();
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+        ServiceType::Chat => {
+            let mut s = ChatService::new(user_id);
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+        ServiceType::Fcdn => {
+            let mut s = FcdnService::new(channel_name, account);
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+        ServiceType::Apaas => {
+            let mut s = ApaasService::new(
+                input.room_uuid.unwrap_or_default(),
+                input.user_uuid.unwrap_or_default(),
+                input.role.unwrap_or(agora_token::APAAS_NO_ROLE),
+            );
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
         ServiceType::Rtm2 => {
-            let mut permissions = Rtm2Permissions::new();
-            for (resource, by_permission) in input.permissions.unwrap_or_default() {
-                for (permission, resources) in by_permission {
-                    permissions.add_unchecked(
-                        number("permissions", &resource)?,
-                        number("permissions", &permission)?,
-                        resources,
-                    );
-                }
-            }
-            agora_token::Rtm2Service::new(user_id, permissions).into()
+            let mut s = Rtm2Service::new(user_id, rtm2_permissions(input.permissions.unwrap_or_default())?);
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
         }
-        ServiceType::ConvoAi => agora_token::ConvoAiService::new().into(),
-        ServiceType::Stt => agora_token::SttService::new().into(),
-    };
-    for (code, expire) in input.privileges {
-        service.add_privilege_unchecked(number("privileges", &code)?, expire);
+        ServiceType::ConvoAi => {
+            let mut s = ConvoAiService::new();
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+        ServiceType::Stt => {
+            let mut s = SttService::new();
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+    })
+}
+
+fn set_privileges<P: agora_token::Privilege>(
+    privileges: &mut agora_token::Privileges<P>,
+    codes: &BTreeMap<String, u32>,
+) -> Result<(), Error> {
+    for (code, expire) in codes {
+        privileges.set_code(number("privileges", code)?, *expire)?;
     }
-    Ok(service)
+    Ok(())
+}
+
+fn rtm2_permissions(input: PermissionsInput) -> Result<Rtm2Permissions, Error> {
+    let mut permissions = Rtm2Permissions::new();
+    for (resource, by_permission) in input {
+        let resource = agora_token::Rtm2ResourceType::from_code(number("permissions", &resource)?)?;
+        for (permission, resources) in by_permission {
+            let permission = agora_token::Rtm2PermissionType::from_code(number("permissions", &permission)?)?;
+            permissions.add(resource, permission, resources);
+        }
+    }
+    Ok(permissions)
 }
 
 fn number(field: &str, key: &str) -> Result<u16, Error> {

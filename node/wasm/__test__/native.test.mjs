@@ -100,3 +100,40 @@ test('a payload past the pure-Rust compressor is refused, not compressed differe
   options.services[0].permissions[1][1] = resources.slice(0, 1500)
   assert.equal(wasm.buildToken(options), native.buildToken(options))
 })
+
+test('the other ported builders agree with the native addon', () => {
+  const base = { appId: APP_ID, appCertificate: APP_CERTIFICATE, issuedAt: 1_700_000_000, salt: 99 }
+  const privileges = { joinChannel: 600, publishAudio: 500, publishVideo: 400, publishData: 0 }
+  const permissions = { 1: { 1: ['ch-1', 'ch-*'], 0: ['ch-2'] }, 2: { 1: ['user-a'] } }
+  const cases = [
+    ['buildRtcTokenWithPrivileges', { ...base, channelName: 'room', uid: 42, tokenExpire: 900, privileges }],
+    ['buildRtcTokenWithPrivileges', { ...base, channelName: 'room', account: 'bob', tokenExpire: 900, privileges }],
+    ['buildRtcTokenWithRtm', { ...base, channelName: 'room', account: 'carol', role: 'publisher', tokenExpire: 900, privilegeExpire: 300 }],
+    ['buildRtcTokenWithRtm', { ...base, channelName: 'room', uid: 7, role: 2, tokenExpire: 900 }],
+    ['buildRtmToken', { ...base, userId: 0, expire: 600 }],
+    ['buildRtmToken', { ...base, userId: 2882341273, expire: 600 }],
+    ['buildRtmTokenWithPermissions', { ...base, userId: 'dave', permissions, expire: 600 }],
+    ['buildChatUserToken', { ...base, userId: 'erin', expire: 600 }],
+    ['buildChatAppToken', { ...base, expire: 600 }],
+    ['buildFpaToken', { ...base }],
+    ['buildToken', { ...base, expire: 600, services: [{ type: 2, userId: 5, privileges: { 1: 600 } }, { type: 5, userId: 0, privileges: { 1: 600 } }] }],
+    ['buildToken', { ...base, expire: 600, services: [{ type: 7, roomUuid: 'r', userUuid: 'u', privileges: { 1: 600 } }] }],
+  ]
+  for (const [name, options] of cases) {
+    assert.equal(wasm[name](options), native[name](options), `${name} ${JSON.stringify(options)}`)
+  }
+})
+
+test('typed refusals match the native ones', () => {
+  const base = { appId: APP_ID, appCertificate: APP_CERTIFICATE, issuedAt: 1, salt: 1, expire: 600 }
+  for (const options of [
+    { ...base, services: [{ type: 1, channelName: 'c', uid: 1, privileges: { 99: 600 } }] },
+    { ...base, services: [{ type: 42, privileges: {} }] },
+    { ...base, services: [{ type: 8, userId: 'u', privileges: { 1: 600 }, permissions: { 1: { 7: ['x'] } } }] },
+  ]) {
+    let code
+    try { native.buildToken(options) } catch (e) { code = e.code }
+    assert.ok(code, JSON.stringify(options))
+    assert.throws(() => wasm.buildToken(options), { code }, JSON.stringify(options))
+  }
+})
