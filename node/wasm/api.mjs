@@ -90,6 +90,13 @@ function instantiate(moduleOrBytes) {
   api.buildChatUserToken = options => call('buildChatUserToken', stamped(options))
   api.buildChatAppToken = options => call('buildChatAppToken', stamped(options))
   api.buildFpaToken = options => call('buildFpaToken', stamped(options))
+  api.buildRtcTokenWithRtm2 = options => call('buildRtcTokenWithRtm2', stamped(options))
+  api.buildConvoAiToken = options => call('buildConvoAiToken', stamped(options))
+  api.buildSttToken = options => call('buildSttToken', stamped(options))
+  api.buildApaasRoomUserToken = options => call('buildApaasRoomUserToken', stamped(options))
+  api.buildApaasUserToken = options => call('buildApaasUserToken', stamped(options))
+  api.buildApaasAppToken = options => call('buildApaasAppToken', stamped(options))
+  api.randomSalt = () => call('randomSalt', {})
   api.explain = (token, options = {}) => call('explain', { ...options, token, now: options?.now ?? unixNow() })
   api.decode = token => call('decode', { token })
   api.verify = (token, appCertificate) => call('verify', { token, appCertificate })
@@ -122,7 +129,8 @@ const IN_WASM = Object.freeze([
   'RtcTokenBuilder', 'JsRtcTokenBuilder', 'RtmTokenBuilder', 'JsRtmTokenBuilder',
   'buildToken', 'buildRtcToken', 'buildRtcTokenWithPrivileges', 'buildRtcTokenWithRtm', 'buildRtmToken',
   'buildRtmTokenWithPermissions', 'buildChatUserToken', 'buildChatAppToken', 'buildFpaToken',
-  'decode', 'verify', 'explain', 'unixNow',
+  'buildRtcTokenWithRtm2', 'buildConvoAiToken', 'buildSttToken', 'buildApaasRoomUserToken',
+  'buildApaasUserToken', 'buildApaasAppToken', 'randomSalt', 'decode', 'verify', 'explain', 'unixNow',
 ])
 
 export { instantiate, NATIVE_EXPORTS, IN_WASM }

@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 
 use agora_token::{
-    explain, wildcard, AccessToken2, AppCertificate, Credentials, Error, ExplainOptions, Explanation, Payload, Reason,
-    RtcPrivilegeExpiries, RtcRole, Rtm2Permissions, Service, ServiceType, SignatureCheck, UnverifiedToken, User,
-    FPA_TOKEN_EXPIRE,
+    explain, wildcard, AccessToken2, ApaasRoomUserVariant, AppCertificate, Credentials, Error, ExplainOptions,
+    Explanation, Payload, Reason, RtcPrivilegeExpiries, RtcRole, Rtm2Permissions, Service, ServiceType, SignatureCheck,
+    UnverifiedToken, User, FPA_TOKEN_EXPIRE,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -65,6 +65,50 @@ struct ServiceInput {
 /// RTM2 resource type → permission type → resource names (npm `Rtm2Permissions.details`).
 type PermissionsInput = BTreeMap<String, BTreeMap<String, Vec<String>>>;
 
+/// Options of `buildRtcTokenWithRtm2`, `buildConvoAiToken` and `buildSttToken`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RtcWithRtm2Input {
+    app_id: String,
+    app_certificate: String,
+    channel_name: String,
+    uid: Option<u32>,
+    account: Option<String>,
+    role: RoleInput,
+    token_expire: u32,
+    privileges: PrivilegeExpiriesInput,
+    rtm_user_id: UserInput,
+    rtm_token_expire: u32,
+    issued_at: u32,
+    salt: Option<u32>,
+}
+
+/// Which services `RtcWithRtm2Input` builds.
+#[derive(Clone, Copy)]
+enum Rtm2Flavour {
+    Plain,
+    ConvoAi,
+    Stt,
+}
+
+fn build_rtc_rtm2(o: RtcWithRtm2Input, flavour: Rtm2Flavour) -> Result<Value, Error> {
+    let credentials = Credentials::new(&o.app_id, &o.app_certificate)?;
+    let account = uid_or_account(o.uid, o.account)?.to_wire_string();
+    let role = o.role.to_core()?;
+    let expiries = o.privileges.to_core();
+    let rtm_user_id = User::from(o.rtm_user_id).to_wire_string();
+    let token = stamped(AccessToken2::new(&credentials, o.token_expire), o.issued_at, o.salt);
+    let channel = o.channel_name;
+    let token = match flavour {
+        Rtm2Flavour::Plain => {
+            token.rtc_with_rtm_expiries(channel, &account, role, expiries, rtm_user_id, o.rtm_token_expire)
+        }
+        Rtm2Flavour::ConvoAi => token.convo_ai(channel, &account, role, expiries, rtm_user_id, o.rtm_token_expire),
+        Rtm2Flavour::Stt => token.stt(channel, &account, role, expiries, rtm_user_id, o.rtm_token_expire),
+    };
+    Ok(Value::String(token.build()?))
+}
+
 /// `RtcPrivilegeExpiries`: seconds after the issue time.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -73,6 +117,17 @@ struct PrivilegeExpiriesInput {
     publish_audio: u32,
     publish_video: u32,
     publish_data: u32,
+}
+
+impl PrivilegeExpiriesInput {
+    fn to_core(&self) -> RtcPrivilegeExpiries {
+        RtcPrivilegeExpiries {
+            join_channel: self.join_channel,
+            publish_audio: self.publish_audio,
+            publish_video: self.publish_video,
+            publish_data: self.publish_data,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -139,6 +194,45 @@ enum Request {
         issued_at: u32,
         salt: Option<u32>,
     },
+    BuildRtcTokenWithRtm2 {
+        #[serde(flatten)]
+        options: RtcWithRtm2Input,
+    },
+    BuildConvoAiToken {
+        #[serde(flatten)]
+        options: RtcWithRtm2Input,
+    },
+    BuildSttToken {
+        #[serde(flatten)]
+        options: RtcWithRtm2Input,
+    },
+    BuildApaasRoomUserToken {
+        app_id: String,
+        app_certificate: String,
+        room_uuid: String,
+        user_uuid: UserInput,
+        role: i16,
+        expire: u32,
+        variant: Option<String>,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildApaasUserToken {
+        app_id: String,
+        app_certificate: String,
+        user_id: UserInput,
+        expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildApaasAppToken {
+        app_id: String,
+        app_certificate: String,
+        expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    RandomSalt {},
     BuildChatUserToken {
         app_id: String,
         app_certificate: String,
@@ -243,12 +337,7 @@ fn run(request: Request) -> Result<Value, Error> {
             salt,
         } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
-            let expiries = RtcPrivilegeExpiries {
-                join_channel: privileges.join_channel,
-                publish_audio: privileges.publish_audio,
-                publish_video: privileges.publish_video,
-                publish_data: privileges.publish_data,
-            };
+            let expiries = privileges.to_core();
             let token = stamped(AccessToken2::new(&credentials, token_expire), issued_at, salt).rtc_with_privileges(
                 channel_name,
                 uid_or_account(uid, account)?,
@@ -296,6 +385,48 @@ fn run(request: Request) -> Result<Value, Error> {
             );
             Ok(Value::String(token.build()?))
         }
+        Request::BuildRtcTokenWithRtm2 { options } => build_rtc_rtm2(options, Rtm2Flavour::Plain),
+        Request::BuildConvoAiToken { options } => build_rtc_rtm2(options, Rtm2Flavour::ConvoAi),
+        Request::BuildSttToken { options } => build_rtc_rtm2(options, Rtm2Flavour::Stt),
+        Request::BuildApaasRoomUserToken {
+            app_id,
+            app_certificate,
+            room_uuid,
+            user_uuid,
+            role,
+            expire,
+            variant,
+            issued_at,
+            salt,
+        } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let variant = match variant.as_deref() {
+                None | Some("standard") => ApaasRoomUserVariant::Standard,
+                Some("node") => ApaasRoomUserVariant::NodeCompatible,
+                Some(other) => {
+                    return Err(Error::InvalidArgument {
+                        field: "variant".to_owned(),
+                        reason: format!("got {other:?}; use 'standard' or 'node'"),
+                    })
+                }
+            };
+            let user_uuid = User::from(user_uuid).to_wire_string();
+            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt)
+                .apaas_room_user_variant(room_uuid, &user_uuid, role, expire, variant);
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildApaasUserToken { app_id, app_certificate, user_id, expire, issued_at, salt } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let user_uuid = User::from(user_id).to_wire_string();
+            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).apaas_user(user_uuid, expire);
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildApaasAppToken { app_id, app_certificate, expire, issued_at, salt } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).apaas_app(expire);
+            Ok(Value::String(token.build()?))
+        }
+        Request::RandomSalt {} => Ok(json!(agora_token::clock::random_salt()?)),
         Request::BuildChatUserToken { app_id, app_certificate, user_id, expire, issued_at, salt } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
             let user_id = User::from(user_id).to_wire_string();

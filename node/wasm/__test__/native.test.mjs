@@ -116,6 +116,13 @@ test('the other ported builders agree with the native addon', () => {
     ['buildChatUserToken', { ...base, userId: 'erin', expire: 600 }],
     ['buildChatAppToken', { ...base, expire: 600 }],
     ['buildFpaToken', { ...base }],
+    ...['buildRtcTokenWithRtm2', 'buildConvoAiToken', 'buildSttToken'].map(name =>
+      [name, { ...base, channelName: 'room', account: 'frank', role: 'publisher', tokenExpire: 900, privileges, rtmUserId: 'frank-rtm', rtmTokenExpire: 300 }]),
+    ['buildRtcTokenWithRtm2', { ...base, channelName: 'room', uid: 9, role: 2, tokenExpire: 900, privileges, rtmUserId: 0, rtmTokenExpire: 300 }],
+    ['buildApaasRoomUserToken', { ...base, roomUuid: 'room-uuid', userUuid: 'user-uuid', role: 1, expire: 600 }],
+    ['buildApaasRoomUserToken', { ...base, roomUuid: 'room-uuid', userUuid: 7, role: 0, expire: 600, variant: 'node' }],
+    ['buildApaasUserToken', { ...base, userId: 'grace', expire: 600 }],
+    ['buildApaasAppToken', { ...base, expire: 600 }],
     ['buildToken', { ...base, expire: 600, services: [{ type: 2, userId: 5, privileges: { 1: 600 } }, { type: 5, userId: 0, privileges: { 1: 600 } }] }],
     ['buildToken', { ...base, expire: 600, services: [{ type: 7, roomUuid: 'r', userUuid: 'u', privileges: { 1: 600 } }] }],
   ]
@@ -136,4 +143,10 @@ test('typed refusals match the native ones', () => {
     assert.ok(code, JSON.stringify(options))
     assert.throws(() => wasm.buildToken(options), { code }, JSON.stringify(options))
   }
+})
+
+test('randomSalt is in 1..=99999999 and varies', () => {
+  const salts = new Set(Array.from({ length: 50 }, () => wasm.randomSalt()))
+  for (const salt of salts) assert.ok(Number.isInteger(salt) && salt >= 1 && salt <= 99_999_999, String(salt))
+  assert.ok(salts.size > 45, `${salts.size} distinct of 50`)
 })
