@@ -97,6 +97,10 @@ function instantiate(moduleOrBytes) {
   api.buildApaasUserToken = options => call('buildApaasUserToken', stamped(options))
   api.buildApaasAppToken = options => call('buildApaasAppToken', stamped(options))
   api.randomSalt = () => call('randomSalt', {})
+  api.buildAccessToken006 = options => call('buildAccessToken006', stamped(options))
+  api.decodeAccessToken006 = token => call('decodeAccessToken006', { token })
+  api.verifyAccessToken006 = (token, appCertificate, channelName, uid) =>
+    call('verifyAccessToken006', { token, appCertificate, channelName, uid })
   api.explain = (token, options = {}) => call('explain', { ...options, token, now: options?.now ?? unixNow() })
   api.decode = token => call('decode', { token })
   api.verify = (token, appCertificate) => call('verify', { token, appCertificate })
@@ -130,7 +134,8 @@ const IN_WASM = Object.freeze([
   'buildToken', 'buildRtcToken', 'buildRtcTokenWithPrivileges', 'buildRtcTokenWithRtm', 'buildRtmToken',
   'buildRtmTokenWithPermissions', 'buildChatUserToken', 'buildChatAppToken', 'buildFpaToken',
   'buildRtcTokenWithRtm2', 'buildConvoAiToken', 'buildSttToken', 'buildApaasRoomUserToken',
-  'buildApaasUserToken', 'buildApaasAppToken', 'randomSalt', 'decode', 'verify', 'explain', 'unixNow',
+  'buildApaasUserToken', 'buildApaasAppToken', 'randomSalt', 'buildAccessToken006', 'decodeAccessToken006',
+  'verifyAccessToken006', 'decode', 'verify', 'explain', 'unixNow',
 ])
 
 export { instantiate, NATIVE_EXPORTS, IN_WASM }

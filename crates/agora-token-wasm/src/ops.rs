@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use agora_token::legacy::{AccessToken, Privilege006, UnverifiedAccessToken};
 use agora_token::{
     explain, wildcard, AccessToken2, ApaasRoomUserVariant, AppCertificate, Credentials, Error, ExplainOptions,
     Explanation, Payload, Reason, RtcPrivilegeExpiries, RtcRole, Rtm2Permissions, Service, ServiceType, SignatureCheck,
@@ -233,6 +234,27 @@ enum Request {
         salt: Option<u32>,
     },
     RandomSalt {},
+    BuildAccessToken006 {
+        app_id: String,
+        app_certificate: String,
+        channel_name: String,
+        uid: Option<u32>,
+        account: Option<String>,
+        privileges: BTreeMap<String, u32>,
+        expires_at: Option<u32>,
+        /// Always from the host clock: the default expiry is 24 hours after it.
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    DecodeAccessToken006 {
+        token: String,
+    },
+    VerifyAccessToken006 {
+        token: String,
+        app_certificate: String,
+        channel_name: String,
+        uid: UserInput,
+    },
     BuildChatUserToken {
         app_id: String,
         app_certificate: String,
@@ -426,6 +448,38 @@ fn run(request: Request) -> Result<Value, Error> {
             let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).apaas_app(expire);
             Ok(Value::String(token.build()?))
         }
+        Request::BuildAccessToken006 {
+            app_id,
+            app_certificate,
+            channel_name,
+            uid,
+            account,
+            privileges,
+            expires_at,
+            issued_at,
+            salt,
+        } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let mut token =
+                AccessToken::new(&credentials, channel_name, uid_or_account(uid, account)?).issued_at(issued_at);
+            for (code, expire) in privileges {
+                token = token.privilege(Privilege006::from_code(number("privileges", &code)?)?, expire);
+            }
+            if let Some(expires_at) = expires_at {
+                token = token.expires_at(expires_at);
+            }
+            if let Some(salt) = salt {
+                token = token.salt(salt);
+            }
+            Ok(Value::String(token.build()?))
+        }
+        Request::DecodeAccessToken006 { token } => Ok(payload_006(&UnverifiedAccessToken::parse(&token)?, false)),
+        Request::VerifyAccessToken006 { token, app_certificate, channel_name, uid } => {
+            let certificate = AppCertificate::new(app_certificate)?;
+            let parsed = UnverifiedAccessToken::parse(&token)?;
+            parsed.check_signature(&certificate, &channel_name, &User::from(uid))?;
+            Ok(payload_006(&parsed, true))
+        }
         Request::RandomSalt {} => Ok(json!(agora_token::clock::random_salt()?)),
         Request::BuildChatUserToken { app_id, app_certificate, user_id, expire, issued_at, salt } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
@@ -482,6 +536,20 @@ fn payload_json(payload: &Payload, verified: bool) -> Value {
         fields.insert("unknownServiceType".to_owned(), json!(code));
     }
     value
+}
+
+/// The native addon's `AccessToken006Payload` shape (bindings/node/src/legacy.rs).
+fn payload_006(token: &UnverifiedAccessToken, verified: bool) -> Value {
+    let privileges: serde_json::Map<String, Value> =
+        token.privileges().iter().map(|(code, expire)| (code.to_string(), json!(expire))).collect();
+    json!({
+        "version": agora_token::legacy::access_token::VERSION,
+        "appId": token.app_id(),
+        "salt": token.salt(),
+        "expiresAt": token.expires_at(),
+        "privileges": privileges,
+        "verified": verified,
+    })
 }
 
 /// The native addon's `Service` shape (bindings/node/src/services.rs): the fields of its type only.

@@ -150,3 +150,24 @@ test('randomSalt is in 1..=99999999 and varies', () => {
   for (const salt of salts) assert.ok(Number.isInteger(salt) && salt >= 1 && salt <= 99_999_999, String(salt))
   assert.ok(salts.size > 45, `${salts.size} distinct of 50`)
 })
+
+test('006: build, decode and verify agree with the native addon', () => {
+  const base = { appId: APP_ID, appCertificate: APP_CERTIFICATE, channelName: 'room', salt: 5 }
+  for (const options of [
+    { ...base, uid: 42, privileges: { 1: 1_800_000_000, 2: 1_800_000_000 }, expiresAt: 1_800_000_100 },
+    { ...base, account: 'alice', privileges: { 1000: 0 }, expiresAt: 1_700_000_000 },
+    { ...base, uid: 0, privileges: {}, expiresAt: 1_700_000_000, salt: undefined },
+  ]) {
+    const token = wasm.buildAccessToken006(options)
+    if (options.salt !== undefined) assert.equal(token, native.buildAccessToken006(options), JSON.stringify(options))
+    assert.deepEqual(wasm.decodeAccessToken006(token), native.decodeAccessToken006(token))
+    const user = options.uid ?? options.account
+    assert.deepEqual(wasm.verifyAccessToken006(token, APP_CERTIFICATE, 'room', user), native.verifyAccessToken006(token, APP_CERTIFICATE, 'room', user))
+    assert.throws(() => wasm.verifyAccessToken006(token, APP_CERTIFICATE, 'other', user), { code: 'signature_mismatch' })
+  }
+  // The default expiry: the host clock + 24 h, as natively.
+  const { expiresAt } = wasm.decodeAccessToken006(wasm.buildAccessToken006({ ...base, uid: 1, privileges: { 1: 0 } }))
+  const expected = Math.floor(Date.now() / 1000) + 86400
+  assert.ok(Math.abs(expiresAt - expected) <= 2, `${expiresAt} vs ${expected}`)
+  assert.throws(() => wasm.buildAccessToken006({ ...base, uid: 1, privileges: { 77: 0 } }), { code: 'unknown_privilege' })
+})
