@@ -123,14 +123,77 @@ function instantiate(moduleOrBytes) {
       return api.buildRtmToken({ ...options, appId, appCertificate, userId, expire })
     }
   }
+  // The RTC user of the drop-in builders: a number is a uid, a string an account.
+  const rtcUser = user => (typeof user === 'number' ? { uid: user } : { account: user })
+  const expiries = (joinChannel, publishAudio, publishVideo, publishData) => ({ joinChannel, publishAudio, publishVideo, publishData })
+  Object.assign(RtcTokenBuilder, {
+    buildTokenWithUidAndPrivilege(appId, appCertificate, channelName, uid, tokenExpire, join, audio, video, data, options = {}) {
+      return api.buildRtcTokenWithPrivileges({ ...options, appId, appCertificate, channelName, ...rtcUser(uid), tokenExpire, privileges: expiries(join, audio, video, data) })
+    },
+    BuildTokenWithUserAccountAndPrivilege(appId, appCertificate, channelName, account, tokenExpire, join, audio, video, data, options = {}) {
+      return api.buildRtcTokenWithPrivileges({ ...options, appId, appCertificate, channelName, ...rtcUser(account), tokenExpire, privileges: expiries(join, audio, video, data) })
+    },
+    buildTokenWithRtm(appId, appCertificate, channelName, account, role, tokenExpire, privilegeExpire = 0, options = {}) {
+      return api.buildRtcTokenWithRtm({ ...options, appId, appCertificate, channelName, ...rtcUser(account), role, tokenExpire, privilegeExpire })
+    },
+  })
+  RtcTokenBuilder.buildTokenWithUserAccountAndPrivilege = RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege
+  // buildTokenWithRtm2 and the ConvoAI / STT builders: twelve positional arguments.
+  const withRtm2 = build => (appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, join, audio, video, data, rtmUserId, rtmTokenExpire, options = {}) =>
+    build({ ...options, appId, appCertificate, channelName, ...rtcUser(rtcAccount), role: rtcRole, tokenExpire: rtcTokenExpire, privileges: expiries(join, audio, video, data), rtmUserId, rtmTokenExpire })
+  RtcTokenBuilder.buildTokenWithRtm2 = withRtm2(api.buildRtcTokenWithRtm2)
+  RtmTokenBuilder.buildTokenWithPermissions = (appId, appCertificate, userId, permissions, expire, options = {}) =>
+    api.buildRtmTokenWithPermissions({ ...options, appId, appCertificate, userId, permissions: permissions.details, expire })
+  class ChatTokenBuilder {
+    static buildUserToken(appId, appCertificate, userId, expire, options = {}) {
+      return api.buildChatUserToken({ ...options, appId, appCertificate, userId, expire })
+    }
+
+    static buildAppToken(appId, appCertificate, expire, options = {}) {
+      return api.buildChatAppToken({ ...options, appId, appCertificate, expire })
+    }
+  }
+  class ApaasTokenBuilder {
+    static buildRoomUserToken(appId, appCertificate, roomUuid, userUuid, role, expire, options = {}) {
+      return api.buildApaasRoomUserToken({ ...options, appId, appCertificate, roomUuid, userUuid, role, expire })
+    }
+
+    static buildUserToken(appId, appCertificate, userUuid, expire, options = {}) {
+      return api.buildApaasUserToken({ ...options, appId, appCertificate, userId: userUuid, expire })
+    }
+
+    static buildAppToken(appId, appCertificate, expire, options = {}) {
+      return api.buildApaasAppToken({ ...options, appId, appCertificate, expire })
+    }
+  }
+  class EducationTokenBuilder extends ApaasTokenBuilder {}
+  class FpaTokenBuilder {
+    static buildToken(appId, appCertificate, options = {}) {
+      return api.buildFpaToken({ ...options, appId, appCertificate })
+    }
+  }
+  class ConvoAITokenBuilder {}
+  ConvoAITokenBuilder.buildToken = withRtm2(api.buildConvoAiToken)
+  class SttTokenBuilder {}
+  SttTokenBuilder.buildToken = withRtm2(api.buildSttToken)
+
   api.RtcTokenBuilder = api.JsRtcTokenBuilder = RtcTokenBuilder
   api.RtmTokenBuilder = api.JsRtmTokenBuilder = RtmTokenBuilder
+  api.ChatTokenBuilder = api.JsChatTokenBuilder = ChatTokenBuilder
+  api.ApaasTokenBuilder = api.JsApaasTokenBuilder = ApaasTokenBuilder
+  api.EducationTokenBuilder = api.JsEducationTokenBuilder = EducationTokenBuilder
+  api.FpaTokenBuilder = api.JsFpaTokenBuilder = FpaTokenBuilder
+  api.ConvoAITokenBuilder = api.JsConvoAiTokenBuilder = ConvoAITokenBuilder
+  api.SttTokenBuilder = api.JsSttTokenBuilder = SttTokenBuilder
   return Object.freeze(api)
 }
 
 // The names this build implements; the rest of NATIVE_EXPORTS throw `not_in_wasm`.
 const IN_WASM = Object.freeze([
-  'RtcTokenBuilder', 'JsRtcTokenBuilder', 'RtmTokenBuilder', 'JsRtmTokenBuilder',
+  'RtcTokenBuilder', 'JsRtcTokenBuilder', 'RtmTokenBuilder', 'JsRtmTokenBuilder', 'ChatTokenBuilder',
+  'JsChatTokenBuilder', 'ApaasTokenBuilder', 'JsApaasTokenBuilder', 'EducationTokenBuilder',
+  'JsEducationTokenBuilder', 'FpaTokenBuilder', 'JsFpaTokenBuilder', 'ConvoAITokenBuilder',
+  'JsConvoAiTokenBuilder', 'SttTokenBuilder', 'JsSttTokenBuilder',
   'buildToken', 'buildRtcToken', 'buildRtcTokenWithPrivileges', 'buildRtcTokenWithRtm', 'buildRtmToken',
   'buildRtmTokenWithPermissions', 'buildChatUserToken', 'buildChatAppToken', 'buildFpaToken',
   'buildRtcTokenWithRtm2', 'buildConvoAiToken', 'buildSttToken', 'buildApaasRoomUserToken',

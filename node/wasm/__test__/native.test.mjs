@@ -171,3 +171,29 @@ test('006: build, decode and verify agree with the native addon', () => {
   assert.ok(Math.abs(expiresAt - expected) <= 2, `${expiresAt} vs ${expected}`)
   assert.throws(() => wasm.buildAccessToken006({ ...base, uid: 1, privileges: { 77: 0 } }), { code: 'unknown_privilege' })
 })
+
+test('the drop-in builder classes agree with the native ones on well-formed arguments', () => {
+  const o = { issuedAt: 1_700_000_000, salt: 11 }
+  const A = [APP_ID, APP_CERTIFICATE]
+  const permissions = { details: { 1: { 1: ['ch-1'] } } }
+  const calls = [
+    ['RtcTokenBuilder', 'buildTokenWithUidAndPrivilege', [...A, 'room', 42, 900, 600, 500, 400, 300, o]],
+    ['RtcTokenBuilder', 'BuildTokenWithUserAccountAndPrivilege', [...A, 'room', 'bob', 900, 600, 500, 400, 300, o]],
+    ['RtcTokenBuilder', 'buildTokenWithUserAccountAndPrivilege', [...A, 'room', 'bob', 900, 600, 500, 400, 300, o]],
+    ['RtcTokenBuilder', 'buildTokenWithRtm', [...A, 'room', 'carol', 1, 900, 600, o]],
+    ['RtcTokenBuilder', 'buildTokenWithRtm2', [...A, 'room', 'dan', 1, 900, 600, 500, 400, 300, 'dan-rtm', 800, o]],
+    ['RtmTokenBuilder', 'buildTokenWithPermissions', [...A, 'erin', permissions, 600, o]],
+    ['ChatTokenBuilder', 'buildUserToken', [...A, 'frank', 600, o]],
+    ['ChatTokenBuilder', 'buildAppToken', [...A, 600, o]],
+    ['ApaasTokenBuilder', 'buildRoomUserToken', [...A, 'room-uuid', 'user-uuid', 1, 600, o]],
+    ['ApaasTokenBuilder', 'buildUserToken', [...A, 'user-uuid', 600, o]],
+    ['ApaasTokenBuilder', 'buildAppToken', [...A, 600, o]],
+    ['EducationTokenBuilder', 'buildRoomUserToken', [...A, 'room-uuid', 'user-uuid', 2, 600, o]],
+    ['FpaTokenBuilder', 'buildToken', [...A, o]],
+    ['ConvoAITokenBuilder', 'buildToken', [...A, 'room', 'agent', 1, 900, 600, 500, 400, 300, 'agent-rtm', 800, o]],
+    ['SttTokenBuilder', 'buildToken', [...A, 'room', 7, 2, 900, 600, 500, 400, 300, 'stt-rtm', 800, o]],
+  ]
+  for (const [cls, method, args] of calls) {
+    assert.equal(wasm[cls][method](...args), native[cls][method](...args), `${cls}.${method}`)
+  }
+})
