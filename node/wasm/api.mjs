@@ -97,6 +97,13 @@ function instantiate(moduleOrBytes) {
   api.buildApaasUserToken = options => call('buildApaasUserToken', stamped(options))
   api.buildApaasAppToken = options => call('buildApaasAppToken', stamped(options))
   api.randomSalt = () => call('randomSalt', {})
+  api.validateCredentials = (appId, appCertificate) => {
+    call('validateCredentials', { appId, appCertificate })
+  }
+  api.compatWarningCodes = () => call('compatWarningCodes', {})
+  api.buildSignalingToken = options => call('buildSignalingToken', options)
+  api.buildDynamicKey = options => call('buildDynamicKey', options)
+  api.buildDynamicKey5 = options => call('buildDynamicKey5', options)
   api.buildAccessToken006 = options => call('buildAccessToken006', stamped(options))
   api.decodeAccessToken006 = token => call('decodeAccessToken006', { token })
   api.verifyAccessToken006 = (token, appCertificate, channelName, uid) =>
@@ -198,7 +205,8 @@ const IN_WASM = Object.freeze([
   'buildRtmTokenWithPermissions', 'buildChatUserToken', 'buildChatAppToken', 'buildFpaToken',
   'buildRtcTokenWithRtm2', 'buildConvoAiToken', 'buildSttToken', 'buildApaasRoomUserToken',
   'buildApaasUserToken', 'buildApaasAppToken', 'randomSalt', 'buildAccessToken006', 'decodeAccessToken006',
-  'verifyAccessToken006', 'decode', 'verify', 'explain', 'unixNow',
+  'verifyAccessToken006', 'validateCredentials', 'compatWarningCodes', 'buildSignalingToken', 'buildDynamicKey',
+  'buildDynamicKey5', 'decode', 'verify', 'explain', 'unixNow',
 ])
 
 export { instantiate, NATIVE_EXPORTS, IN_WASM }

@@ -110,6 +110,85 @@ fn build_rtc_rtm2(o: RtcWithRtm2Input, flavour: Rtm2Flavour) -> Result<Value, Er
     Ok(Value::String(token.build()?))
 }
 
+/// Options of `buildDynamicKey` and `buildDynamicKey5`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DynamicKeyInputJs {
+    app_id: String,
+    app_certificate: String,
+    version: Option<u32>,
+    service: Option<String>,
+    upload_permission: Option<String>,
+    channel_name: String,
+    unix_ts: u32,
+    random_int: u32,
+    uid: Option<u32>,
+    expired_ts: Option<u32>,
+}
+
+fn build_dynamic_key(o: DynamicKeyInputJs, five: bool) -> Result<Value, Error> {
+    use agora_token::legacy::dynamic_key::{self, Dk4Service, DynamicKeyInput};
+    use agora_token::legacy::dynamic_key5::{self, Dk5Service, UploadPermission};
+    let credentials = Credentials::new(&o.app_id, &o.app_certificate)?;
+    let input = DynamicKeyInput {
+        channel_name: o.channel_name,
+        unix_ts: o.unix_ts,
+        random_int: o.random_int,
+        uid: o.uid.unwrap_or(0),
+        expired_ts: o.expired_ts.unwrap_or(0),
+    };
+    let invalid = |field: &str, reason: String| Error::InvalidArgument { field: field.to_owned(), reason };
+    let service = o.service.as_deref();
+    let token = if five {
+        let service = match service {
+            Some("media_channel") => Dk5Service::MediaChannel,
+            Some("recording") => Dk5Service::Recording,
+            Some("public_sharing") => Dk5Service::PublicSharing,
+            Some("in_channel_permission") => Dk5Service::InChannelPermission(match o.upload_permission.as_deref() {
+                Some("no_upload") => UploadPermission::NoUpload,
+                Some("audio_video") => UploadPermission::AudioVideo,
+                other => {
+                    return Err(invalid("uploadPermission", format!("got {other:?}; use 'no_upload' or 'audio_video'")))
+                }
+            }),
+            other => {
+                return Err(invalid(
+                    "service",
+                    format!(
+                        "got {other:?}; use 'media_channel', 'recording', 'public_sharing' or 'in_channel_permission'"
+                    ),
+                ))
+            }
+        };
+        dynamic_key5::generate(&credentials, service, &input)?
+    } else {
+        match o.version {
+            Some(1) => dynamic_key::generate_v1(&credentials, &input)?,
+            Some(2) => dynamic_key::generate_v2(&credentials, &input)?,
+            Some(3) => dynamic_key::generate_v3(&credentials, &input)?,
+            Some(4) => {
+                let service = match service {
+                    Some("media_channel") => Dk4Service::MediaChannel,
+                    Some("recording") => Dk4Service::Recording,
+                    Some("public_sharing") => Dk4Service::PublicSharing,
+                    other => {
+                        return Err(invalid(
+                            "service",
+                            format!("got {other:?}; use 'media_channel', 'recording' or 'public_sharing'"),
+                        ))
+                    }
+                };
+                dynamic_key::generate_v4(&credentials, service, &input)?
+            }
+            None => return Err(invalid("version", "pass 1, 2, 3 or 4".to_owned())),
+            Some(other) => {
+                return Err(invalid("version", format!("got {other}; pass 1, 2, 3 or 4 (5: buildDynamicKey5)")))
+            }
+        }
+    };
+    Ok(Value::String(token))
+}
+
 /// `RtcPrivilegeExpiries`: seconds after the issue time.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -234,6 +313,25 @@ enum Request {
         salt: Option<u32>,
     },
     RandomSalt {},
+    ValidateCredentials {
+        app_id: String,
+        app_certificate: String,
+    },
+    CompatWarningCodes {},
+    BuildSignalingToken {
+        app_id: String,
+        app_certificate: String,
+        account: String,
+        expired_ts: u32,
+    },
+    BuildDynamicKey {
+        #[serde(flatten)]
+        options: DynamicKeyInputJs,
+    },
+    BuildDynamicKey5 {
+        #[serde(flatten)]
+        options: DynamicKeyInputJs,
+    },
     BuildAccessToken006 {
         app_id: String,
         app_certificate: String,
@@ -480,6 +578,17 @@ fn run(request: Request) -> Result<Value, Error> {
             parsed.check_signature(&certificate, &channel_name, &User::from(uid))?;
             Ok(payload_006(&parsed, true))
         }
+        Request::ValidateCredentials { app_id, app_certificate } => {
+            Credentials::new(&app_id, &app_certificate)?;
+            Ok(Value::Null)
+        }
+        Request::CompatWarningCodes {} => Ok(json!(agora_token::compat::CompatWarning::CODES)),
+        Request::BuildSignalingToken { app_id, app_certificate, account, expired_ts } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            Ok(Value::String(agora_token::legacy::signaling::generate(&credentials, &account, expired_ts)))
+        }
+        Request::BuildDynamicKey { options } => build_dynamic_key(options, false),
+        Request::BuildDynamicKey5 { options } => build_dynamic_key(options, true),
         Request::RandomSalt {} => Ok(json!(agora_token::clock::random_salt()?)),
         Request::BuildChatUserToken { app_id, app_certificate, user_id, expire, issued_at, salt } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;

@@ -197,3 +197,29 @@ test('the drop-in builder classes agree with the native ones on well-formed argu
     assert.equal(wasm[cls][method](...args), native[cls][method](...args), `${cls}.${method}`)
   }
 })
+
+test('DynamicKey, signaling, validateCredentials and compatWarningCodes agree with the native addon', () => {
+  const base = { appId: APP_ID, appCertificate: APP_CERTIFICATE, channelName: 'room', unixTs: 1_446_455_472, randomInt: 58_964_981, uid: 2_882_341_273, expiredTs: 1_446_455_471 }
+  for (const version of [1, 2, 3]) assert.equal(wasm.buildDynamicKey({ ...base, version }), native.buildDynamicKey({ ...base, version }))
+  for (const service of ['media_channel', 'recording', 'public_sharing']) {
+    assert.equal(wasm.buildDynamicKey({ ...base, version: 4, service }), native.buildDynamicKey({ ...base, version: 4, service }))
+    assert.equal(wasm.buildDynamicKey5({ ...base, service }), native.buildDynamicKey5({ ...base, service }))
+  }
+  for (const uploadPermission of ['no_upload', 'audio_video']) {
+    const options = { ...base, service: 'in_channel_permission', uploadPermission }
+    assert.equal(wasm.buildDynamicKey5(options), native.buildDynamicKey5(options))
+  }
+  for (const bad of [{ ...base }, { ...base, version: 9 }, { ...base, version: 4, service: 'nope' }]) {
+    let code
+    try { native.buildDynamicKey(bad) } catch (e) { code = e.code }
+    assert.ok(code)
+    assert.throws(() => wasm.buildDynamicKey(bad), { code })
+  }
+  const signaling = { appId: APP_ID, appCertificate: APP_CERTIFICATE, account: 'alice', expiredTs: 1_700_000_000 }
+  assert.equal(wasm.buildSignalingToken(signaling), native.buildSignalingToken(signaling))
+  assert.equal(wasm.validateCredentials(APP_ID, APP_CERTIFICATE), native.validateCredentials(APP_ID, APP_CERTIFICATE))
+  let code
+  try { native.validateCredentials('x', APP_CERTIFICATE) } catch (e) { code = e.code }
+  assert.throws(() => wasm.validateCredentials('x', APP_CERTIFICATE), { code })
+  assert.deepEqual(wasm.compatWarningCodes(), native.compatWarningCodes())
+})
