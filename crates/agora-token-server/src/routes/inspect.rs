@@ -82,13 +82,15 @@ pub fn register(t: &mut RouteTable) {
         page,
     );
     let names: Vec<&str> = FILES.iter().map(|(name, _)| *name).collect();
-    t.add(
-        Op::get("/inspect/{file}", TAG, "A file of the token debugger page")
-            .path_param_schema("file", json!({"type": "string", "enum": names}), "One of the page's files")
-            .returns("application/octet-stream", json!({"type": "string", "format": "binary"}))
-            .responds("404", off),
-        file,
-    );
+    // Each file's own content type (the media type without its parameters).
+    let mut op = Op::get("/inspect/{file}", TAG, "A file of the token debugger page")
+        .path_param_schema("file", json!({"type": "string", "enum": names}), "One of the page's files")
+        .returns("text/html", json!({"type": "string"}));
+    for (_, content_type) in &FILES[1..] {
+        let media = content_type.split(';').next().unwrap_or(content_type);
+        op = op.returns_also(media, json!({"type": "string"}));
+    }
+    t.add(op.responds("404", off), file);
 }
 
 async fn page(State(state): State<AppState>, uri: axum::http::Uri) -> Response {
