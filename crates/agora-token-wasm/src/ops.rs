@@ -618,13 +618,10 @@ fn run(request: Request) -> Result<Value, Error> {
                 (None, None) => None,
                 (uid, account) => Some(uid_or_account(uid, account)?),
             };
-            let options = ExplainOptions {
-                certificate: certificate.as_ref(),
-                channel_name: channel_name.as_deref(),
-                user,
-                now: Some(now),
-            };
-            Ok(explanation_json(&explain(&token, &options)?))
+            Ok(explanation_json(&explain(
+                &token,
+                &explain_options(certificate.as_ref(), channel_name.as_deref(), user, now),
+            )?))
         }
     }
 }
@@ -645,6 +642,22 @@ fn payload_json(payload: &Payload, verified: bool) -> Value {
         fields.insert("unknownServiceType".to_owned(), json!(code));
     }
     value
+}
+
+/// The core's options from the ones this build takes; fields a newer core adds keep their defaults.
+#[allow(clippy::field_reassign_with_default)]
+fn explain_options<'a>(
+    certificate: Option<&'a AppCertificate>,
+    channel_name: Option<&'a str>,
+    user: Option<User>,
+    now: u64,
+) -> ExplainOptions<'a> {
+    let mut options = ExplainOptions::default();
+    options.certificate = certificate;
+    options.channel_name = channel_name;
+    options.user = user;
+    options.now = Some(now);
+    options
 }
 
 /// The native addon's `AccessToken006Payload` shape (bindings/node/src/legacy.rs).
