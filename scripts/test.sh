@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib/env.sh"
 cd "$ROOT"
 
 # The suites, in dependency order (the core first). Each script exits non-zero on failure.
-SUITES=(rust c cpp go php node uniffi java python server release)
+SUITES=(rust c cpp go php node wasm uniffi java python server release)
 
 for suite in "${SUITES[@]}"; do
   log "suite: $suite"

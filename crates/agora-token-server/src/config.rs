@@ -46,6 +46,8 @@ pub struct Config {
     pub authz: Option<AuthzConfig>,
     /// Rate limits and the replay cache shared by replicas (`REDIS_URL`).
     pub redis: Option<RedisConfig>,
+    /// The token debugger page at `/inspect` (`INSPECT_PAGE`, `INSPECT_DIR`); `None`: off.
+    pub inspect: Option<crate::routes::inspect::InspectPage>,
 }
 
 /// Allowed browser origins (`CORS_ALLOW_ORIGIN`).
@@ -502,6 +504,31 @@ impl Config {
             },
         };
 
+        // The token debugger page: on when its files are found (INSPECT_DIR, default ./web);
+        // INSPECT_PAGE=off turns it off, INSPECT_PAGE=on makes missing files a start-up error.
+        let inspect = {
+            use crate::routes::inspect::InspectPage;
+            let dir = r.get("INSPECT_DIR");
+            match r.get("INSPECT_PAGE").map(|v| v.to_ascii_lowercase()) {
+                Some(v) if v == "off" => None,
+                Some(v) if v != "on" => {
+                    r.problems.push(format!("INSPECT_PAGE={v:?} is not valid; use on or off"));
+                    None
+                }
+                required => {
+                    let required = required.is_some() || dir.is_some();
+                    match InspectPage::load(std::path::Path::new(dir.as_deref().unwrap_or("web"))) {
+                        Ok(page) => Some(page),
+                        Err(problem) if required => {
+                            r.problems.push(format!("INSPECT_DIR: {problem}; or set INSPECT_PAGE=off"));
+                            None
+                        }
+                        Err(_) => None,
+                    }
+                }
+            }
+        };
+
         match credentials {
             Some(credentials) if r.problems.is_empty() => Ok(Config {
                 credentials,
@@ -518,6 +545,7 @@ impl Config {
                 connections,
                 authz,
                 redis,
+                inspect,
             }),
             _ => Err(ConfigErrors(r.problems)),
         }

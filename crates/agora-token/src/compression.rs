@@ -4,7 +4,13 @@
 //! C++, PHP and Ruby upstream, so our token strings equal theirs byte for byte.
 //! Decoding accepts any valid zlib stream (Go's extra empty block, Node's and .NET's
 //! different block choices, Dart's `78 01` header, stored blocks from miniz_oxide).
+//!
+//! On `wasm32` there is no stock zlib (C): token-sized payloads (all real ones) still go
+//! through [`agora_token_zlib6`], byte-identical with stock zlib; a payload over its
+//! [`agora_token_zlib6::MAX_INPUT`] is refused rather than compressed differently, and
+//! decoding uses the pure-Rust `miniz_oxide` inflater.
 
+#[cfg(not(target_arch = "wasm32"))]
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 
 use crate::error::{Error, Result};
@@ -24,7 +30,36 @@ pub(crate) fn compress(input: &[u8], out: &mut Vec<u8>) -> Result<()> {
     stock_zlib(input, out)
 }
 
+/// The WebAssembly build has no stock zlib: a longer payload would come out different from
+/// the official builders' tokens, so it is an error instead.
+#[cfg(target_arch = "wasm32")]
+fn stock_zlib(input: &[u8], _out: &mut Vec<u8>) -> Result<()> {
+    Err(Error::InvalidArgument {
+        field: "services".to_owned(),
+        reason: format!(
+            "the token payload is {} bytes; the WebAssembly build compresses payloads up to {} bytes \
+             (real tokens are a few hundred): use fewer or shorter service fields, or the native build",
+            input.len(),
+            agora_token_zlib6::MAX_INPUT
+        ),
+    })
+}
+
+/// Inflates a zlib stream of any compression level and block layout (pure Rust on wasm32).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn decompress(input: &[u8]) -> Result<Vec<u8>> {
+    use miniz_oxide::inflate::{decompress_to_vec_zlib_with_limit, TINFLStatus};
+    decompress_to_vec_zlib_with_limit(input, MAX_INFLATED_LEN).map_err(|e| match e.status {
+        TINFLStatus::HasMoreOutput => {
+            Error::Zlib { detail: format!("payload inflates to more than {MAX_INFLATED_LEN} bytes") }
+        }
+        TINFLStatus::FailedCannotMakeProgress => Error::Zlib { detail: "the stream ends early".to_owned() },
+        other => Error::Zlib { detail: format!("invalid zlib stream ({other:?})") },
+    })
+}
+
 /// Stock zlib (statically linked), level 6.
+#[cfg(not(target_arch = "wasm32"))]
 fn stock_zlib(input: &[u8], out: &mut Vec<u8>) -> Result<()> {
     let mut compressor = Compress::new(Compression::new(6), true);
     // zlib's compressBound, plus room for the header and trailer.
@@ -41,6 +76,7 @@ fn stock_zlib(input: &[u8], out: &mut Vec<u8>) -> Result<()> {
 }
 
 /// Inflates a zlib stream of any compression level and block layout.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn decompress(input: &[u8]) -> Result<Vec<u8>> {
     let mut inflater = Decompress::new(true);
     let mut out = Vec::with_capacity(input.len().saturating_mul(3).min(MAX_INFLATED_LEN));
@@ -69,6 +105,7 @@ pub(crate) fn decompress(input: &[u8]) -> Result<Vec<u8>> {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn input_rest(input: &[u8], consumed: u64) -> &[u8] {
     let consumed = usize::try_from(consumed).unwrap_or(usize::MAX);
     input.get(consumed..).unwrap_or_default()

@@ -7,6 +7,7 @@
 //! | [`samples`] | the Agora docs samples: `/fetch_rtc_token`, `/rtcToken`, `/rtmToken`, `/access_token`; AgoraIO/Tools `python3/docker`: `/v1/token` |
 //! | [`convoai`] | the Conversational AI quickstarts: `/api/generate-agora-token` |
 //! | [`chat`] | the Agora Chat docs token servers (Go, Node/Python, Java form-encoded `POST /token/generate`) |
+//! | [`inspect`] | people: the token debugger page at `/inspect` |
 //! | [`ops`] | `/`, `/ping`, health, readiness, metrics, the OpenAPI document |
 //!
 //! `POST /token/generate` is shared by the agoracn JSON API and the Chat form API; it is
@@ -15,6 +16,7 @@
 pub mod agoracn;
 pub mod chat;
 pub mod convoai;
+pub mod inspect;
 pub mod ops;
 pub mod samples;
 pub mod schema;
@@ -48,6 +50,7 @@ pub fn register(table: &mut RouteTable) {
     samples::register(table);
     chat::register(table);
     convoai::register(table);
+    inspect::register(table);
     let error = json!({"description": "Refused: the agoracn envelope for JSON requests, the standard error for form requests",
         "content": {"application/json": {"schema": {"anyOf": [agoracn::error_schema(), {"$ref": "#/components/schemas/Error"}]}}}});
     table.add(

@@ -1,0 +1,916 @@
+//! The JSON operations: each request field maps to one core argument; all checks are the core's.
+
+use std::collections::BTreeMap;
+
+use agora_token::legacy::{AccessToken, Privilege006, UnverifiedAccessToken};
+use agora_token::{
+    explain, wildcard, AccessToken2, ApaasRoomUserVariant, AppCertificate, Credentials, Error, ExplainOptions,
+    Explanation, Payload, Reason, RtcPrivilegeExpiries, RtcRole, Rtm2Permissions, Service, ServiceType, SignatureCheck,
+    UnverifiedToken, User, FPA_TOKEN_EXPIRE,
+};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+/// A uid given as a number (joinChannel) or an account given as a string.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum UserInput {
+    Uid(u32),
+    Account(String),
+}
+
+impl From<UserInput> for User {
+    fn from(input: UserInput) -> User {
+        match input {
+            UserInput::Uid(uid) => User::Uid(uid),
+            UserInput::Account(account) => User::Account(account),
+        }
+    }
+}
+
+/// An RTC role as the native addon takes it: 1, 2 or a name (`"publisher"`, `"host"`, ...).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RoleInput {
+    Code(i64),
+    Name(String),
+}
+
+impl RoleInput {
+    fn to_core(&self) -> Result<RtcRole, Error> {
+        match self {
+            RoleInput::Code(code) => RtcRole::from_code(*code),
+            RoleInput::Name(name) => name.parse(),
+        }
+    }
+}
+
+/// One service of `buildToken`, in the shape `decode` and the native addon's `ServiceInput` use.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ServiceInput {
+    #[serde(rename = "type")]
+    service_type: u16,
+    #[serde(default)]
+    privileges: BTreeMap<String, u32>,
+    channel_name: Option<String>,
+    uid: Option<UserInput>,
+    account: Option<UserInput>,
+    user_id: Option<UserInput>,
+    room_uuid: Option<String>,
+    user_uuid: Option<String>,
+    role: Option<i16>,
+    permissions: Option<PermissionsInput>,
+}
+
+/// RTM2 resource type → permission type → resource names (npm `Rtm2Permissions.details`).
+type PermissionsInput = BTreeMap<String, BTreeMap<String, Vec<String>>>;
+
+/// Options of `buildRtcTokenWithRtm2`, `buildConvoAiToken` and `buildSttToken`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RtcWithRtm2Input {
+    app_id: String,
+    app_certificate: String,
+    channel_name: String,
+    uid: Option<u32>,
+    account: Option<String>,
+    role: RoleInput,
+    token_expire: u32,
+    privileges: PrivilegeExpiriesInput,
+    rtm_user_id: UserInput,
+    rtm_token_expire: u32,
+    issued_at: u32,
+    salt: Option<u32>,
+}
+
+/// Which services `RtcWithRtm2Input` builds.
+#[derive(Clone, Copy)]
+enum Rtm2Flavour {
+    Plain,
+    ConvoAi,
+    Stt,
+}
+
+fn build_rtc_rtm2(o: RtcWithRtm2Input, flavour: Rtm2Flavour) -> Result<Value, Error> {
+    let credentials = Credentials::new(&o.app_id, &o.app_certificate)?;
+    let account = uid_or_account(o.uid, o.account)?.to_wire_string();
+    let role = o.role.to_core()?;
+    let expiries = o.privileges.to_core();
+    let rtm_user_id = User::from(o.rtm_user_id).to_wire_string();
+    let token = stamped(AccessToken2::new(&credentials, o.token_expire), o.issued_at, o.salt);
+    let channel = o.channel_name;
+    let token = match flavour {
+        Rtm2Flavour::Plain => {
+            token.rtc_with_rtm_expiries(channel, &account, role, expiries, rtm_user_id, o.rtm_token_expire)
+        }
+        Rtm2Flavour::ConvoAi => token.convo_ai(channel, &account, role, expiries, rtm_user_id, o.rtm_token_expire),
+        Rtm2Flavour::Stt => token.stt(channel, &account, role, expiries, rtm_user_id, o.rtm_token_expire),
+    };
+    Ok(Value::String(token.build()?))
+}
+
+/// Options of `buildDynamicKey` and `buildDynamicKey5`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DynamicKeyInputJs {
+    app_id: String,
+    app_certificate: String,
+    version: Option<u32>,
+    service: Option<String>,
+    upload_permission: Option<String>,
+    channel_name: String,
+    unix_ts: u32,
+    random_int: u32,
+    uid: Option<u32>,
+    expired_ts: Option<u32>,
+}
+
+fn build_dynamic_key(o: DynamicKeyInputJs, five: bool) -> Result<Value, Error> {
+    use agora_token::legacy::dynamic_key::{self, Dk4Service, DynamicKeyInput};
+    use agora_token::legacy::dynamic_key5::{self, Dk5Service, UploadPermission};
+    let credentials = Credentials::new(&o.app_id, &o.app_certificate)?;
+    let input = DynamicKeyInput {
+        channel_name: o.channel_name,
+        unix_ts: o.unix_ts,
+        random_int: o.random_int,
+        uid: o.uid.unwrap_or(0),
+        expired_ts: o.expired_ts.unwrap_or(0),
+    };
+    let invalid = |field: &str, reason: String| Error::InvalidArgument { field: field.to_owned(), reason };
+    let service = o.service.as_deref();
+    let token = if five {
+        let service = match service {
+            Some("media_channel") => Dk5Service::MediaChannel,
+            Some("recording") => Dk5Service::Recording,
+            Some("public_sharing") => Dk5Service::PublicSharing,
+            Some("in_channel_permission") => Dk5Service::InChannelPermission(match o.upload_permission.as_deref() {
+                Some("no_upload") => UploadPermission::NoUpload,
+                Some("audio_video") => UploadPermission::AudioVideo,
+                other => {
+                    return Err(invalid("uploadPermission", format!("got {other:?}; use 'no_upload' or 'audio_video'")))
+                }
+            }),
+            other => {
+                return Err(invalid(
+                    "service",
+                    format!(
+                        "got {other:?}; use 'media_channel', 'recording', 'public_sharing' or 'in_channel_permission'"
+                    ),
+                ))
+            }
+        };
+        dynamic_key5::generate(&credentials, service, &input)?
+    } else {
+        match o.version {
+            Some(1) => dynamic_key::generate_v1(&credentials, &input)?,
+            Some(2) => dynamic_key::generate_v2(&credentials, &input)?,
+            Some(3) => dynamic_key::generate_v3(&credentials, &input)?,
+            Some(4) => {
+                let service = match service {
+                    Some("media_channel") => Dk4Service::MediaChannel,
+                    Some("recording") => Dk4Service::Recording,
+                    Some("public_sharing") => Dk4Service::PublicSharing,
+                    other => {
+                        return Err(invalid(
+                            "service",
+                            format!("got {other:?}; use 'media_channel', 'recording' or 'public_sharing'"),
+                        ))
+                    }
+                };
+                dynamic_key::generate_v4(&credentials, service, &input)?
+            }
+            None => return Err(invalid("version", "pass 1, 2, 3 or 4".to_owned())),
+            Some(other) => {
+                return Err(invalid("version", format!("got {other}; pass 1, 2, 3 or 4 (5: buildDynamicKey5)")))
+            }
+        }
+    };
+    Ok(Value::String(token))
+}
+
+/// `RtcPrivilegeExpiries`: seconds after the issue time.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct PrivilegeExpiriesInput {
+    join_channel: u32,
+    publish_audio: u32,
+    publish_video: u32,
+    publish_data: u32,
+}
+
+impl PrivilegeExpiriesInput {
+    fn to_core(&self) -> RtcPrivilegeExpiries {
+        RtcPrivilegeExpiries {
+            join_channel: self.join_channel,
+            publish_audio: self.publish_audio,
+            publish_video: self.publish_video,
+            publish_data: self.publish_data,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "op", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
+enum Request {
+    BuildToken {
+        app_id: String,
+        app_certificate: String,
+        expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+        services: Vec<ServiceInput>,
+    },
+    BuildRtcToken {
+        app_id: String,
+        app_certificate: String,
+        channel_name: String,
+        uid: Option<u32>,
+        account: Option<String>,
+        role: RoleInput,
+        token_expire: u32,
+        privilege_expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildRtmToken {
+        app_id: String,
+        app_certificate: String,
+        user_id: UserInput,
+        expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildRtcTokenWithPrivileges {
+        app_id: String,
+        app_certificate: String,
+        channel_name: String,
+        uid: Option<u32>,
+        account: Option<String>,
+        token_expire: u32,
+        privileges: PrivilegeExpiriesInput,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildRtcTokenWithRtm {
+        app_id: String,
+        app_certificate: String,
+        channel_name: String,
+        uid: Option<u32>,
+        account: Option<String>,
+        role: RoleInput,
+        token_expire: u32,
+        #[serde(default)]
+        privilege_expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildRtmTokenWithPermissions {
+        app_id: String,
+        app_certificate: String,
+        user_id: UserInput,
+        permissions: PermissionsInput,
+        expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildRtcTokenWithRtm2 {
+        #[serde(flatten)]
+        options: RtcWithRtm2Input,
+    },
+    BuildConvoAiToken {
+        #[serde(flatten)]
+        options: RtcWithRtm2Input,
+    },
+    BuildSttToken {
+        #[serde(flatten)]
+        options: RtcWithRtm2Input,
+    },
+    BuildApaasRoomUserToken {
+        app_id: String,
+        app_certificate: String,
+        room_uuid: String,
+        user_uuid: UserInput,
+        role: i16,
+        expire: u32,
+        variant: Option<String>,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildApaasUserToken {
+        app_id: String,
+        app_certificate: String,
+        user_id: UserInput,
+        expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildApaasAppToken {
+        app_id: String,
+        app_certificate: String,
+        expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    RandomSalt {},
+    ValidateCredentials {
+        app_id: String,
+        app_certificate: String,
+    },
+    CompatWarningCodes {},
+    BuildSignalingToken {
+        app_id: String,
+        app_certificate: String,
+        account: String,
+        expired_ts: u32,
+    },
+    BuildDynamicKey {
+        #[serde(flatten)]
+        options: DynamicKeyInputJs,
+    },
+    BuildDynamicKey5 {
+        #[serde(flatten)]
+        options: DynamicKeyInputJs,
+    },
+    BuildAccessToken006 {
+        app_id: String,
+        app_certificate: String,
+        channel_name: String,
+        uid: Option<u32>,
+        account: Option<String>,
+        privileges: BTreeMap<String, u32>,
+        expires_at: Option<u32>,
+        /// Always from the host clock: the default expiry is 24 hours after it.
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    DecodeAccessToken006 {
+        token: String,
+    },
+    VerifyAccessToken006 {
+        token: String,
+        app_certificate: String,
+        channel_name: String,
+        uid: UserInput,
+    },
+    BuildChatUserToken {
+        app_id: String,
+        app_certificate: String,
+        user_id: UserInput,
+        expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildChatAppToken {
+        app_id: String,
+        app_certificate: String,
+        expire: u32,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    BuildFpaToken {
+        app_id: String,
+        app_certificate: String,
+        issued_at: u32,
+        salt: Option<u32>,
+    },
+    Decode {
+        token: String,
+    },
+    Verify {
+        token: String,
+        app_certificate: String,
+    },
+    Explain {
+        token: String,
+        app_certificate: Option<String>,
+        channel_name: Option<String>,
+        uid: Option<u32>,
+        account: Option<String>,
+        now: u64,
+    },
+}
+
+/// Runs one JSON request and returns the JSON response.
+#[must_use]
+pub fn call(request: &str) -> String {
+    let outcome = serde_json::from_str::<Request>(request)
+        .map_err(|e| ("invalid_argument", format!("bad request: {e}")))
+        .and_then(|request| run(request).map_err(|e| (e.code(), e.to_string())));
+    match outcome {
+        Ok(value) => json!({ "ok": value }).to_string(),
+        Err((code, message)) => error_response(code, &message),
+    }
+}
+
+pub(crate) fn error_response(code: &str, message: &str) -> String {
+    json!({ "error": { "code": code, "message": message } }).to_string()
+}
+
+fn run(request: Request) -> Result<Value, Error> {
+    match request {
+        Request::BuildToken { app_id, app_certificate, expire, issued_at, salt, services } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let mut token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt);
+            for service in services {
+                token.push_service(to_service(service)?);
+            }
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildRtcToken {
+            app_id,
+            app_certificate,
+            channel_name,
+            uid,
+            account,
+            role,
+            token_expire,
+            privilege_expire,
+            issued_at,
+            salt,
+        } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let user = uid_or_account(uid, account)?;
+            let token = stamped(AccessToken2::new(&credentials, token_expire), issued_at, salt).rtc(
+                channel_name,
+                user,
+                role.to_core()?,
+                privilege_expire,
+            );
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildRtmToken { app_id, app_certificate, user_id, expire, issued_at, salt } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let user_id = User::from(user_id).to_wire_string();
+            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).rtm(user_id, expire);
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildRtcTokenWithPrivileges {
+            app_id,
+            app_certificate,
+            channel_name,
+            uid,
+            account,
+            token_expire,
+            privileges,
+            issued_at,
+            salt,
+        } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let expiries = privileges.to_core();
+            let token = stamped(AccessToken2::new(&credentials, token_expire), issued_at, salt).rtc_with_privileges(
+                channel_name,
+                uid_or_account(uid, account)?,
+                expiries,
+            );
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildRtcTokenWithRtm {
+            app_id,
+            app_certificate,
+            channel_name,
+            uid,
+            account,
+            role,
+            token_expire,
+            privilege_expire,
+            issued_at,
+            salt,
+        } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let account = uid_or_account(uid, account)?.to_wire_string();
+            let token = stamped(AccessToken2::new(&credentials, token_expire), issued_at, salt).rtc_with_rtm(
+                channel_name,
+                &account,
+                role.to_core()?,
+                privilege_expire,
+            );
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildRtmTokenWithPermissions {
+            app_id,
+            app_certificate,
+            user_id,
+            permissions,
+            expire,
+            issued_at,
+            salt,
+        } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let user_id = User::from(user_id).to_wire_string();
+            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).rtm2(
+                user_id,
+                rtm2_permissions(permissions)?,
+                expire,
+            );
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildRtcTokenWithRtm2 { options } => build_rtc_rtm2(options, Rtm2Flavour::Plain),
+        Request::BuildConvoAiToken { options } => build_rtc_rtm2(options, Rtm2Flavour::ConvoAi),
+        Request::BuildSttToken { options } => build_rtc_rtm2(options, Rtm2Flavour::Stt),
+        Request::BuildApaasRoomUserToken {
+            app_id,
+            app_certificate,
+            room_uuid,
+            user_uuid,
+            role,
+            expire,
+            variant,
+            issued_at,
+            salt,
+        } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let variant = match variant.as_deref() {
+                None | Some("standard") => ApaasRoomUserVariant::Standard,
+                Some("node") => ApaasRoomUserVariant::NodeCompatible,
+                Some(other) => {
+                    return Err(Error::InvalidArgument {
+                        field: "variant".to_owned(),
+                        reason: format!("got {other:?}; use 'standard' or 'node'"),
+                    })
+                }
+            };
+            let user_uuid = User::from(user_uuid).to_wire_string();
+            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt)
+                .apaas_room_user_variant(room_uuid, &user_uuid, role, expire, variant);
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildApaasUserToken { app_id, app_certificate, user_id, expire, issued_at, salt } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let user_uuid = User::from(user_id).to_wire_string();
+            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).apaas_user(user_uuid, expire);
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildApaasAppToken { app_id, app_certificate, expire, issued_at, salt } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).apaas_app(expire);
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildAccessToken006 {
+            app_id,
+            app_certificate,
+            channel_name,
+            uid,
+            account,
+            privileges,
+            expires_at,
+            issued_at,
+            salt,
+        } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let mut token =
+                AccessToken::new(&credentials, channel_name, uid_or_account(uid, account)?).issued_at(issued_at);
+            for (code, expire) in privileges {
+                token = token.privilege(Privilege006::from_code(number("privileges", &code)?)?, expire);
+            }
+            if let Some(expires_at) = expires_at {
+                token = token.expires_at(expires_at);
+            }
+            if let Some(salt) = salt {
+                token = token.salt(salt);
+            }
+            Ok(Value::String(token.build()?))
+        }
+        Request::DecodeAccessToken006 { token } => Ok(payload_006(&UnverifiedAccessToken::parse(&token)?, false)),
+        Request::VerifyAccessToken006 { token, app_certificate, channel_name, uid } => {
+            let certificate = AppCertificate::new(app_certificate)?;
+            let parsed = UnverifiedAccessToken::parse(&token)?;
+            parsed.check_signature(&certificate, &channel_name, &User::from(uid))?;
+            Ok(payload_006(&parsed, true))
+        }
+        Request::ValidateCredentials { app_id, app_certificate } => {
+            Credentials::new(&app_id, &app_certificate)?;
+            Ok(Value::Null)
+        }
+        Request::CompatWarningCodes {} => Ok(json!(agora_token::compat::CompatWarning::CODES)),
+        Request::BuildSignalingToken { app_id, app_certificate, account, expired_ts } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            Ok(Value::String(agora_token::legacy::signaling::generate(&credentials, &account, expired_ts)))
+        }
+        Request::BuildDynamicKey { options } => build_dynamic_key(options, false),
+        Request::BuildDynamicKey5 { options } => build_dynamic_key(options, true),
+        Request::RandomSalt {} => Ok(json!(agora_token::clock::random_salt()?)),
+        Request::BuildChatUserToken { app_id, app_certificate, user_id, expire, issued_at, salt } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let user_id = User::from(user_id).to_wire_string();
+            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).chat_user(user_id, expire);
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildChatAppToken { app_id, app_certificate, expire, issued_at, salt } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).chat_app(expire);
+            Ok(Value::String(token.build()?))
+        }
+        Request::BuildFpaToken { app_id, app_certificate, issued_at, salt } => {
+            let credentials = Credentials::new(&app_id, &app_certificate)?;
+            let token = stamped(AccessToken2::new(&credentials, FPA_TOKEN_EXPIRE), issued_at, salt).fpa();
+            Ok(Value::String(token.build()?))
+        }
+        Request::Decode { token } => Ok(payload_json(UnverifiedToken::parse(&token)?.payload(), false)),
+        Request::Verify { token, app_certificate } => {
+            let certificate = AppCertificate::new(app_certificate)?;
+            let verified = UnverifiedToken::parse(&token)?.verify(&certificate)?;
+            Ok(payload_json(verified.payload(), true))
+        }
+        Request::Explain { token, app_certificate, channel_name, uid, account, now } => {
+            let certificate = app_certificate.map(AppCertificate::new).transpose()?;
+            let user = match (uid, account) {
+                (None, None) => None,
+                (uid, account) => Some(uid_or_account(uid, account)?),
+            };
+            Ok(explanation_json(&explain(
+                &token,
+                &explain_options(certificate.as_ref(), channel_name.as_deref(), user, now),
+            )?))
+        }
+    }
+}
+
+/// The native addon's `Payload` shape (bindings/node/src/access_token2.rs).
+fn payload_json(payload: &Payload, verified: bool) -> Value {
+    let mut value = json!({
+        "version": agora_token::VERSION,
+        "appId": payload.app_id(),
+        "issuedAt": payload.issued_at(),
+        "expire": payload.expire(),
+        "expiresAt": payload.expires_at(),
+        "salt": payload.salt(),
+        "services": payload.services().iter().map(service_json).collect::<Vec<_>>(),
+        "verified": verified,
+    });
+    if let (Some(code), Value::Object(fields)) = (payload.unknown_service_type(), &mut value) {
+        fields.insert("unknownServiceType".to_owned(), json!(code));
+    }
+    value
+}
+
+/// The core's options from the ones this build takes; fields a newer core adds keep their defaults.
+#[allow(clippy::field_reassign_with_default)]
+fn explain_options<'a>(
+    certificate: Option<&'a AppCertificate>,
+    channel_name: Option<&'a str>,
+    user: Option<User>,
+    now: u64,
+) -> ExplainOptions<'a> {
+    let mut options = ExplainOptions::default();
+    options.certificate = certificate;
+    options.channel_name = channel_name;
+    options.user = user;
+    options.now = Some(now);
+    options
+}
+
+/// The native addon's `AccessToken006Payload` shape (bindings/node/src/legacy.rs).
+fn payload_006(token: &UnverifiedAccessToken, verified: bool) -> Value {
+    let privileges: serde_json::Map<String, Value> =
+        token.privileges().iter().map(|(code, expire)| (code.to_string(), json!(expire))).collect();
+    json!({
+        "version": agora_token::legacy::access_token::VERSION,
+        "appId": token.app_id(),
+        "salt": token.salt(),
+        "expiresAt": token.expires_at(),
+        "privileges": privileges,
+        "verified": verified,
+    })
+}
+
+/// The native addon's `Service` shape (bindings/node/src/services.rs): the fields of its type only.
+fn service_json(service: &Service) -> Value {
+    let service_type = service.service_type();
+    let privileges: serde_json::Map<String, Value> =
+        service.privilege_map().iter().map(|(code, expire)| (code.to_string(), json!(expire))).collect();
+    let mut value = json!({ "type": service_type.code(), "name": service_type.name(), "privileges": privileges });
+    let extra = match service {
+        Service::Rtc(s) => json!({ "channelName": s.channel_name, "uid": s.uid }),
+        Service::Rtm(s) => json!({ "userId": s.user_id }),
+        Service::Chat(s) => json!({ "userId": s.user_id }),
+        Service::Streaming(s) => json!({ "channelName": s.channel_name, "account": s.account }),
+        Service::Fcdn(s) => json!({ "channelName": s.channel_name, "account": s.account }),
+        Service::Apaas(s) => json!({ "roomUuid": s.room_uuid, "userUuid": s.user_uuid, "role": s.role }),
+        Service::Rtm2(s) => {
+            let mut details = serde_json::Map::new();
+            for (resource, permission, names) in s.permissions.iter() {
+                if let Value::Object(by_permission) =
+                    details.entry(resource.to_string()).or_insert_with(|| Value::Object(serde_json::Map::new()))
+                {
+                    by_permission.insert(permission.to_string(), json!(names));
+                }
+            }
+            json!({ "userId": s.user_id, "permissions": details })
+        }
+        Service::Fpa(_) | Service::ConvoAi(_) | Service::Stt(_) => json!({}),
+    };
+    if let (Value::Object(fields), Value::Object(extra)) = (&mut value, extra) {
+        fields.extend(extra);
+    }
+    value
+}
+
+/// The native addon's `Explanation` shape (bindings/node/src/explain.rs), so both builds
+/// answer `explain` alike: camelCase names, times as Unix seconds, `text` the full report.
+fn explanation_json(explanation: &Explanation) -> Value {
+    let reasons = |reasons: &[Reason]| -> Vec<Value> {
+        reasons.iter().map(|r| json!({ "code": r.code(), "message": r.to_string() })).collect()
+    };
+    let services: Vec<Value> = explanation
+        .services
+        .iter()
+        .map(|s| {
+            json!({
+                "type": s.type_code,
+                "name": s.name,
+                "fields": s.fields.iter().map(|(name, value)| field_json(s.type_code, name, value)).collect::<Vec<_>>(),
+                "privileges": s.privileges.iter().map(|p| json!({
+                    "code": p.code,
+                    "name": p.name,
+                    "value": p.value,
+                    "expiresAt": p.expires_at.map(|t| t.0),
+                    "expired": p.expired,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let access = explanation.access.as_ref().map(|a| {
+        json!({
+            "channelName": a.channel_name,
+            "user": a.user,
+            "canJoin": a.can_join,
+            "canPublishAudio": a.can_publish_audio,
+            "canPublishVideo": a.can_publish_video,
+            "canPublishData": a.can_publish_data,
+            "reasons": reasons(&a.reasons),
+        })
+    });
+    let signature = match explanation.signature {
+        SignatureCheck::NotChecked => "not_checked",
+        SignatureCheck::Valid => "valid",
+        SignatureCheck::Invalid => "invalid",
+    };
+    let mut value = json!({
+        "version": explanation.version,
+        "appId": explanation.app_id,
+        "issuedAt": explanation.issued_at.map(|t| t.0),
+        "lifetime": explanation.lifetime,
+        "expiresAt": explanation.expires_at.0,
+        "salt": explanation.salt,
+        "now": explanation.now.0,
+        "expired": explanation.expired,
+        "signature": signature,
+        "services": services,
+        "access": access,
+        "warnings": explanation.warnings,
+        "text": explanation.to_string(),
+    });
+    drop_nulls(&mut value);
+    value
+}
+
+/// The native addon leaves an absent optional field out (`undefined`); so does this build.
+fn drop_nulls(value: &mut Value) {
+    match value {
+        Value::Object(fields) => {
+            fields.retain(|_, field| !field.is_null());
+            fields.values_mut().for_each(drop_nulls);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
+}
+
+/// One `ExplainedField`; a channel or user that admits others (core `wildcard`) also gets
+/// `"wildcard": true`, for the token debugger page (an addition to the native shape).
+fn field_json(type_code: u16, name: &str, value: &str) -> Value {
+    let carries_channel_and_user = [ServiceType::Rtc, ServiceType::Streaming, ServiceType::Fcdn]
+        .iter()
+        .any(|service_type| service_type.code() == type_code);
+    let wildcard = carries_channel_and_user
+        && match name {
+            "channel" => wildcard::is_wildcard_channel(value),
+            "uid" | "account" => wildcard::is_wildcard_user(value),
+            _ => false,
+        };
+    if wildcard {
+        json!({ "name": name, "value": value, "wildcard": true })
+    } else {
+        json!({ "name": name, "value": value })
+    }
+}
+
+/// The issue time always comes from the host (wasm32-unknown-unknown has no clock); the salt
+/// comes from the host when given, else the core draws it.
+fn stamped(token: AccessToken2<'_>, issued_at: u32, salt: Option<u32>) -> AccessToken2<'_> {
+    let token = token.issued_at(issued_at);
+    match salt {
+        Some(salt) => token.salt(salt),
+        None => token,
+    }
+}
+
+fn uid_or_account(uid: Option<u32>, account: Option<String>) -> Result<User, Error> {
+    match (uid, account) {
+        (Some(uid), None) => Ok(User::Uid(uid)),
+        (None, Some(account)) => Ok(User::Account(account)),
+        _ => Err(Error::InvalidArgument {
+            field: "uid/account".to_owned(),
+            reason: "pass exactly one: `uid` (a number, 0 = any user) or `account` (a string)".to_owned(),
+        }),
+    }
+}
+
+fn to_service(input: ServiceInput) -> Result<Service, Error> {
+    use agora_token::{
+        ApaasService, ChatService, ConvoAiService, FcdnService, FpaService, RtcService, Rtm2Service, RtmService,
+        StreamingService, SttService,
+    };
+    let service_type = ServiceType::from_code(input.service_type)?;
+    let channel_name = input.channel_name.unwrap_or_default();
+    let user_id = input.user_id.map(|user| User::from(user).to_wire_string()).unwrap_or_default();
+    let account = input.account.map_or(User::Account(String::new()), User::from);
+    let codes = &input.privileges;
+    // Privilege numbers a service does not define are refused (`unknown_privilege`), as natively.
+    Ok(match service_type {
+        ServiceType::Rtc => {
+            let mut s = RtcService::new(channel_name, input.uid.map_or(User::Uid(0), User::from));
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+        ServiceType::Rtm => {
+            let mut s = RtmService::new(user_id);
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+        ServiceType::Streaming => {
+            let mut s = StreamingService::new(channel_name, account);
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+        ServiceType::Fpa => {
+            let mut s = FpaService::new();
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+        ServiceType::Chat => {
+            let mut s = ChatService::new(user_id);
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+        ServiceType::Fcdn => {
+            let mut s = FcdnService::new(channel_name, account);
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+        ServiceType::Apaas => {
+            let mut s = ApaasService::new(
+                input.room_uuid.unwrap_or_default(),
+                input.user_uuid.unwrap_or_default(),
+                input.role.unwrap_or(agora_token::APAAS_NO_ROLE),
+            );
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+        ServiceType::Rtm2 => {
+            let mut s = Rtm2Service::new(user_id, rtm2_permissions(input.permissions.unwrap_or_default())?);
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+        ServiceType::ConvoAi => {
+            let mut s = ConvoAiService::new();
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+        ServiceType::Stt => {
+            let mut s = SttService::new();
+            set_privileges(&mut s.privileges, codes)?;
+            s.into()
+        }
+    })
+}
+
+fn set_privileges<P: agora_token::Privilege>(
+    privileges: &mut agora_token::Privileges<P>,
+    codes: &BTreeMap<String, u32>,
+) -> Result<(), Error> {
+    for (code, expire) in codes {
+        privileges.set_code(number("privileges", code)?, *expire)?;
+    }
+    Ok(())
+}
+
+fn rtm2_permissions(input: PermissionsInput) -> Result<Rtm2Permissions, Error> {
+    let mut permissions = Rtm2Permissions::new();
+    for (resource, by_permission) in input {
+        let resource = agora_token::Rtm2ResourceType::from_code(number("permissions", &resource)?)?;
+        for (permission, resources) in by_permission {
+            let permission = agora_token::Rtm2PermissionType::from_code(number("permissions", &permission)?)?;
+            permissions.add(resource, permission, resources);
+        }
+    }
+    Ok(permissions)
+}
+
+fn number(field: &str, key: &str) -> Result<u16, Error> {
+    key.parse().map_err(|_| Error::InvalidArgument {
+        field: field.to_owned(),
+        reason: format!("key {key:?} is not a number from 0 to 65535"),
+    })
+}
