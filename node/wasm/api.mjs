@@ -14,8 +14,8 @@
 // NOT_IN_WASM throw `not_in_wasm` until they are ported (see node/README.md).
 const NATIVE_EXPORTS = [
   'ApaasTokenBuilder', 'JsApaasTokenBuilder', 'ChatTokenBuilder', 'JsChatTokenBuilder',
-  'ConvoAITokenBuilder', 'JsConvoAiTokenBuilder', 'EducationTokenBuilder', 'JsEducationTokenBuilder',
-  'FpaTokenBuilder', 'JsFpaTokenBuilder', 'RtcTokenBuilder', 'JsRtcTokenBuilder',
+  'ConvoAITokenBuilder', 'JsConvoAiTokenBuilder', 'Credentials', 'JsCredentials', 'EducationTokenBuilder',
+  'JsEducationTokenBuilder', 'FpaTokenBuilder', 'JsFpaTokenBuilder', 'RtcTokenBuilder', 'JsRtcTokenBuilder',
   'RtcTokenBuilder006', 'JsRtcTokenBuilder006', 'RtmTokenBuilder', 'JsRtmTokenBuilder',
   'RtmTokenBuilder006', 'JsRtmTokenBuilder006', 'SttTokenBuilder', 'JsSttTokenBuilder',
   'buildAccessToken006', 'buildApaasAppToken', 'buildApaasRoomUserToken', 'buildApaasUserToken',
@@ -23,8 +23,8 @@ const NATIVE_EXPORTS = [
   'buildFpaToken', 'buildRtcToken', 'buildRtcTokenWithPrivileges', 'buildRtcTokenWithRtm',
   'buildRtcTokenWithRtm2', 'buildRtmToken', 'buildRtmTokenWithPermissions', 'buildSignalingToken',
   'buildSttToken', 'buildToken', 'compatBuildToken', 'compatWarningCodes', 'decode',
-  'decodeAccessToken006', 'explain', 'randomSalt', 'unixNow', 'validateCredentials', 'verify',
-  'verifyAccessToken006',
+  'decodeAccessToken006', 'explain', 'randomSalt', 'reasonCodes', 'sdkErrorCodes', 'unixNow',
+  'validateCredentials', 'verify', 'verifyAccessToken006',
 ]
 
 const unixNow = () => Math.floor(Date.now() / 1000)
@@ -109,6 +109,8 @@ function instantiate(moduleOrBytes) {
   api.verifyAccessToken006 = (token, appCertificate, channelName, uid) =>
     call('verifyAccessToken006', { token, appCertificate, channelName, uid })
   api.explain = (token, options = {}) => call('explain', { ...options, token, now: options?.now ?? unixNow() })
+  api.reasonCodes = () => call('reasonCodes', {})
+  api.sdkErrorCodes = () => call('sdkErrorCodes', {})
   api.decode = token => call('decode', { token })
   api.verify = (token, appCertificate) => call('verify', { token, appCertificate })
   api.unixNow = unixNow
@@ -184,6 +186,43 @@ function instantiate(moduleOrBytes) {
   class SttTokenBuilder {}
   SttTokenBuilder.buildToken = withRtm2(api.buildSttToken)
 
+  // The native Credentials: checked on creation; the certificate is no own property, so
+  // JSON.stringify and spreading never show it. fromEnv reads the host's environment where
+  // there is one (Node, Bun, Deno's process); the core checks the values and names what is missing.
+  class Credentials {
+    #appId
+    #appCertificate
+
+    constructor(appId, appCertificate) {
+      api.validateCredentials(appId, appCertificate)
+      this.#appId = appId
+      this.#appCertificate = appCertificate
+    }
+
+    static fromEnv() {
+      const environment = globalThis.process?.env ?? {}
+      const variables = {}
+      for (const name of ['AGORA_APP_ID', 'AGORA_APP_CERTIFICATE']) {
+        if (typeof environment[name] === 'string') variables[name] = environment[name]
+      }
+      const { appId, appCertificate } = call('credentialsFromEnv', { variables })
+      return new Credentials(appId, appCertificate)
+    }
+
+    get appId() {
+      return this.#appId
+    }
+
+    get appCertificate() {
+      return this.#appCertificate
+    }
+
+    toJSON() {
+      return { appId: this.#appId }
+    }
+  }
+
+  api.Credentials = api.JsCredentials = Credentials
   api.RtcTokenBuilder = api.JsRtcTokenBuilder = RtcTokenBuilder
   api.RtmTokenBuilder = api.JsRtmTokenBuilder = RtmTokenBuilder
   api.ChatTokenBuilder = api.JsChatTokenBuilder = ChatTokenBuilder
@@ -206,7 +245,8 @@ const IN_WASM = Object.freeze([
   'buildRtcTokenWithRtm2', 'buildConvoAiToken', 'buildSttToken', 'buildApaasRoomUserToken',
   'buildApaasUserToken', 'buildApaasAppToken', 'randomSalt', 'buildAccessToken006', 'decodeAccessToken006',
   'verifyAccessToken006', 'validateCredentials', 'compatWarningCodes', 'buildSignalingToken', 'buildDynamicKey',
-  'buildDynamicKey5', 'decode', 'verify', 'explain', 'unixNow',
+  'buildDynamicKey5', 'decode', 'verify', 'explain', 'unixNow', 'Credentials', 'JsCredentials', 'reasonCodes',
+  'sdkErrorCodes',
 ])
 
 export { instantiate, NATIVE_EXPORTS, IN_WASM }

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use agora_token::explain::SdkError;
 use agora_token::legacy::{AccessToken, Privilege006, UnverifiedAccessToken};
 use agora_token::{
     explain, wildcard, AccessToken2, ApaasRoomUserVariant, AppCertificate, Credentials, Error, ExplainOptions,
@@ -384,10 +385,21 @@ enum Request {
     Explain {
         token: String,
         app_certificate: Option<String>,
+        secondary_certificate: Option<String>,
+        expected_app_id: Option<String>,
         channel_name: Option<String>,
         uid: Option<u32>,
         account: Option<String>,
+        user_id: Option<String>,
+        rtm_channel: Option<String>,
+        room_uuid: Option<String>,
+        sdk_error: Option<String>,
         now: u64,
+    },
+    ReasonCodes {},
+    SdkErrorCodes {},
+    CredentialsFromEnv {
+        variables: std::collections::HashMap<String, String>,
     },
 }
 
@@ -612,16 +624,47 @@ fn run(request: Request) -> Result<Value, Error> {
             let verified = UnverifiedToken::parse(&token)?.verify(&certificate)?;
             Ok(payload_json(verified.payload(), true))
         }
-        Request::Explain { token, app_certificate, channel_name, uid, account, now } => {
+        Request::Explain {
+            token,
+            app_certificate,
+            secondary_certificate,
+            expected_app_id,
+            channel_name,
+            uid,
+            account,
+            user_id,
+            rtm_channel,
+            room_uuid,
+            sdk_error,
+            now,
+        } => {
             let certificate = app_certificate.map(AppCertificate::new).transpose()?;
+            let secondary = secondary_certificate.map(AppCertificate::new).transpose()?;
             let user = match (uid, account) {
                 (None, None) => None,
                 (uid, account) => Some(uid_or_account(uid, account)?),
             };
-            Ok(explanation_json(&explain(
-                &token,
-                &explain_options(certificate.as_ref(), channel_name.as_deref(), user, now),
-            )?))
+            let options = ExplainOptions {
+                certificate: certificate.as_ref(),
+                secondary_certificate: secondary.as_ref(),
+                expected_app_id: expected_app_id.as_deref(),
+                channel_name: channel_name.as_deref(),
+                user,
+                user_id: user_id.as_deref(),
+                rtm_channel: rtm_channel.as_deref(),
+                room_uuid: room_uuid.as_deref(),
+                sdk_error: sdk_error.as_deref().map(SdkError::parse).transpose()?,
+                now: Some(now),
+            };
+            Ok(explanation_json(&explain(&token, &options)?))
+        }
+        Request::ReasonCodes {} => Ok(json!(Reason::CODES)),
+        Request::SdkErrorCodes {} => Ok(json!(SdkError::ALL.iter().map(|error| error.code()).collect::<Vec<_>>())),
+        Request::CredentialsFromEnv { variables } => {
+            let credentials = Credentials::from_lookup(|name| variables.get(name).cloned())?;
+            Ok(
+                json!({ "appId": credentials.app_id().as_str(), "appCertificate": credentials.certificate().expose_secret() }),
+            )
         }
     }
 }
@@ -642,22 +685,6 @@ fn payload_json(payload: &Payload, verified: bool) -> Value {
         fields.insert("unknownServiceType".to_owned(), json!(code));
     }
     value
-}
-
-/// The core's options from the ones this build takes; fields a newer core adds keep their defaults.
-#[allow(clippy::field_reassign_with_default)]
-fn explain_options<'a>(
-    certificate: Option<&'a AppCertificate>,
-    channel_name: Option<&'a str>,
-    user: Option<User>,
-    now: u64,
-) -> ExplainOptions<'a> {
-    let mut options = ExplainOptions::default();
-    options.certificate = certificate;
-    options.channel_name = channel_name;
-    options.user = user;
-    options.now = Some(now);
-    options
 }
 
 /// The native addon's `AccessToken006Payload` shape (bindings/node/src/legacy.rs).
@@ -756,8 +783,27 @@ fn explanation_json(explanation: &Explanation) -> Value {
         "now": explanation.now.0,
         "expired": explanation.expired,
         "signature": signature,
+        "verifiedWith": explanation.verified_with.map(|slot| slot.name()),
         "services": services,
         "access": access,
+        "verdicts": explanation.verdicts.iter().map(|v| json!({
+            "service": v.service,
+            "question": v.question,
+            "allowed": v.allowed,
+            "grants": v.grants,
+            "reasons": reasons(&v.reasons),
+            "wildcardMatches": v.wildcard_matches.iter().map(|m| json!({
+                "field": m.field, "pattern": m.pattern, "value": m.value,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "sdkError": explanation.sdk_error.as_ref().map(|d| json!({
+            "code": d.error.code(),
+            "sdkName": d.error.sdk_name(),
+            "meaning": d.error.meaning(),
+            "explainedBy": reasons(&d.explained_by),
+            "otherCauses": d.error.other_causes(),
+            "source": d.error.source(),
+        })),
         "warnings": explanation.warnings,
         "text": explanation.to_string(),
     });

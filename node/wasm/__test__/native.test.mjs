@@ -50,6 +50,53 @@ test('buildRtcToken, decode, verify and explain agree on 200 generated inputs', 
   }
 })
 
+test('explain agrees on every question: RTM and Chat users, RTM2 channels, rooms, App ID, secondary certificate, SDK errors', () => {
+  const fixed = { appId: APP_ID, appCertificate: APP_CERTIFICATE, issuedAt: 1_700_000_000, salt: 9 }
+  const tokens = [
+    native.buildRtcTokenWithRtm({ ...fixed, channelName: 'room', account: 'alice', role: 'publisher', tokenExpire: 600 }),
+    native.buildChatAppToken({ ...fixed, expire: 600 }),
+    native.buildRtcToken({ ...fixed, channelName: 'team-*', uid: 0, role: 'subscriber', tokenExpire: 600 }),
+    native.buildApaasRoomUserToken({ ...fixed, roomUuid: 'r1', userUuid: 'u1', role: 1, expire: 600 }),
+  ]
+  const questions = [
+    { userId: 'alice', sdkError: 'rtm-login-5' },
+    { userId: 'bob', appCertificate: '0'.repeat(32), secondaryCertificate: APP_CERTIFICATE },
+    { channelName: 'team-a', uid: 9, expectedAppId: 'f'.repeat(32), sdkError: '110' },
+    { roomUuid: 'r2', rtmChannel: 'news', sdkError: 'token-privilege-will-expire' },
+  ]
+  const plain = explanation => JSON.parse(JSON.stringify(explanation, (key, value) => (key === 'wildcard' ? undefined : value)))
+  for (const token of tokens) {
+    for (const question of questions) {
+      const options = { ...question, now: 1_700_000_100 }
+      assert.deepEqual(plain(wasm.explain(token, options)), plain(native.explain(token, options)), JSON.stringify(options))
+    }
+  }
+  assert.deepEqual(wasm.reasonCodes(), native.reasonCodes())
+  assert.deepEqual(wasm.sdkErrorCodes(), native.sdkErrorCodes())
+})
+
+test('Credentials.fromEnv agrees, and neither build shows the certificate', () => {
+  const saved = { ...process.env }
+  try {
+    process.env.AGORA_APP_ID = APP_ID
+    process.env.AGORA_APP_CERTIFICATE = APP_CERTIFICATE
+    const [fromWasm, fromNative] = [wasm.Credentials.fromEnv(), native.Credentials.fromEnv()]
+    assert.deepEqual([fromWasm.appId, fromWasm.appCertificate], [fromNative.appId, fromNative.appCertificate])
+    assert.equal(JSON.stringify(fromWasm), JSON.stringify(fromNative))
+    assert.ok(!JSON.stringify({ ...fromWasm }).includes(APP_CERTIFICATE))
+    delete process.env.AGORA_APP_ID
+    const message = /AGORA_APP_ID is not set/
+    assert.throws(() => wasm.Credentials.fromEnv(), { code: 'invalid_argument', message })
+    assert.throws(() => native.Credentials.fromEnv(), { code: 'invalid_argument', message })
+    assert.throws(() => new wasm.Credentials(APP_ID, 'short'), { code: 'invalid_app_certificate' })
+  } finally {
+    for (const name of ['AGORA_APP_ID', 'AGORA_APP_CERTIFICATE']) {
+      if (saved[name] === undefined) delete process.env[name]
+      else process.env[name] = saved[name]
+    }
+  }
+})
+
 test('the drop-in RtcTokenBuilder and RtmTokenBuilder agree', () => {
   const options = { issuedAt: 1_700_000_000, salt: 42 }
   for (const [uid, role] of [[0, 1], [2882341273, 2], ['alice', 1]]) {

@@ -19,9 +19,11 @@ const ANY_USER: [&str; 3] = ["", "0", "*"];
 pub(super) fn explain(token: &UnverifiedAccessToken, options: &ExplainOptions<'_>, now: u64) -> Explanation {
     let expires_at = u64::from(token.expires_at());
     let is_rtm = token.privileges().contains_key(&Privilege006::RtmLogin.code());
-    // An RTM token holds the RTM user id in its channel field and an empty uid.
+    // An RTM token holds the RTM user id in its channel field and an empty uid: the user id is
+    // asked as `user_id`, or as that raw channel field.
+    let rtm_account = options.user_id.or(options.channel_name);
     let (asked_channel, asked_user) = if is_rtm {
-        (options.user_id, Some(String::new()))
+        (rtm_account, Some(String::new()))
     } else {
         (options.channel_name, options.user.as_ref().map(User::to_wire_string))
     };
@@ -115,7 +117,7 @@ pub(super) fn explain(token: &UnverifiedAccessToken, options: &ExplainOptions<'_
     }
     if is_rtm {
         let mut reasons = common;
-        if let (Some(_), None) = (options.user_id, channel) {
+        if let (Some(_), None) = (rtm_account, channel) {
             reasons
                 .push(Reason::UserMismatch { token_users: vec!["(another user; 006 stores only its CRC)".to_owned()] });
         }
@@ -132,7 +134,7 @@ pub(super) fn explain(token: &UnverifiedAccessToken, options: &ExplainOptions<'_
                 }
                 PrivilegeStatus::Missing => false,
             };
-        let question = match options.user_id {
+        let question = match rtm_account {
             Some(user) => format!("log in to RTM as {user:?}"),
             None => "log in to RTM".to_owned(),
         };

@@ -982,6 +982,16 @@ mod tests {
         assert_eq!(codes(&e.verdicts[0].reasons), ["user_mismatch"]);
         let e = login("alice", 1_860_000_000);
         assert_eq!(codes(&e.verdicts[0].reasons), ["privilege_expired"]);
+        // Asked as the raw 006 fields (the account in the channel field, uid 0), as before.
+        let raw = ExplainOptions {
+            certificate: Some(creds.certificate()),
+            channel_name: Some("alice"),
+            user: Some(User::Uid(0)),
+            now: Some(1_800_000_000),
+            ..ExplainOptions::default()
+        };
+        let e = explain(&rtm, &raw).unwrap();
+        assert_eq!((e.signature, e.verdicts[0].allowed), (SignatureCheck::Valid, true));
     }
 
     fn codes(reasons: &[Reason]) -> Vec<&'static str> {
