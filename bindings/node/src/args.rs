@@ -6,7 +6,6 @@
 //! idiomatic layer's contract (and the drop-in's for its own `{ issuedAt, salt }`); the
 //! drop-in builders read upstream's arguments as npm does, in `loose`.
 
-use agora_token::compat::UpstreamValue;
 use agora_token::{Credentials, RtcRole, User};
 use napi::{Either, JsValue, Unknown, ValueType};
 
@@ -188,96 +187,4 @@ pub fn arg_user_string(field: &str, value: &Unknown<'_>) -> Result<String> {
 /// Credentials from the first two positional arguments.
 pub fn arg_credentials(app_id: &Unknown<'_>, app_certificate: &Unknown<'_>) -> Result<Credentials> {
     credentials(&arg_string("appId", app_id)?, &arg_string("appCertificate", app_certificate)?)
-}
-
-/// Strings up to this many characters are quoted in warnings; longer ones are only described,
-/// so that a certificate passed in the wrong position (32 characters) never shows.
-const SHOWN_STRING_CHARS: usize = 16;
-
-/// A number as JavaScript prints it (`1.5`, `NaN`, `Infinity`).
-fn js_number_text(number: f64) -> String {
-    if number.is_nan() {
-        "NaN".to_owned()
-    } else if number.is_infinite() {
-        if number > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
-    } else {
-        number.to_string()
-    }
-}
-
-/// Calls `read` with a value as upstream's loose `role == n` comparisons see it: `==` converts
-/// strings, booleans and objects to numbers (`"1" == 1`, `true == 1`, `"" == 0`, `[1] == 1`),
-/// BigInts compare by value (`1n == 1`; read here up to 32 bits), and `null`, `undefined` and
-/// symbols equal no number.
-///
-/// # Errors
-/// When the value cannot be read (an object whose conversion throws).
-pub fn with_loose_value<T>(field: &str, value: &Unknown<'_>, read: impl FnOnce(UpstreamValue<'_>) -> T) -> Result<T> {
-    with_upstream_value(field, value, Equality::Loose, read)
-}
-
-/// How upstream compares a value with the role numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Equality {
-    /// `==`: see [`with_loose_value`].
-    Loose,
-    /// `===` (npm `ConvoAITokenBuilder` and `SttTokenBuilder`): only numbers equal numbers.
-    Strict,
-}
-
-/// Calls `read` with a value as upstream's `role == n` (or `role === n`) comparisons see it.
-///
-/// # Errors
-/// When the value cannot be read (an object whose conversion throws).
-pub fn with_upstream_value<T>(
-    field: &str,
-    value: &Unknown<'_>,
-    equality: Equality,
-    read: impl FnOnce(UpstreamValue<'_>) -> T,
-) -> Result<T> {
-    let value_type = value_type(field, value)?;
-    let number = match value_type {
-        ValueType::Number => Some(value.coerce_to_number().and_then(|n| n.get_double()).map_err(read_failed(field))?),
-        _ if equality == Equality::Strict => None,
-        ValueType::Boolean | ValueType::String | ValueType::Object | ValueType::Function => {
-            Some(value.coerce_to_number().and_then(|n| n.get_double()).map_err(read_failed(field))?)
-        }
-        // A BigInt (napi reports it so without its `napi6` types): `1n == 1`, by its digits.
-        ValueType::Unknown => {
-            let text = value.coerce_to_string().and_then(|s| s.into_utf8()).and_then(|s| s.into_owned());
-            Some(text.ok().and_then(|text| text.parse::<i32>().ok()).map_or(f64::NAN, f64::from))
-        }
-        ValueType::Undefined | ValueType::Null | ValueType::Symbol | ValueType::External => None,
-    };
-    if let Some(number) = number {
-        if number.fract() == 0.0 && number.abs() <= MAX_SAFE_INTEGER {
-            // Exact: `number` is whole and within ±2^53 (checked above).
-            #[allow(clippy::cast_possible_truncation)]
-            return Ok(read(UpstreamValue::Integer(number as i64)));
-        }
-    }
-    let shown = shown(field, value, value_type, number.unwrap_or(f64::NAN))?;
-    Ok(read(UpstreamValue::Other(&shown)))
-}
-
-/// A value as a warning shows it: a number as JavaScript prints it, a short string quoted, a
-/// long one (a misplaced certificate?) and anything else only described. `number` is the
-/// value's number, for values of type `number`.
-///
-/// # Errors
-/// When a string cannot be read.
-pub fn shown(field: &str, value: &Unknown<'_>, value_type: ValueType, number: f64) -> Result<String> {
-    Ok(match value_type {
-        ValueType::Number => js_number_text(number),
-        ValueType::String => {
-            let text = arg_string(field, value)?;
-            let length = text.chars().count();
-            if length <= SHOWN_STRING_CHARS {
-                format!("{text:?}")
-            } else {
-                format!("a string of {length} characters")
-            }
-        }
-        other => describe(other).to_owned(),
-    })
 }

@@ -17,27 +17,17 @@
 //! (upstream crashes on non-zero numbers for RTM, Chat and APaaS); the APaaS / Education
 //! room-user token carries its privilege (`ApaasRoomUserVariant::Standard`) and keeps role 0.
 
-use std::collections::BTreeMap;
-
-use agora_token::compat;
-use agora_token::legacy::{AccessToken, Role006};
-use agora_token::{
-    ApaasRoomUserVariant, ApaasService, ChatService, ConvoAiService, FcdnService, FpaService, RtcPrivilegeExpiries,
-    RtcService, Rtm2Permissions, Rtm2Service, RtmService, Service, ServiceType, StreamingService, SttService,
-    FPA_TOKEN_EXPIRE,
-};
-use napi::bindgen_prelude::{JsObjectValue, Object};
-use napi::{Env, JsValue, Unknown, ValueType};
+use agora_token::compat::javascript::{self as js, Equality};
+use agora_token::legacy::AccessToken;
+use agora_token::{ApaasRoomUserVariant, RtcPrivilegeExpiries, FPA_TOKEN_EXPIRE};
+use napi::bindgen_prelude::Object;
+use napi::{Env, JsValue, Unknown};
 use napi_derive::napi;
 
 use crate::access_token2::{BuildOptions, Fixed};
-use crate::args::{
-    arg_credentials, arg_string, arg_user_string, credentials, read_failed, value_type, with_loose_value,
-    with_upstream_value, Equality,
-};
-use crate::error::{invalid_argument, CoreResultExt, Result};
-use crate::loose::{self, U16};
-use crate::warning::emit_if;
+use crate::args::{arg_credentials, arg_string, arg_user_string};
+use crate::error::{CoreResultExt, Result};
+use crate::loose::{self, Loose};
 
 /// The four per-privilege lifetimes, in upstream's argument order.
 fn expiries(
@@ -48,57 +38,16 @@ fn expiries(
     data: &Unknown<'_>,
 ) -> Result<RtcPrivilegeExpiries> {
     Ok(RtcPrivilegeExpiries {
-        join_channel: expire_007(env, "joinChannelPrivilegeExpire", join)?,
-        publish_audio: expire_007(env, "pubAudioPrivilegeExpire", audio)?,
-        publish_video: expire_007(env, "pubVideoPrivilegeExpire", video)?,
-        publish_data: expire_007(env, "pubDataStreamPrivilegeExpire", data)?,
+        join_channel: loose::expire_007(env, "joinChannelPrivilegeExpire", join)?,
+        publish_audio: loose::expire_007(env, "pubAudioPrivilegeExpire", audio)?,
+        publish_video: loose::expire_007(env, "pubVideoPrivilegeExpire", video)?,
+        publish_data: loose::expire_007(env, "pubDataStreamPrivilegeExpire", data)?,
     })
 }
 
-/// Upstream's reading of a 007 RTC role (`role == 1` publishes, anything else joins only),
-/// warning about values other than 1 and 2.
+/// Upstream's reading of a 007 RTC role (`role == 1` publishes, anything else joins only).
 fn rtc_role(env: &Env, field: &str, value: &Unknown<'_>) -> Result<agora_token::RtcRole> {
-    rtc_role_compared(env, field, value, Equality::Loose)
-}
-
-/// [`rtc_role`] for builders that compare with `===` or `==`.
-fn rtc_role_compared(env: &Env, field: &str, value: &Unknown<'_>, equality: Equality) -> Result<agora_token::RtcRole> {
-    let reading = with_upstream_value(field, value, equality, compat::rtc_role)?;
-    emit_if(env, reading.warning)?;
-    Ok(reading.value)
-}
-
-/// Upstream's reading of a 006 RTC role (`role == 0 || role == 1 || role == 101` publish),
-/// warning about values other than 0, 1, 2 and 101.
-fn role_006(env: &Env, field: &str, value: &Unknown<'_>) -> Result<Role006> {
-    let reading = with_loose_value(field, value, compat::role_006)?;
-    emit_if(env, reading.warning)?;
-    Ok(reading.value)
-}
-
-/// A 007 expiry in seconds, as npm packs it (`loose`); warns when it looks like a Unix
-/// timestamp or exceeds 24 hours.
-fn expire_007(env: &Env, field: &str, value: &Unknown<'_>) -> Result<u32> {
-    let seconds = loose::u32_number(env, field, value)?;
-    emit_if(env, compat::expire_007(field, seconds))?;
-    Ok(seconds)
-}
-
-/// An optional 007 expiry (`undefined`, where upstream's default parameter applies: `None`),
-/// read and warned about as [`expire_007`].
-fn opt_expire_007(env: &Env, field: &str, value: &Unknown<'_>) -> Result<Option<u32>> {
-    if value_type(field, value)? == ValueType::Undefined {
-        return Ok(None);
-    }
-    expire_007(env, field, value).map(Some)
-}
-
-/// A 006 expiry (absolute Unix time, 0 = none), as npm packs it (`loose`); warns when it
-/// looks like a number of seconds.
-fn expire_006(env: &Env, field: &str, value: &Unknown<'_>) -> Result<u32> {
-    let unix_seconds = loose::u32_number(env, field, value)?;
-    emit_if(env, compat::expire_006(field, unix_seconds))?;
-    Ok(unix_seconds)
+    loose::rtc_role(env, field, value, Equality::Loose)
 }
 
 /// Shared body of `buildTokenWithUid` and `buildTokenWithUserAccount`.
@@ -120,8 +69,8 @@ fn rtc(
     let channel_name = arg_string("channelName", channel_name)?;
     let user = loose::user(env, user_field, user)?;
     let role = rtc_role(env, "role", role)?;
-    let token_expire = expire_007(env, "tokenExpire", token_expire)?;
-    let privilege_expire = opt_expire_007(env, "privilegeExpire", privilege_expire)?.unwrap_or(0);
+    let token_expire = loose::expire_007(env, "tokenExpire", token_expire)?;
+    let privilege_expire = loose::opt_expire_007(env, "privilegeExpire", privilege_expire)?.unwrap_or(0);
     fixed.start(&creds, token_expire).rtc(channel_name, user, role, privilege_expire).build().js()
 }
 
@@ -142,7 +91,7 @@ fn rtc_with_privileges(
     let fixed = Fixed::from_options(options)?;
     let channel_name = arg_string("channelName", channel_name)?;
     let user = loose::user(env, user_field, user)?;
-    let token_expire = expire_007(env, "tokenExpire", token_expire)?;
+    let token_expire = loose::expire_007(env, "tokenExpire", token_expire)?;
     fixed.start(&creds, token_expire).rtc_with_privileges(channel_name, user, expiries?).build().js()
 }
 
@@ -182,11 +131,11 @@ fn rtc_rtm2(
         WithRtm2::Plain => Equality::Loose,
         WithRtm2::ConvoAi | WithRtm2::Stt => Equality::Strict,
     };
-    let role = rtc_role_compared(env, "rtcRole", rtc_role, equality)?;
-    let token_expire = expire_007(env, "rtcTokenExpire", rtc_token_expire)?;
+    let role = loose::rtc_role(env, "rtcRole", rtc_role, equality)?;
+    let token_expire = loose::expire_007(env, "rtcTokenExpire", rtc_token_expire)?;
     let expiries = expiries?;
     let rtm_user_id = loose::user_id(env, "rtmUserId", rtm_user_id, false)?;
-    let rtm_expire = expire_007(env, "rtmTokenExpire", rtm_token_expire)?;
+    let rtm_expire = loose::expire_007(env, "rtmTokenExpire", rtm_token_expire)?;
     let token = fixed.start(&creds, token_expire);
     let token = match which {
         WithRtm2::Plain => token.rtc_with_rtm_expiries(channel, &account, role, expiries, rtm_user_id, rtm_expire),
@@ -405,8 +354,8 @@ impl JsRtcTokenBuilder {
         let rtc_account = loose::user(&env, "account", &account)?.to_wire_string();
         let rtm_user_id = loose::user_id(&env, "account", &account, false)?;
         let role = rtc_role(&env, "role", &role)?;
-        let token_expire = expire_007(&env, "tokenExpire", &token_expire)?;
-        let privilege_expire = opt_expire_007(&env, "privilegeExpire", &privilege_expire)?.unwrap_or(0);
+        let token_expire = loose::expire_007(&env, "tokenExpire", &token_expire)?;
+        let privilege_expire = loose::opt_expire_007(&env, "privilegeExpire", &privilege_expire)?.unwrap_or(0);
         let token = fixed.start(&creds, token_expire);
         let token = if rtc_account == rtm_user_id {
             token.rtc_with_rtm(channel_name, &rtc_account, role, privilege_expire)
@@ -485,7 +434,7 @@ impl JsRtmTokenBuilder {
         let creds = arg_credentials(&app_id, &app_certificate)?;
         let fixed = Fixed::from_options(options)?;
         let user_id = loose::user_id(&env, "userId", &user_id, false)?;
-        let expire = expire_007(&env, "expire", &expire)?;
+        let expire = loose::expire_007(&env, "expire", &expire)?;
         fixed.start(&creds, expire).rtm(user_id, expire).build().js()
     }
 
@@ -504,9 +453,10 @@ impl JsRtmTokenBuilder {
         let creds = arg_credentials(&app_id, &app_certificate)?;
         let fixed = Fixed::from_options(options)?;
         let user_id = loose::rtm2_user_id(&env, "userId", &user_id, false)?;
-        let details = permissions.get_named_property::<Object<'_>>("details").map_err(read_failed("permissions"))?;
-        let permissions = rtm2_permissions(&env, &details)?;
-        let expire = expire_007(&env, "expire", &expire)?;
+        let permissions = loose::read(&env, |warnings| {
+            js::rtm2_permissions(&js::JsValue::property(&Loose(permissions.to_unknown()), "permissions", "details")?, warnings)
+        })?;
+        let expire = loose::expire_007(&env, "expire", &expire)?;
         fixed.start(&creds, expire).rtm2(user_id, permissions, expire).build().js()
     }
 }
@@ -531,7 +481,7 @@ impl JsChatTokenBuilder {
         let creds = arg_credentials(&app_id, &app_certificate)?;
         let fixed = Fixed::from_options(options)?;
         let user_id = loose::user_id(&env, "userId", &user_id, false)?;
-        let expire = expire_007(&env, "expire", &expire)?;
+        let expire = loose::expire_007(&env, "expire", &expire)?;
         fixed.start(&creds, expire).chat_user(user_id, expire).build().js()
     }
 
@@ -546,7 +496,7 @@ impl JsChatTokenBuilder {
     ) -> Result<String> {
         let creds = arg_credentials(&app_id, &app_certificate)?;
         let fixed = Fixed::from_options(options)?;
-        let expire = expire_007(&env, "expire", &expire)?;
+        let expire = loose::expire_007(&env, "expire", &expire)?;
         fixed.start(&creds, expire).chat_app(expire).build().js()
     }
 }
@@ -586,8 +536,8 @@ fn apaas_room_user(
     let fixed = Fixed::from_options(options)?;
     let room_uuid = loose::user_id(env, "roomUuid", room_uuid, false)?;
     let user_uuid = loose::user_id(env, "userUuid", user_uuid, false)?;
-    let role = loose::apaas_role(env, "role", Some(role))?;
-    let expire = expire_007(env, "expire", expire)?;
+    let role = loose::apaas_role(env, "role", role)?;
+    let expire = loose::expire_007(env, "expire", expire)?;
     fixed
         .start(&creds, expire)
         .apaas_room_user_variant(room_uuid, &user_uuid, role, expire, ApaasRoomUserVariant::Standard)
@@ -606,7 +556,7 @@ fn apaas_user(
     let creds = arg_credentials(app_id, app_certificate)?;
     let fixed = Fixed::from_options(options)?;
     let user_uuid = loose::user_id(env, "userUuid", user_uuid, false)?;
-    let expire = expire_007(env, "expire", expire)?;
+    let expire = loose::expire_007(env, "expire", expire)?;
     fixed.start(&creds, expire).apaas_user(user_uuid, expire).build().js()
 }
 
@@ -619,7 +569,7 @@ fn apaas_app(
 ) -> Result<String> {
     let creds = arg_credentials(app_id, app_certificate)?;
     let fixed = Fixed::from_options(options)?;
-    let expire = expire_007(env, "expire", expire)?;
+    let expire = loose::expire_007(env, "expire", expire)?;
     fixed.start(&creds, expire).apaas_app(expire).build().js()
 }
 
@@ -831,169 +781,8 @@ impl JsSttTokenBuilder {
 #[napi(ts_args_type = "options: { appId: string, appCertificate: string, expire: unknown, issuedAt: unknown, \
                       salt: unknown, services: Array<{ type: number, privileges: Record<string, unknown>, \
                       [field: string]: unknown }> }")]
-pub fn compat_build_token(env: Env, options: Object<'_>) -> Result<String> {
-    let field = |name: &'static str| options.get_named_property::<Unknown<'_>>(name).map_err(read_failed(name));
-    let creds = credentials(
-        &arg_string("appId", &field("appId")?)?,
-        &arg_string("appCertificate", &field("appCertificate")?)?,
-    )?;
-    let expire = expire_007(&env, "expire", &field("expire")?)?;
-    let issued_at = loose::number(&env, "issueTs", &field("issuedAt")?, loose::U32, compat::issue_time)?;
-    let salt = loose::u32_number(&env, "salt", &field("salt")?)?;
-    let mut token = Fixed { issued_at: Some(issued_at), salt: Some(salt) }.start(&creds, expire);
-    let services = options.get_named_property::<Object<'_>>("services").map_err(read_failed("services"))?;
-    for index in 0..services.get_array_length().map_err(read_failed("services"))? {
-        let input = services.get_element::<Object<'_>>(index).map_err(read_failed("services"))?;
-        token.push_service(compat_service(&env, &input)?);
-    }
-    token.build().js()
-}
-
-/// One service of the drop-in `AccessToken2`, its fields read as npm's service classes read
-/// them and its privileges packed as given.
-fn compat_service(env: &Env, input: &Object<'_>) -> Result<Service> {
-    let field = |name: &str| input.get_named_property::<Unknown<'_>>(name).map_err(read_failed("service"));
-    let type_code = input.get_named_property::<u32>("type").map_err(read_failed("service type"))?;
-    let service_type = u16::try_from(type_code)
-        .ok()
-        .and_then(|code| ServiceType::from_code(code).ok())
-        .ok_or_else(|| invalid_argument("service type", format!("{type_code} is not a service type (1 to 10)")))?;
-    let mut service: Service = match service_type {
-        ServiceType::Rtc => RtcService::new(
-            arg_string("channelName", &field("channelName")?)?,
-            loose::user(env, "uid", &field("uid")?)?,
-        )
-        .into(),
-        ServiceType::Rtm => RtmService::new(loose::user_id(env, "userId", &field("userId")?, true)?).into(),
-        ServiceType::Streaming | ServiceType::Fcdn => {
-            let channel_name = arg_string("channelName", &field("channelName")?)?;
-            let account = loose::user(env, "account", &field("account")?)?;
-            if service_type == ServiceType::Streaming {
-                StreamingService::new(channel_name, account).into()
-            } else {
-                FcdnService::new(channel_name, account).into()
-            }
-        }
-        ServiceType::Fpa => FpaService::new().into(),
-        ServiceType::Chat => ChatService::new(loose::user_id(env, "userId", &field("userId")?, true)?).into(),
-        ServiceType::Apaas => ApaasService::new(
-            loose::user_id(env, "roomUuid", &field("roomUuid")?, true)?,
-            loose::user_id(env, "userUuid", &field("userUuid")?, true)?,
-            loose::apaas_role(env, "role", Some(&field("role")?))?,
-        )
-        .into(),
-        ServiceType::Rtm2 => {
-            let user_id = loose::rtm2_user_id(env, "userId", &field("userId")?, true)?;
-            let details = input.get_named_property::<Object<'_>>("permissions").map_err(read_failed("permissions"))?;
-            Rtm2Service::new(user_id, rtm2_permissions(env, &details)?).into()
-        }
-        ServiceType::ConvoAi => ConvoAiService::new().into(),
-        ServiceType::Stt => SttService::new().into(),
-    };
-    let privileges = input.get_named_property::<Object<'_>>("privileges").map_err(read_failed("privileges"))?;
-    let mut previous = None;
-    for (key, value) in entries(&privileges, "privileges")? {
-        // npm packs the keys in `for...in` order (integer keys ascending, then the others).
-        let code = loose::number(env, "privilege", &key, U16, compat::u16_number)?;
-        ascending("privileges", &mut previous, code)?;
-        let field = format!("{service_type} privilege {code} expire");
-        let expire = loose::u32_number(env, &field, &value)?;
-        emit_if(env, compat::privilege(service_type, code))?;
-        emit_if(env, compat::expire_007(&field, expire))?;
-        service.add_privilege_unchecked(code, expire);
-    }
-    Ok(service)
-}
-
-/// The `for...in` keys of an object (as JavaScript strings) with their values.
-fn entries<'env>(object: &Object<'env>, what: &str) -> Result<Vec<(Unknown<'env>, Unknown<'env>)>> {
-    let keys = object.get_property_names().map_err(read_failed(what))?;
-    (0..keys.get_array_length().map_err(read_failed(what))?)
-        .map(|index| {
-            let key = keys.get_element::<Unknown<'env>>(index).map_err(read_failed(what))?;
-            let name = arg_string(what, &key)?;
-            let value = object.get_named_property::<Unknown<'env>>(&name).map_err(read_failed(what))?;
-            Ok((key, value))
-        })
-        .collect()
-}
-
-/// The core packs numbers ascending and once; npm packs its keys in its own order, twice when
-/// two read as the same number. Those the core cannot reproduce are refused.
-fn ascending(what: &str, previous: &mut Option<u16>, next: u16) -> Result<()> {
-    match previous.replace(next) {
-        Some(before) if before >= next => Err(invalid_argument(
-            what,
-            format!(
-                "two keys are packed as {before} then {next}, out of ascending order or twice; npm agora-token packs \
-                 them so, which this package cannot reproduce: use each number once, as a whole number"
-            ),
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// npm `Rtm2Permissions.details` packed as npm packs it: `Object.keys(details).map(Number)`
-/// sorted, each type written with `Buffer.writeUInt16LE`, the resources verbatim. Types RTM2
-/// does not define are packed as given (core `Rtm2Permissions::add_unchecked`), with a warning.
-///
-/// # Errors
-/// Where npm throws: a key that is not the text of its number (npm looks the entry up again
-/// by that number and finds nothing), a type outside 0..=65535, a resource that is not a
-/// string; and two keys that read as the same number (1 and 1.5), which the core packs once.
-pub fn rtm2_permissions(env: &Env, details: &Object<'_>) -> Result<Rtm2Permissions> {
-    let mut permissions = Rtm2Permissions::new();
-    for (resource, (resource_key, by_permission)) in rtm2_keys(env, details, "resource type")? {
-        emit_if(env, compat::rtm2_resource_type(resource))?;
-        let by_permission = object_of(&by_permission, &resource_key)?;
-        for (permission, (permission_key, names)) in rtm2_keys(env, &by_permission, "permission type")? {
-            emit_if(env, compat::rtm2_permission_type(permission))?;
-            let names = object_of(&names, &permission_key)?;
-            let count = names.get_array_length().map_err(read_failed("permissions"))?;
-            let names = (0..count)
-                .map(|index| {
-                    let name = names.get_element::<Unknown<'_>>(index).map_err(read_failed("permissions"))?;
-                    arg_string("RTM2 resource", &name)
-                })
-                .collect::<Result<Vec<_>>>()?;
-            permissions.add_unchecked(resource, permission, names);
-        }
-    }
-    Ok(permissions)
-}
-
-/// The keys of one level of RTM2 details as npm reads them, by number, with their values.
-fn rtm2_keys<'env>(
-    env: &Env,
-    object: &Object<'env>,
-    what: &'static str,
-) -> Result<BTreeMap<u16, (String, Unknown<'env>)>> {
-    let mut by_number = BTreeMap::new();
-    for (key, value) in entries(object, "permissions")? {
-        let name = arg_string(what, &key)?;
-        let number = key.coerce_to_number().map_err(read_failed(what))?;
-        let canonical = number.coerce_to_string().and_then(|text| text.into_utf8()).and_then(|text| text.into_owned());
-        if canonical.map_err(read_failed(what))? != name {
-            return Err(invalid_argument(
-                what,
-                format!("key {name:?} is not the text of a number; npm agora-token throws a TypeError for it too"),
-            ));
-        }
-        let code = loose::number(env, what, &key, U16, compat::u16_number)?;
-        if by_number.insert(code, (name, value)).is_some() {
-            let mut previous = Some(code);
-            ascending(what, &mut previous, code)?;
-        }
-    }
-    Ok(by_number)
-}
-
-/// A nested object of RTM2 details.
-fn object_of<'env>(value: &Unknown<'env>, key: &str) -> Result<Object<'env>> {
-    if value_type("permissions", value)? != ValueType::Object {
-        return Err(invalid_argument("permissions", format!("the entry of {key:?} is not an object or an array")));
-    }
-    value.coerce_to_object().map_err(read_failed("permissions"))
+pub fn compat_build_token(env: Env, options: Unknown<'_>) -> Result<String> {
+    loose::read(&env, |warnings| js::build_access_token2(&Loose(options), warnings))
 }
 
 /// Applies the drop-in options to a 006 token (its expiry counts from the issue time).
@@ -1023,8 +812,8 @@ fn rtc_006(
     let fixed = Fixed::from_options(options)?;
     let channel_name = arg_string("channelName", channel_name)?;
     let user = loose::user(env, user_field, user)?;
-    let role = role_006(env, "role", role)?;
-    let expired_ts = expire_006(env, "privilegeExpiredTs", privilege_expired_ts)?;
+    let role = loose::role_006(env, "role", role)?;
+    let expired_ts = loose::expire_006(env, "privilegeExpiredTs", privilege_expired_ts)?;
     access_token_006(AccessToken::rtc(&creds, channel_name, user, role, expired_ts), fixed).build().js()
 }
 
@@ -1107,7 +896,7 @@ impl JsRtmTokenBuilder006 {
         let account = arg_user_string("account", &account)?;
         // RTM 006 has a single privilege, so upstream ignores the role, whatever it is.
         let _ = role;
-        let expired_ts = expire_006(&env, "privilegeExpiredTs", &privilege_expired_ts)?;
+        let expired_ts = loose::expire_006(&env, "privilegeExpiredTs", &privilege_expired_ts)?;
         access_token_006(AccessToken::rtm(&creds, account, expired_ts), fixed).build().js()
     }
 }

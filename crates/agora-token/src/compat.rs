@@ -19,6 +19,11 @@
 //!
 //! The typed API ([`RtcRole::from_code`], [`Privileges::set_code`](crate::Privileges::set_code),
 //! strict mode) keeps refusing the same values with typed errors.
+//!
+//! [`javascript`] applies JavaScript's conversions for the npm drop-in layers (the native
+//! addon and the WebAssembly build share it).
+
+pub mod javascript;
 
 use std::fmt;
 
