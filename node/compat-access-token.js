@@ -1,8 +1,9 @@
 'use strict'
 // Drop-in replacement for npm `agora-access-token` 2.0.4 (legacy "006" tokens): the same
-// exports, static methods and argument order. The builders are native (index.js).
+// exports, static methods and argument order. The builders are the native addon's, or the
+// WebAssembly build's where no prebuild loads (main.cjs).
 
-const { RtcTokenBuilder006, RtmTokenBuilder006 } = require('./index.js')
+const { RtcTokenBuilder006, RtmTokenBuilder006 } = require('./main.cjs')
 
 // upstream src/RtcTokenBuilder.js `Role`, exported as `RtcRole`.
 const RtcRole = {

@@ -12,7 +12,8 @@
 // (`process.emitWarning`, type `AgoraTokenCompatWarning`, `code` one of
 // `COMPAT_WARNING_CODES`). The deliberate differences are listed in README.md.
 
-const native = require('./index.js')
+// The native addon, or the WebAssembly build where no prebuild loads (main.cjs chooses).
+const native = require('./main.cjs')
 
 const {
   ApaasTokenBuilder,

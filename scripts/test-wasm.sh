@@ -4,6 +4,7 @@
 # package (node/wasm) and the debugger page (web/), and tests:
 #   - the shared vectors through the WASM build on Node (ESM and CJS entries), and agreement
 #     with the native addon; the export lists of both builds; the native-or-WASM main entry
+#   - the Node package's drop-in suites (differential against the npm peers) on the WASM build
 #   - an esbuild bundle of a small app importing the package, run in headless Chromium (Debian's
 #     chromium through playwright-core, never a downloaded browser), Node, Bun and Deno (npm
 #     `bun` and `deno`, binaries from their optionalDependencies)
@@ -81,6 +82,15 @@ fi
 
 log "node --test: vectors through WASM, agreement with the native addon, exports, bundle (Chromium, Node, Bun, Deno)"
 (cd node && node --test wasm/__test__/)
+
+# The Node package's drop-in suites (npm-compatible readings and warnings, differential tests
+# against npm agora-token / agora-access-token, conformance vectors) again, with the main entry
+# and ./compat forced onto the WebAssembly build. The idiomatic suites stay native-only: the
+# WebAssembly build's idiomatic messages for malformed input come from its JSON layer (same codes).
+ensure_node_peers
+log "node --test: the drop-in suites of node/__test__ on the WebAssembly build (AGORA_TOKEN_WASM=1)"
+(cd node && AGORA_TOKEN_WASM=1 node --test __test__/compat.test.mjs __test__/differential.test.mjs \
+  __test__/warnings.test.mjs __test__/deliberate-differences.test.mjs __test__/conformance.test.mjs)
 
 log "Workers-style fetch handler example"
 npm_ci "$ROOT/examples/cloudflare-worker"

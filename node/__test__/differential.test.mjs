@@ -31,6 +31,7 @@ import {
   inflate,
   native,
   randomFor007Salt,
+  refusedByWasm,
   rng,
   show,
   withFixedClock,
@@ -303,6 +304,7 @@ describe('npm agora-token 2.0.6: same decompressed payload for every shared buil
         const options = { issuedAt: c.issuedAt, salt: c.salt }
         const label = `${name}, seed ${caseSeed}, case ${n} ${show(c)}`
         const peerToken = theirs(c.issuedAt, c.salt, peerCall)
+        if (refusedByWasm(peerToken, () => (dropIn || idiomatic)(options), label)) continue
         if (dropIn) {
           const [ours, warnings] = captureWarnings(() => dropIn(options))
           assertSamePayload(ours, peerToken, `${label} drop-in`)
@@ -432,6 +434,7 @@ describe('npm agora-token 2.0.6: same decompressed payload for every shared buil
       }
       const label = `AccessToken2, seed ${SEED + 1000}, case ${n} ${show({ ...c, services: inputsForBuildToken })}`
       const peerToken = theirsToken.build()
+      if (refusedByWasm(peerToken, () => captureWarnings(() => ours.build()), label)) continue
       const [oursToken, warnings] = captureWarnings(() => ours.build())
       assertSamePayload(oursToken, peerToken, label)
       assertCodes(warnings, codes, label)

@@ -1,6 +1,7 @@
 // Shared test helpers: the conformance vectors, the npm peers, inflating tokens, and
 // fixing the clock and Math.random for the peers (which cannot take an issue time or salt).
 
+import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -16,6 +17,24 @@ export const APP_CERTIFICATE = '5CFd2fd1755d40ecb72977518be15d3b'
 export const native = require('@agora-token-rs/agora-token')
 export const compat = require('@agora-token-rs/agora-token/compat')
 export const compat006 = require('@agora-token-rs/agora-token/compat/access-token')
+
+/**
+ * Whether the package runs its WebAssembly build (AGORA_TOKEN_WASM=1: scripts/test-wasm.sh runs
+ * the drop-in suites so too). That build refuses payloads over 32 KiB rather than compress them
+ * differently from stock zlib (crates/agora-token-wasm/README.md); real tokens are far smaller.
+ */
+export const WASM = process.env.AGORA_TOKEN_WASM === '1'
+const WASM_PAYLOAD_LIMIT = 32768
+
+/**
+ * True when the WebAssembly build must refuse to build `peerToken` (its payload is over the
+ * limit); it then checks that `build` throws the documented error.
+ */
+export function refusedByWasm(peerToken, build, label) {
+  if (!WASM || inflate(peerToken).length <= WASM_PAYLOAD_LIMIT) return false
+  assert.throws(build, { code: 'invalid_argument', message: /compresses payloads up to 32768 bytes/ }, label)
+  return true
+}
 
 /** Every vector of conformance/upstream.json. */
 export const vectors = JSON.parse(readFileSync(join(here, '..', '..', 'conformance', 'upstream.json'), 'utf8')).vectors

@@ -6,5 +6,3 @@
 export declare function instantiate(module: WebAssembly.Module | BufferSource): typeof import('../index')
 /** Every export name of the native addon; the WebAssembly build has the same. */
 export declare const NATIVE_EXPORTS: readonly string[]
-/** The names the WebAssembly build implements; the others throw an Error with code 'not_in_wasm'. */
-export declare const IN_WASM: readonly string[]

@@ -10,8 +10,7 @@
 // GENERATED FROM: nothing. build.mjs derives api.cjs (CommonJS) from this file.
 
 // Every export of the native addon (node/index.js), in its order. The WebAssembly build
-// exports the same names, so code written against one loads with the other; the names in
-// NOT_IN_WASM throw `not_in_wasm` until they are ported (see node/README.md).
+// implements the same names, so code written against one loads with the other.
 const NATIVE_EXPORTS = [
   'ApaasTokenBuilder', 'JsApaasTokenBuilder', 'ChatTokenBuilder', 'JsChatTokenBuilder',
   'ConvoAITokenBuilder', 'JsConvoAiTokenBuilder', 'Credentials', 'JsCredentials', 'EducationTokenBuilder',
@@ -28,6 +27,60 @@ const NATIVE_EXPORTS = [
 ]
 
 const unixNow = () => Math.floor(Date.now() / 1000)
+
+// The depth to which `view` follows objects: compatBuildToken's RTM2 resource names sit at 7.
+const VIEW_DEPTH = 12
+
+// JSON has no literal for NaN, the infinities and -0: they travel by name (`s`).
+function setNumber(view, number) {
+  if (Number.isFinite(number) && !Object.is(number, -0)) view.n = number
+  else view.s = Object.is(number, -0) ? '-0' : String(number)
+}
+
+// Strings cross as UTF-8, as napi and npm's Buffer write them: a lone surrogate becomes U+FFFD.
+// JSON.stringify escapes exactly the lone ones (as \udXXX; a backslash of the text would be
+// doubled), and serde refuses those escapes, so they are replaced in the JSON text.
+const LONE_SURROGATE_ESCAPE = /(?<=(?:^|[^\\])(?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g
+const toJson = request => {
+  const json = JSON.stringify(request)
+  return json.includes('\\ud') ? json.replace(LONE_SURROGATE_ESCAPE, '\\ufffd') : json
+}
+
+/**
+ * A JavaScript value as the core's drop-in readings need it (crates/agora-token-wasm/src/compat.rs
+ * `JsView`, short keys as there are many): its type `t` and JavaScript's own `+value` (`n`, or
+ * `s` by name), `${value}` (`x`) and `!!value` (`b`), what a conversion threw (`e`), the
+ * `for...in` entries of objects (`o`) and the elements of arrays (`a`).
+ */
+function view(value, depth = 0) {
+  const type = value === null ? 'null' : typeof value
+  const result = { t: type, b: Boolean(value) }
+  if (type === 'symbol') return result
+  try {
+    result.x = `${value}`
+    if (type !== 'bigint') setNumber(result, +value)
+  } catch (error) {
+    result.e = String(error?.message ?? error)
+  }
+  if ((type === 'object' || type === 'function') && depth < VIEW_DEPTH) {
+    result.o = []
+    // npm reads the keys with for...in, inherited enumerable ones included.
+    for (const key in value) result.o.push([view(key), view(value[key], depth + 1)])
+    if (Array.isArray(value)) result.a = Array.from(value, element => view(element, depth + 1))
+  }
+  return result
+}
+
+// The drop-in layer's warnings, as the native addon emits them: process.emitWarning where the
+// host has it (Node, Bun, Deno's process), console.warn elsewhere (browsers, Workers).
+function emitCompatWarning({ code, message }) {
+  const emitWarning = globalThis.process?.emitWarning
+  if (typeof emitWarning === 'function') {
+    emitWarning.call(globalThis.process, message, { type: 'AgoraTokenCompatWarning', code })
+  } else {
+    globalThis.console?.warn?.(`AgoraTokenCompatWarning [${code}]: ${message}`)
+  }
+}
 
 /**
  * Instantiates the module (a `WebAssembly.Module`, or its bytes) and returns the API: an object
@@ -58,7 +111,7 @@ function instantiate(moduleOrBytes) {
   const decoder = new TextDecoder()
 
   function call(op, options) {
-    const request = encoder.encode(JSON.stringify({ ...options, op }))
+    const request = encoder.encode(toJson({ ...options, op }))
     const ptr = wasm.agora_alloc(request.length)
     new Uint8Array(memory.buffer, ptr, request.length).set(request)
     const length = wasm.agora_call(ptr, request.length)
@@ -73,14 +126,6 @@ function instantiate(moduleOrBytes) {
 
   const stamped = options => ({ ...options, issuedAt: options.issuedAt ?? unixNow() })
   const api = {}
-  for (const name of NATIVE_EXPORTS) {
-    api[name] = function notInWasm() {
-      const error = new Error(`${name} is not in the WebAssembly build yet; use the native addon (see the package README)`)
-      error.code = 'not_in_wasm'
-      throw error
-    }
-  }
-
   api.buildToken = options => call('buildToken', stamped(options))
   api.buildRtcToken = options => call('buildRtcToken', stamped({ privilegeExpire: 0, ...options }))
   api.buildRtmToken = options => call('buildRtmToken', stamped(options))
@@ -115,76 +160,56 @@ function instantiate(moduleOrBytes) {
   api.verify = (token, appCertificate) => call('verify', { token, appCertificate })
   api.unixNow = unixNow
 
-  // The drop-in builders: upstream's positional arguments, the core's rules.
-  class RtcTokenBuilder {
-    static buildTokenWithUid(appId, appCertificate, channelName, uid, role, tokenExpire, privilegeExpire = 0, options = {}) {
-      const user = typeof uid === 'string' ? { account: uid } : { uid }
-      return api.buildRtcToken({ ...options, appId, appCertificate, channelName, ...user, role, tokenExpire, privilegeExpire })
-    }
-
-    static buildTokenWithUserAccount(appId, appCertificate, channelName, account, role, tokenExpire, privilegeExpire = 0, options = {}) {
-      const user = typeof account === 'number' ? { uid: account } : { account }
-      return api.buildRtcToken({ ...options, appId, appCertificate, channelName, ...user, role, tokenExpire, privilegeExpire })
+  // The drop-in builders (npm agora-token 2.0.6 and agora-access-token 2.0.4): upstream's
+  // positional arguments, read as npm reads them by the core (compat::javascript) from what
+  // JavaScript makes of each one (`view`), with upstream's leniency and the native addon's
+  // warnings, emitted here. Each method takes `arity` arguments, then `{ issuedAt, salt }`.
+  function dropIn(method, arity) {
+    return (...args) => {
+      const options = args[arity] ?? {}
+      const fixed = { issuedAt: options.issuedAt ?? unixNow(), salt: options.salt ?? undefined }
+      const result = call('compat', { method, args: args.slice(0, arity).map(value => view(value)), options: fixed })
+      for (const warning of result.warnings) emitCompatWarning(warning)
+      if (result.error) {
+        const error = new Error(result.error.message)
+        error.code = result.error.code
+        throw error
+      }
+      return result.token
     }
   }
-  class RtmTokenBuilder {
-    static buildToken(appId, appCertificate, userId, expire, options = {}) {
-      return api.buildRtmToken({ ...options, appId, appCertificate, userId, expire })
-    }
+  // A class of static drop-in methods; `recipe` names the native class whose methods it shares.
+  const dropInClass = (name, methods, recipe = name) => {
+    const builder = { [name]: class {} }[name]
+    for (const [method, arity] of Object.entries(methods)) builder[method] = dropIn(`${recipe}.${method}`, arity)
+    return builder
   }
-  // The RTC user of the drop-in builders: a number is a uid, a string an account.
-  const rtcUser = user => (typeof user === 'number' ? { uid: user } : { account: user })
-  const expiries = (joinChannel, publishAudio, publishVideo, publishData) => ({ joinChannel, publishAudio, publishVideo, publishData })
-  Object.assign(RtcTokenBuilder, {
-    buildTokenWithUidAndPrivilege(appId, appCertificate, channelName, uid, tokenExpire, join, audio, video, data, options = {}) {
-      return api.buildRtcTokenWithPrivileges({ ...options, appId, appCertificate, channelName, ...rtcUser(uid), tokenExpire, privileges: expiries(join, audio, video, data) })
-    },
-    BuildTokenWithUserAccountAndPrivilege(appId, appCertificate, channelName, account, tokenExpire, join, audio, video, data, options = {}) {
-      return api.buildRtcTokenWithPrivileges({ ...options, appId, appCertificate, channelName, ...rtcUser(account), tokenExpire, privileges: expiries(join, audio, video, data) })
-    },
-    buildTokenWithRtm(appId, appCertificate, channelName, account, role, tokenExpire, privilegeExpire = 0, options = {}) {
-      return api.buildRtcTokenWithRtm({ ...options, appId, appCertificate, channelName, ...rtcUser(account), role, tokenExpire, privilegeExpire })
-    },
+  const RtcTokenBuilder = dropInClass('RtcTokenBuilder', {
+    buildTokenWithUid: 7,
+    buildTokenWithUserAccount: 7,
+    buildTokenWithUidAndPrivilege: 9,
+    buildTokenWithUserAccountAndPrivilege: 9,
+    buildTokenWithRtm: 7,
+    buildTokenWithRtm2: 12,
   })
-  RtcTokenBuilder.buildTokenWithUserAccountAndPrivilege = RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege
-  // buildTokenWithRtm2 and the ConvoAI / STT builders: twelve positional arguments.
-  const withRtm2 = build => (appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, join, audio, video, data, rtmUserId, rtmTokenExpire, options = {}) =>
-    build({ ...options, appId, appCertificate, channelName, ...rtcUser(rtcAccount), role: rtcRole, tokenExpire: rtcTokenExpire, privileges: expiries(join, audio, video, data), rtmUserId, rtmTokenExpire })
-  RtcTokenBuilder.buildTokenWithRtm2 = withRtm2(api.buildRtcTokenWithRtm2)
-  RtmTokenBuilder.buildTokenWithPermissions = (appId, appCertificate, userId, permissions, expire, options = {}) =>
-    api.buildRtmTokenWithPermissions({ ...options, appId, appCertificate, userId, permissions: permissions.details, expire })
-  class ChatTokenBuilder {
-    static buildUserToken(appId, appCertificate, userId, expire, options = {}) {
-      return api.buildChatUserToken({ ...options, appId, appCertificate, userId, expire })
-    }
-
-    static buildAppToken(appId, appCertificate, expire, options = {}) {
-      return api.buildChatAppToken({ ...options, appId, appCertificate, expire })
-    }
+  // upstream's capitalised name of the same method.
+  RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege = RtcTokenBuilder.buildTokenWithUserAccountAndPrivilege
+  const RtmTokenBuilder = dropInClass('RtmTokenBuilder', { buildToken: 4, buildTokenWithPermissions: 5 })
+  const ChatTokenBuilder = dropInClass('ChatTokenBuilder', { buildUserToken: 4, buildAppToken: 3 })
+  const apaasMethods = { buildRoomUserToken: 6, buildUserToken: 4, buildAppToken: 3 }
+  const ApaasTokenBuilder = dropInClass('ApaasTokenBuilder', apaasMethods)
+  // Identical to ApaasTokenBuilder, as upstream.
+  const EducationTokenBuilder = dropInClass('EducationTokenBuilder', apaasMethods, 'ApaasTokenBuilder')
+  const FpaTokenBuilder = dropInClass('FpaTokenBuilder', { buildToken: 2 })
+  const ConvoAITokenBuilder = dropInClass('ConvoAITokenBuilder', { buildToken: 12 })
+  const SttTokenBuilder = dropInClass('SttTokenBuilder', { buildToken: 12 })
+  const RtcTokenBuilder006 = dropInClass('RtcTokenBuilder006', { buildTokenWithUid: 6, buildTokenWithAccount: 6 })
+  const RtmTokenBuilder006 = dropInClass('RtmTokenBuilder006', { buildToken: 5 })
+  // The drop-in AccessToken2.build() (compat.js): one argument, the token's fields.
+  api.compatBuildToken = options => {
+    const { issuedAt, salt, ...rest } = options
+    return dropIn('compatBuildToken', 1)({ ...rest, issuedAt, salt }, {})
   }
-  class ApaasTokenBuilder {
-    static buildRoomUserToken(appId, appCertificate, roomUuid, userUuid, role, expire, options = {}) {
-      return api.buildApaasRoomUserToken({ ...options, appId, appCertificate, roomUuid, userUuid, role, expire })
-    }
-
-    static buildUserToken(appId, appCertificate, userUuid, expire, options = {}) {
-      return api.buildApaasUserToken({ ...options, appId, appCertificate, userId: userUuid, expire })
-    }
-
-    static buildAppToken(appId, appCertificate, expire, options = {}) {
-      return api.buildApaasAppToken({ ...options, appId, appCertificate, expire })
-    }
-  }
-  class EducationTokenBuilder extends ApaasTokenBuilder {}
-  class FpaTokenBuilder {
-    static buildToken(appId, appCertificate, options = {}) {
-      return api.buildFpaToken({ ...options, appId, appCertificate })
-    }
-  }
-  class ConvoAITokenBuilder {}
-  ConvoAITokenBuilder.buildToken = withRtm2(api.buildConvoAiToken)
-  class SttTokenBuilder {}
-  SttTokenBuilder.buildToken = withRtm2(api.buildSttToken)
 
   // The native Credentials: checked on creation; the certificate is no own property, so
   // JSON.stringify and spreading never show it. fromEnv reads the host's environment where
@@ -224,6 +249,8 @@ function instantiate(moduleOrBytes) {
 
   api.Credentials = api.JsCredentials = Credentials
   api.RtcTokenBuilder = api.JsRtcTokenBuilder = RtcTokenBuilder
+  api.RtcTokenBuilder006 = api.JsRtcTokenBuilder006 = RtcTokenBuilder006
+  api.RtmTokenBuilder006 = api.JsRtmTokenBuilder006 = RtmTokenBuilder006
   api.RtmTokenBuilder = api.JsRtmTokenBuilder = RtmTokenBuilder
   api.ChatTokenBuilder = api.JsChatTokenBuilder = ChatTokenBuilder
   api.ApaasTokenBuilder = api.JsApaasTokenBuilder = ApaasTokenBuilder
@@ -234,19 +261,4 @@ function instantiate(moduleOrBytes) {
   return Object.freeze(api)
 }
 
-// The names this build implements; the rest of NATIVE_EXPORTS throw `not_in_wasm`.
-const IN_WASM = Object.freeze([
-  'RtcTokenBuilder', 'JsRtcTokenBuilder', 'RtmTokenBuilder', 'JsRtmTokenBuilder', 'ChatTokenBuilder',
-  'JsChatTokenBuilder', 'ApaasTokenBuilder', 'JsApaasTokenBuilder', 'EducationTokenBuilder',
-  'JsEducationTokenBuilder', 'FpaTokenBuilder', 'JsFpaTokenBuilder', 'ConvoAITokenBuilder',
-  'JsConvoAiTokenBuilder', 'SttTokenBuilder', 'JsSttTokenBuilder',
-  'buildToken', 'buildRtcToken', 'buildRtcTokenWithPrivileges', 'buildRtcTokenWithRtm', 'buildRtmToken',
-  'buildRtmTokenWithPermissions', 'buildChatUserToken', 'buildChatAppToken', 'buildFpaToken',
-  'buildRtcTokenWithRtm2', 'buildConvoAiToken', 'buildSttToken', 'buildApaasRoomUserToken',
-  'buildApaasUserToken', 'buildApaasAppToken', 'randomSalt', 'buildAccessToken006', 'decodeAccessToken006',
-  'verifyAccessToken006', 'validateCredentials', 'compatWarningCodes', 'buildSignalingToken', 'buildDynamicKey',
-  'buildDynamicKey5', 'decode', 'verify', 'explain', 'unixNow', 'Credentials', 'JsCredentials', 'reasonCodes',
-  'sdkErrorCodes',
-])
-
-export { instantiate, NATIVE_EXPORTS, IN_WASM }
+export { instantiate, NATIVE_EXPORTS }

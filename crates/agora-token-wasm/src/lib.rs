@@ -10,6 +10,7 @@
 //! the loader passes the issue time and `now` in every request, and salts are drawn through
 //! the imported `env.random_fill` (`crypto.getRandomValues`).
 
+mod compat;
 mod ops;
 
 pub use ops::call;

@@ -398,6 +398,12 @@ enum Request {
     },
     ReasonCodes {},
     SdkErrorCodes {},
+    /// A drop-in method (`RtcTokenBuilder.buildTokenWithUid`, ...), see `compat`.
+    Compat {
+        method: String,
+        args: Vec<crate::compat::JsView>,
+        options: crate::compat::Fixed,
+    },
     CredentialsFromEnv {
         variables: std::collections::HashMap<String, String>,
     },
@@ -659,6 +665,7 @@ fn run(request: Request) -> Result<Value, Error> {
             Ok(explanation_json(&explain(&token, &options)?))
         }
         Request::ReasonCodes {} => Ok(json!(Reason::CODES)),
+        Request::Compat { method, args, options } => Ok(crate::compat::call(&method, &args, options)),
         Request::SdkErrorCodes {} => Ok(json!(SdkError::ALL.iter().map(|error| error.code()).collect::<Vec<_>>())),
         Request::CredentialsFromEnv { variables } => {
             let credentials = Credentials::from_lookup(|name| variables.get(name).cloned())?;
