@@ -454,7 +454,10 @@ impl JsRtmTokenBuilder {
         let fixed = Fixed::from_options(options)?;
         let user_id = loose::rtm2_user_id(&env, "userId", &user_id, false)?;
         let permissions = loose::read(&env, |warnings| {
-            js::rtm2_permissions(&js::JsValue::property(&Loose(permissions.to_unknown()), "permissions", "details")?, warnings)
+            js::rtm2_permissions(
+                &js::JsValue::property(&Loose(permissions.to_unknown()), "permissions", "details")?,
+                warnings,
+            )
         })?;
         let expire = loose::expire_007(&env, "expire", &expire)?;
         fixed.start(&creds, expire).rtm2(user_id, permissions, expire).build().js()

@@ -248,7 +248,9 @@ impl Arguments<'_> {
                 let role = js::apaas_role("role", &self.arg(4), w)?;
                 let expire = js::expire_007("expire", &self.arg(5), w)?;
                 let token = self.fixed.start(&credentials, expire)?;
-                token.apaas_room_user_variant(room_uuid, &user_uuid, role, expire, ApaasRoomUserVariant::Standard).build()
+                token
+                    .apaas_room_user_variant(room_uuid, &user_uuid, role, expire, ApaasRoomUserVariant::Standard)
+                    .build()
             }
             "ApaasTokenBuilder.buildUserToken" => {
                 let credentials = self.credentials()?;

@@ -15,13 +15,13 @@
 use std::collections::BTreeMap;
 
 use super::{Lenient, NumberReading, UpstreamValue};
+use crate::credentials::Credentials;
 use crate::error::{Error, Result};
 use crate::services::{Rtm2Permissions, ServiceType, User};
 use crate::{
-    AccessToken2, ApaasService, ChatService, ConvoAiService, FcdnService, FpaService, RtcService, Rtm2Service, RtmService, Service,
-    StreamingService, SttService, APAAS_NO_ROLE,
+    AccessToken2, ApaasService, ChatService, ConvoAiService, FcdnService, FpaService, RtcService, Rtm2Service,
+    RtmService, Service, StreamingService, SttService, APAAS_NO_ROLE,
 };
-use crate::credentials::Credentials;
 
 use super::CompatWarning;
 
@@ -210,7 +210,9 @@ pub fn upstream_value<V: JsValue, T>(
         JsType::Number => Some(value.to_number(field)?),
         _ if equality == Equality::Strict => None,
         JsType::Boolean | JsType::String | JsType::Object | JsType::Function => Some(value.to_number(field)?),
-        JsType::BigInt => Some(value.to_text(field).ok().and_then(|text| text.parse::<i32>().ok()).map_or(f64::NAN, f64::from)),
+        JsType::BigInt => {
+            Some(value.to_text(field).ok().and_then(|text| text.parse::<i32>().ok()).map_or(f64::NAN, f64::from))
+        }
         JsType::Undefined | JsType::Null | JsType::Symbol | JsType::Other => None,
     };
     if let Some(number) = number {
@@ -533,7 +535,9 @@ pub fn service<V: JsValue>(input: &V, warnings: &mut Vec<CompatWarning>) -> Resu
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             ServiceType::from_code(code as u16).ok()
         })
-        .ok_or_else(|| invalid("service type", format!("{} is not a service type (1 to 10)", number_text(type_code))))?;
+        .ok_or_else(|| {
+            invalid("service type", format!("{} is not a service type (1 to 10)", number_text(type_code)))
+        })?;
     let mut service: Service = match service_type {
         ServiceType::Rtc => {
             RtcService::new(string("channelName", &field("channelName")?)?, user("uid", &field("uid")?, warnings)?)
@@ -753,7 +757,12 @@ mod tests {
         assert_eq!(u32_number("expire", &Js::Text(" "), &mut warnings).unwrap(), 0);
         assert_eq!(
             codes(&warnings),
-            [CompatWarning::FRACTION_TRUNCATED, CompatWarning::NOT_A_NUMBER, CompatWarning::NOT_A_NUMBER, CompatWarning::NOT_A_NUMBER]
+            [
+                CompatWarning::FRACTION_TRUNCATED,
+                CompatWarning::NOT_A_NUMBER,
+                CompatWarning::NOT_A_NUMBER,
+                CompatWarning::NOT_A_NUMBER
+            ]
         );
         assert_eq!(u32_number("expire", &Js::Number(-1.0), &mut warnings).unwrap_err().code(), "invalid_argument");
         assert_eq!(u32_number("expire", &Js::Symbol, &mut warnings).unwrap_err().code(), "invalid_argument");
