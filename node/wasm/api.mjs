@@ -49,12 +49,16 @@ const toJson = request => {
 /**
  * A JavaScript value as the core's drop-in readings need it (crates/agora-token-wasm/src/compat.rs
  * `JsView`, short keys as there are many): its type `t` and JavaScript's own `+value` (`n`, or
- * `s` by name), `${value}` (`x`) and `!!value` (`b`), what a conversion threw (`e`), the
- * `for...in` entries of objects (`o`) and the elements of arrays (`a`).
+ * `s` by name) and `${value}` (`x`; for numbers the module writes it as JavaScript does), what a
+ * conversion threw (`e`), the `for...in` entries of objects (`o`) and the elements of arrays (`a`).
  */
 function view(value, depth = 0) {
   const type = value === null ? 'null' : typeof value
-  const result = { t: type, b: Boolean(value) }
+  const result = { t: type }
+  if (type === 'number') {
+    setNumber(result, value)
+    return result
+  }
   if (type === 'symbol') return result
   try {
     result.x = `${value}`
@@ -111,7 +115,8 @@ function instantiate(moduleOrBytes) {
   const decoder = new TextDecoder()
 
   function call(op, options) {
-    const request = encoder.encode(toJson({ ...options, op }))
+    // `op` first: the module reads drop-in calls (`compat`) without buffering the request.
+    const request = encoder.encode(toJson({ op, ...options }))
     const ptr = wasm.agora_alloc(request.length)
     new Uint8Array(memory.buffer, ptr, request.length).set(request)
     const length = wasm.agora_call(ptr, request.length)

@@ -31,12 +31,9 @@ pub struct JsView {
     /// `+value` when JSON has no literal for it: `"NaN"`, `"Infinity"`, `"-Infinity"`, `"-0"`.
     #[serde(rename = "s")]
     special: Option<String>,
-    /// `` `${value}` ``, unless it threw (or the value is a symbol).
+    /// `` `${value}` ``, unless it threw (or the value is a symbol, or a number: written here).
     #[serde(rename = "x")]
     text: Option<String>,
-    /// `!!value`.
-    #[serde(rename = "b")]
-    truthy: bool,
     /// What a conversion threw.
     #[serde(rename = "e")]
     error: Option<String>,
@@ -55,7 +52,6 @@ impl JsView {
             number: None,
             special: Some("NaN".to_owned()),
             text: Some("undefined".to_owned()),
-            truthy: false,
             error: None,
             entries: None,
             elements: None,
@@ -95,11 +91,25 @@ impl JsValue for JsView {
     }
 
     fn to_text(&self, field: &str) -> agora_token::Result<String> {
+        if self.js_type == "number" {
+            return Ok(js::number_text(self.to_number(field)?));
+        }
         self.text.clone().ok_or_else(|| self.conversion_failed(field))
     }
 
-    fn to_bool(&self, _field: &str) -> agora_token::Result<bool> {
-        Ok(self.truthy)
+    /// `!!value`, from the type and the value's text or number.
+    fn to_bool(&self, field: &str) -> agora_token::Result<bool> {
+        Ok(match self.js_type(field)? {
+            JsType::Undefined | JsType::Null => false,
+            JsType::Number => {
+                let number = self.to_number(field)?;
+                number != 0.0 && !number.is_nan()
+            }
+            JsType::Boolean => self.text.as_deref() == Some("true"),
+            JsType::String => self.text.as_deref().is_some_and(|text| !text.is_empty()),
+            JsType::BigInt => self.text.as_deref() != Some("0"),
+            JsType::Symbol | JsType::Object | JsType::Function | JsType::Other => true,
+        })
     }
 
     fn entries(&self, field: &str) -> agora_token::Result<Vec<(Self, Self)>> {
@@ -168,10 +178,27 @@ impl Fixed {
     }
 }
 
+/// How the loader starts a drop-in request (`op` first).
+pub const REQUEST_PREFIX: &str = r#"{"op":"compat","#;
+
+/// A drop-in call: `{ "op": "compat", method, args, options }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Request {
+    #[allow(dead_code)] // always "compat": the prefix chose this struct
+    op: String,
+    /// `RtcTokenBuilder.buildTokenWithUid`, ...
+    method: String,
+    /// The positional arguments.
+    args: Vec<JsView>,
+    /// `{ issuedAt, salt }`.
+    options: Fixed,
+}
+
 /// Runs one drop-in method: `{ token, warnings }` or `{ error, warnings }`.
-pub fn call(method: &str, args: &[JsView], fixed: Fixed) -> Value {
+pub fn call(request: &Request) -> Value {
     let mut warnings = Vec::new();
-    let outcome = Arguments { args, fixed }.run(method, &mut warnings);
+    let outcome = Arguments { args: &request.args, fixed: request.options }.run(&request.method, &mut warnings);
     let warnings: Vec<Value> =
         warnings.iter().map(|warning| json!({ "code": warning.code(), "message": warning.message() })).collect();
     match outcome {

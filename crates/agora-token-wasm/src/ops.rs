@@ -398,12 +398,6 @@ enum Request {
     },
     ReasonCodes {},
     SdkErrorCodes {},
-    /// A drop-in method (`RtcTokenBuilder.buildTokenWithUid`, ...), see `compat`.
-    Compat {
-        method: String,
-        args: Vec<crate::compat::JsView>,
-        options: crate::compat::Fixed,
-    },
     CredentialsFromEnv {
         variables: std::collections::HashMap<String, String>,
     },
@@ -412,6 +406,14 @@ enum Request {
 /// Runs one JSON request and returns the JSON response.
 #[must_use]
 pub fn call(request: &str) -> String {
+    // Drop-in calls carry nested argument views: read them straight into their struct, as serde
+    // would buffer the whole request to find the tag of an internally tagged enum.
+    if request.starts_with(crate::compat::REQUEST_PREFIX) {
+        return match serde_json::from_str::<crate::compat::Request>(request) {
+            Ok(request) => json!({ "ok": crate::compat::call(&request) }).to_string(),
+            Err(e) => error_response("invalid_argument", &format!("bad request: {e}")),
+        };
+    }
     let outcome = serde_json::from_str::<Request>(request)
         .map_err(|e| ("invalid_argument", format!("bad request: {e}")))
         .and_then(|request| run(request).map_err(|e| (e.code(), e.to_string())));
@@ -665,7 +667,6 @@ fn run(request: Request) -> Result<Value, Error> {
             Ok(explanation_json(&explain(&token, &options)?))
         }
         Request::ReasonCodes {} => Ok(json!(Reason::CODES)),
-        Request::Compat { method, args, options } => Ok(crate::compat::call(&method, &args, options)),
         Request::SdkErrorCodes {} => Ok(json!(SdkError::ALL.iter().map(|error| error.code()).collect::<Vec<_>>())),
         Request::CredentialsFromEnv { variables } => {
             let credentials = Credentials::from_lookup(|name| variables.get(name).cloned())?;
