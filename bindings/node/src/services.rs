@@ -82,18 +82,6 @@ pub struct JsServiceInput {
     pub permissions: Option<JsRtm2Details>,
 }
 
-/// The fields each service type takes, for refusing fields that belong to another type.
-fn allowed_fields(service_type: ServiceType) -> &'static [&'static str] {
-    match service_type {
-        ServiceType::Rtc => &["channelName", "uid"],
-        ServiceType::Streaming | ServiceType::Fcdn => &["channelName", "account"],
-        ServiceType::Rtm | ServiceType::Chat => &["userId"],
-        ServiceType::Rtm2 => &["userId", "permissions"],
-        ServiceType::Apaas => &["roomUuid", "userUuid", "role"],
-        ServiceType::Fpa | ServiceType::ConvoAi | ServiceType::Stt => &[],
-    }
-}
-
 impl JsServiceInput {
     fn given_fields(&self) -> Vec<&'static str> {
         let fields = [
@@ -118,24 +106,13 @@ impl JsServiceInput {
         let code = u16::try_from(to_u32("service type", self.service_type)?)
             .map_err(|_| invalid_argument("service type", format!("got {}; use 1 to 10", self.service_type)))?;
         let service_type = ServiceType::from_code(code).js()?;
-        let allowed = allowed_fields(service_type);
-        if let Some(field) = self.given_fields().into_iter().find(|field| !allowed.contains(field)) {
-            let expected = if allowed.is_empty() { "none".to_owned() } else { allowed.join(", ") };
-            return Err(invalid_argument(
-                field,
-                format!("{service_type} services have no `{field}` field (their fields: {expected})"),
-            ));
-        }
+        service_type.check_fields(&self.given_fields()).js()?;
         let privileges = self.privileges.unwrap_or_default();
         let service = match service_type {
             ServiceType::Rtc => {
-                let channel_name = self
-                    .channel_name
-                    .ok_or_else(|| invalid_argument("channelName", "RTC services need a channel name"))?;
-                let uid = self.uid.ok_or_else(|| {
-                    invalid_argument("uid", "RTC services need a uid (number, 0 = any user) or an account (string)")
-                })?;
-                let mut rtc = RtcService::new(channel_name, to_user("uid", uid)?);
+                // check_fields made sure both are given: the defaults never apply.
+                let uid = to_user("uid", self.uid.unwrap_or(Either::A(String::new())))?;
+                let mut rtc = RtcService::new(self.channel_name.unwrap_or_default(), uid);
                 rtc.privileges = privileges_from(&privileges)?;
                 Service::Rtc(rtc)
             }

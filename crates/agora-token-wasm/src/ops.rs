@@ -64,6 +64,23 @@ struct ServiceInput {
     permissions: Option<PermissionsInput>,
 }
 
+impl ServiceInput {
+    /// The fields given, by their names in `ServiceType::field_names`.
+    fn given_fields(&self) -> Vec<&'static str> {
+        let fields = [
+            ("channelName", self.channel_name.is_some()),
+            ("uid", self.uid.is_some()),
+            ("account", self.account.is_some()),
+            ("userId", self.user_id.is_some()),
+            ("roomUuid", self.room_uuid.is_some()),
+            ("userUuid", self.user_uuid.is_some()),
+            ("role", self.role.is_some()),
+            ("permissions", self.permissions.is_some()),
+        ];
+        fields.into_iter().filter(|(_, given)| *given).map(|(name, _)| name).collect()
+    }
+}
+
 /// RTM2 resource type → permission type → resource names (npm `Rtm2Permissions.details`).
 type PermissionsInput = BTreeMap<String, BTreeMap<String, Vec<String>>>;
 
@@ -877,6 +894,7 @@ fn to_service(input: ServiceInput) -> Result<Service, Error> {
         StreamingService, SttService,
     };
     let service_type = ServiceType::from_code(input.service_type)?;
+    service_type.check_fields(&input.given_fields())?;
     let channel_name = input.channel_name.unwrap_or_default();
     let user_id = input.user_id.map(|user| User::from(user).to_wire_string()).unwrap_or_default();
     let account = input.account.map_or(User::Account(String::new()), User::from);
@@ -884,7 +902,8 @@ fn to_service(input: ServiceInput) -> Result<Service, Error> {
     // Privilege numbers a service does not define are refused (`unknown_privilege`), as natively.
     Ok(match service_type {
         ServiceType::Rtc => {
-            let mut s = RtcService::new(channel_name, input.uid.map_or(User::Uid(0), User::from));
+            // check_fields made sure both are given: the defaults never apply.
+            let mut s = RtcService::new(channel_name, input.uid.map_or(User::Account(String::new()), User::from));
             set_privileges(&mut s.privileges, codes)?;
             s.into()
         }

@@ -52,6 +52,51 @@ impl ServiceType {
         ServiceType::Stt,
     ];
 
+    /// The fields a service of this type holds besides its privileges, by the names the
+    /// JavaScript bindings' service objects use (`decode` returns them, `buildToken` takes them
+    /// and refuses the fields of other types). The first ones listed are required where
+    /// [`required_field_count`](ServiceType::required_field_count) says so.
+    #[must_use]
+    pub fn field_names(self) -> &'static [&'static str] {
+        match self {
+            ServiceType::Rtc => &["channelName", "uid"],
+            ServiceType::Streaming | ServiceType::Fcdn => &["channelName", "account"],
+            ServiceType::Rtm | ServiceType::Chat => &["userId"],
+            ServiceType::Rtm2 => &["userId", "permissions"],
+            ServiceType::Apaas => &["roomUuid", "userUuid", "role"],
+            ServiceType::Fpa | ServiceType::ConvoAi | ServiceType::Stt => &[],
+        }
+    }
+
+    /// Checks the fields given to a generic builder (by [`field_names`](ServiceType::field_names)):
+    /// fields of other service types are refused, and an RTC service needs its channel and its
+    /// uid (a missing uid must not become 0, "any user"); the other fields default to empty.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming the field.
+    pub fn check_fields(self, given: &[&str]) -> Result<()> {
+        let allowed = self.field_names();
+        if let Some(field) = given.iter().find(|field| !allowed.contains(field)) {
+            let expected = if allowed.is_empty() { "none".to_owned() } else { allowed.join(", ") };
+            return Err(Error::InvalidArgument {
+                field: (*field).to_owned(),
+                reason: format!("{self} services have no `{field}` field (their fields: {expected})"),
+            });
+        }
+        if self == ServiceType::Rtc {
+            let missing = |field: &str, reason: &str| {
+                (!given.contains(&field))
+                    .then(|| Error::InvalidArgument { field: field.to_owned(), reason: reason.to_owned() })
+            };
+            let channel = missing("channelName", "RTC services need a channel name");
+            let uid = missing("uid", "RTC services need a uid (number, 0 = any user) or an account (string)");
+            if let Some(error) = channel.or(uid) {
+                return Err(error);
+            }
+        }
+        Ok(())
+    }
+
     /// The number packed into tokens.
     #[must_use]
     pub fn code(self) -> u16 {
@@ -1074,6 +1119,19 @@ impl Service {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generic_builders_take_each_type_s_own_fields_and_rtc_needs_a_uid() {
+        assert!(ServiceType::Rtc.check_fields(&["channelName", "uid"]).is_ok());
+        assert!(ServiceType::Apaas.check_fields(&[]).is_ok());
+        let misplaced = ServiceType::Rtm.check_fields(&["uid"]).unwrap_err().to_string();
+        assert!(misplaced.contains("RTM services have no `uid` field (their fields: userId)"), "{misplaced}");
+        let no_uid = ServiceType::Rtc.check_fields(&["channelName"]).unwrap_err().to_string();
+        assert!(no_uid.contains("uid"), "{no_uid}");
+        for service_type in ServiceType::ALL {
+            assert!(service_type.check_fields(service_type.field_names()).is_ok(), "{service_type}");
+        }
+    }
 
     #[test]
     fn numeric_uid_zero_means_any_user_but_string_zero_stays() {
