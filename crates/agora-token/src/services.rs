@@ -54,8 +54,7 @@ impl ServiceType {
 
     /// The fields a service of this type holds besides its privileges, by the names the
     /// JavaScript bindings' service objects use (`decode` returns them, `buildToken` takes them
-    /// and refuses the fields of other types). The first ones listed are required where
-    /// [`required_field_count`](ServiceType::required_field_count) says so.
+    /// and refuses the fields of other types, see [`check_fields`](ServiceType::check_fields)).
     #[must_use]
     pub fn field_names(self) -> &'static [&'static str] {
         match self {
