@@ -401,6 +401,11 @@ export interface ExplainedField {
   name: string
   /** Its value. */
   value: string
+  /**
+   * `true` when the value admits any channel or user (an empty or `*` channel, uid 0);
+   * absent otherwise (core `ServiceReport::is_wildcard_field`).
+   */
+  wildcard?: boolean
 }
 
 /** What to check a token against (core `ExplainOptions`). Every field is optional. */

@@ -44,6 +44,9 @@ pub struct ExplainedField {
     pub name: String,
     /// Its value.
     pub value: String,
+    /// `true` when the value admits any channel or user (an empty or `*` channel, uid 0);
+    /// absent otherwise (core `ServiceReport::is_wildcard_field`).
+    pub wildcard: Option<bool>,
 }
 
 /// One privilege of one service (core `PrivilegeReport`).
@@ -221,7 +224,11 @@ fn service(report: &ServiceReport) -> JsServiceReport {
         fields: report
             .fields
             .iter()
-            .map(|(name, value)| ExplainedField { name: name.clone(), value: value.clone() })
+            .map(|(name, value)| ExplainedField {
+                name: name.clone(),
+                value: value.clone(),
+                wildcard: report.is_wildcard_field(name, value).then_some(true),
+            })
             .collect(),
         privileges: report.privileges.iter().map(privilege).collect(),
     }

@@ -2,10 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use agora_token::explain::SdkError;
+use agora_token::explain::{SdkError, ServiceReport};
 use agora_token::legacy::{AccessToken, Privilege006, UnverifiedAccessToken};
 use agora_token::{
-    explain, wildcard, AccessToken2, ApaasRoomUserVariant, AppCertificate, Credentials, Error, ExplainOptions,
+    explain, AccessToken2, ApaasRoomUserVariant, AppCertificate, Credentials, Error, ExplainOptions,
     Explanation, Payload, Reason, RtcPrivilegeExpiries, RtcRole, Rtm2Permissions, Service, ServiceType, SignatureCheck,
     UnverifiedToken, User, FPA_TOKEN_EXPIRE,
 };
@@ -771,7 +771,7 @@ fn explanation_json(explanation: &Explanation) -> Value {
             json!({
                 "type": s.type_code,
                 "name": s.name,
-                "fields": s.fields.iter().map(|(name, value)| field_json(s.type_code, name, value)).collect::<Vec<_>>(),
+                "fields": s.fields.iter().map(|(name, value)| field_json(s, name, value)).collect::<Vec<_>>(),
                 "privileges": s.privileges.iter().map(|p| json!({
                     "code": p.code,
                     "name": p.name,
@@ -848,19 +848,9 @@ fn drop_nulls(value: &mut Value) {
     }
 }
 
-/// One `ExplainedField`; a channel or user that admits others (core `wildcard`) also gets
-/// `"wildcard": true`, for the token debugger page (an addition to the native shape).
-fn field_json(type_code: u16, name: &str, value: &str) -> Value {
-    let carries_channel_and_user = [ServiceType::Rtc, ServiceType::Streaming, ServiceType::Fcdn]
-        .iter()
-        .any(|service_type| service_type.code() == type_code);
-    let wildcard = carries_channel_and_user
-        && match name {
-            "channel" => wildcard::is_wildcard_channel(value),
-            "uid" | "account" => wildcard::is_wildcard_user(value),
-            _ => false,
-        };
-    if wildcard {
+/// One `ExplainedField`, with `"wildcard": true` when its value admits any channel or user.
+fn field_json(report: &ServiceReport, name: &str, value: &str) -> Value {
+    if report.is_wildcard_field(name, value) {
         json!({ "name": name, "value": value, "wildcard": true })
     } else {
         json!({ "name": name, "value": value })

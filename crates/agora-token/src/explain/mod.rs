@@ -143,6 +143,25 @@ pub struct ServiceReport {
     pub privileges: Vec<PrivilegeReport>,
 }
 
+impl ServiceReport {
+    /// Whether a field admits any channel or user rather than one (an empty or `*` channel,
+    /// uid 0 / an empty account, by the rules of [`wildcard`](crate::wildcard)): the channel
+    /// and the uid or account of RTC, Streaming and FCDN services. The token debugger page marks
+    /// such fields; bindings pass the flag on with each field.
+    #[must_use]
+    pub fn is_wildcard_field(&self, name: &str, value: &str) -> bool {
+        let carries_channel_and_user = [ServiceType::Rtc, ServiceType::Streaming, ServiceType::Fcdn]
+            .iter()
+            .any(|service_type| service_type.code() == self.type_code);
+        carries_channel_and_user
+            && match name {
+                "channel" => crate::wildcard::is_wildcard_channel(value),
+                "uid" | "account" => crate::wildcard::is_wildcard_user(value),
+                _ => false,
+            }
+    }
+}
+
 /// Why a user cannot join (or publish) with the token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(tag = "reason", rename_all = "snake_case"))]
