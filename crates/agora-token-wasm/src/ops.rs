@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use agora_token::explain::{SdkError, ServiceReport};
 use agora_token::legacy::{AccessToken, Privilege006, UnverifiedAccessToken};
 use agora_token::{
-    explain, AccessToken2, ApaasRoomUserVariant, AppCertificate, Credentials, Error, ExplainOptions,
-    Explanation, Payload, Reason, RtcPrivilegeExpiries, RtcRole, Rtm2Permissions, Service, ServiceType, SignatureCheck,
+    explain, AccessToken2, ApaasRoomUserVariant, AppCertificate, Credentials, Error, ExplainOptions, Explanation,
+    Payload, Reason, RtcPrivilegeExpiries, RtcRole, Rtm2Permissions, Service, ServiceType, SignatureCheck,
     UnverifiedToken, User, FPA_TOKEN_EXPIRE,
 };
 use serde::Deserialize;
