@@ -41,8 +41,13 @@ function setNumber(view, number) {
 // JSON.stringify escapes exactly the lone ones (as \udXXX; a backslash of the text would be
 // doubled), and serde refuses those escapes, so they are replaced in the JSON text.
 const LONE_SURROGATE_ESCAPE = /(?<=(?:^|[^\\])(?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g
+// JSON.stringify also writes NaN and the infinities as null, which an optional field would take
+// for "left out" (a NaN salt would become a random one): when the text has a null, they are
+// written as their names instead, which the module refuses as numbers (invalid_argument).
+const nonFiniteAsText = (key, value) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value)
 const toJson = request => {
-  const json = JSON.stringify(request)
+  let json = JSON.stringify(request)
+  if (json.includes('null')) json = JSON.stringify(request, nonFiniteAsText)
   return json.includes('\\ud') ? json.replace(LONE_SURROGATE_ESCAPE, '\\ufffd') : json
 }
 

@@ -267,3 +267,15 @@ test('DynamicKey, signaling, validateCredentials and compatWarningCodes agree wi
   assert.throws(() => wasm.validateCredentials('x', APP_CERTIFICATE), { code })
   assert.deepEqual(wasm.compatWarningCodes(), native.compatWarningCodes())
 })
+
+test('numbers that are not u32 are refused by both builds with the same code, NaN and Infinity in optional fields too', () => {
+  const base = { appId: APP_ID, appCertificate: APP_CERTIFICATE, channelName: 'c', uid: 1, role: 1, tokenExpire: 60, issuedAt: 1_700_000_000, salt: 1 }
+  for (const field of ['uid', 'tokenExpire', 'privilegeExpire', 'issuedAt', 'salt']) {
+    for (const value of [NaN, Infinity, -Infinity, -1, 1.5, 2 ** 32]) {
+      const options = { ...base, [field]: value }
+      const label = `${field}: ${value}`
+      assert.throws(() => native.buildRtcToken(options), { code: 'invalid_argument' }, `native ${label}`)
+      assert.throws(() => wasm.buildRtcToken(options), { code: 'invalid_argument' }, `wasm ${label}`)
+    }
+  }
+})
