@@ -131,8 +131,11 @@ REASON_CODES: Final[tuple[str, ...]]
 SDK_ERROR_CODES: Final[tuple[str, ...]]
 #: Service type number -> name, read from the core.
 SERVICE_TYPES: Final[dict[int, str]]
-#: Service type number -> {privilege number -> name}, read from the core.
-PRIVILEGES: Final[dict[int, dict[int, str]]]
+#: Service type number -> {privilege name -> privilege number}, ascending by number, read from
+#: the core (``ServiceType::privileges``): ``PRIVILEGES[1]["join_channel"] == 1``. The drop-in
+#: constants (``ServiceRtc.kPrivilegeJoinChannel``) and the enums (``RtcPrivilege.JOIN_CHANNEL``)
+#: are tested against it.
+PRIVILEGES: Final[dict[int, dict[str, int]]]
 
 # ---------------------------------------------------------------------------------------------
 # Errors: one class per kind of core error, chosen by its stable code.
