@@ -183,16 +183,19 @@ pub trait Privilege: Copy + Eq + Ord + fmt::Debug + 'static {
 macro_rules! snake_case {
     ($ident:ident) => {{
         const CAMEL: &str = stringify!($ident);
-        const BYTES: [u8; snake_case::len(CAMEL)] = snake_case::bytes(CAMEL);
-        const NAME: &str = snake_case::as_str(&BYTES);
+        const BYTES: [u8; $crate::services::snake_case_const::len(CAMEL)] =
+            $crate::services::snake_case_const::bytes(CAMEL);
+        const NAME: &str = $crate::services::snake_case_const::as_str(&BYTES);
         NAME
     }};
 }
+// For the 006 privileges (legacy::Privilege006), which are not declared by `privilege_enum!`.
+pub(crate) use snake_case;
 
 /// The const functions behind [`snake_case!`]; run only during compilation.
-mod snake_case {
+pub(crate) mod snake_case_const {
     /// The length of `camel` in snake_case: one underscore before each inner capital.
-    pub(super) const fn len(camel: &str) -> usize {
+    pub(crate) const fn len(camel: &str) -> usize {
         let bytes = camel.as_bytes();
         let mut len = bytes.len();
         let mut i = 1;
@@ -206,7 +209,7 @@ mod snake_case {
     }
 
     /// `camel` in snake_case; `N` is [`len`] of it.
-    pub(super) const fn bytes<const N: usize>(camel: &str) -> [u8; N] {
+    pub(crate) const fn bytes<const N: usize>(camel: &str) -> [u8; N] {
         let camel = camel.as_bytes();
         let mut out = [0u8; N];
         let (mut i, mut j) = (0, 0);
@@ -229,7 +232,7 @@ mod snake_case {
     /// The bytes as text; they are always ASCII, as Rust identifiers of the privilege enums are.
     // Only ever evaluated in a `const` item: a panic here is a compile error, never a runtime one.
     #[allow(clippy::panic)]
-    pub(super) const fn as_str(bytes: &[u8]) -> &str {
+    pub(crate) const fn as_str(bytes: &[u8]) -> &str {
         match core::str::from_utf8(bytes) {
             Ok(text) => text,
             Err(_) => panic!("snake_case! takes an ASCII identifier"),

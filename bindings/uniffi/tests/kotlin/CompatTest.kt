@@ -16,6 +16,7 @@ import io.github.agoratokenrs.parseAccessToken006
 import io.github.agoratokenrs.parseUnverifiedToken
 import io.github.agoratokenrs.role006FromCode
 import io.github.agoratokenrs.rtcRoleFromCode
+import io.github.agoratokenrs.serviceTypes
 import io.github.agoratokenrs.compat.AccessToken
 import io.github.agoratokenrs.compat.AccessToken2
 import io.github.agoratokenrs.compat.ApaasTokenBuilder
@@ -77,6 +78,44 @@ fun compatLayer(byId: Map<String, Map<String, Any?>>, vectors007: List<Map<Strin
     compatWarnings()
     compatArguments()
     compatAccessToken2()
+    compatConstantsAreTheCoreTables()
+}
+
+// ---------------------------------------------------------------- constants vs the core
+
+/**
+ * The drop-in's upstream constants against the core's tables ([serviceTypes]): every
+ * `SERVICE_TYPE_<NAME>` is a core service type named after it, and each `Privilege<Name>` enum
+ * lists exactly that service's privileges, `PRIVILEGE_` + the core's name in upper case. Found by
+ * reflection, so a typo, a wrong number, a missing or an extra constant fails here.
+ */
+fun compatConstantsAreTheCoreTables() {
+    val core = serviceTypes()
+    val coreName = core.associate { it.typeCode.toShort() to it.name.uppercase() }
+
+    val typeConstants = AccessToken2::class.java.declaredFields
+        .filter { java.lang.reflect.Modifier.isStatic(it.modifiers) && it.name.startsWith("SERVICE_TYPE_") }
+        .associate { it.name.removePrefix("SERVICE_TYPE_") to it.getShort(null) }
+    assertEquals(coreName.values.sorted(), typeConstants.keys.sorted(), "SERVICE_TYPE_* constants")
+    for ((name, code) in typeConstants) assertEquals(name, coreName[code], "SERVICE_TYPE_$name = $code")
+
+    val privilegeEnums = AccessToken2::class.java.declaredClasses
+        .filter { it.isEnum && it.simpleName.startsWith("Privilege") }
+        .associateBy { it.simpleName.removePrefix("Privilege").uppercase() }
+    assertEquals(
+        core.filter { it.privileges.isNotEmpty() }.map { it.name.uppercase() }.sorted(),
+        privilegeEnums.keys.sorted(),
+        "one Privilege<Name> enum per service that defines privileges",
+    )
+    for (service in core.filter { it.privileges.isNotEmpty() }) {
+        val enum = privilegeEnums.getValue(service.name.uppercase())
+        val intValue = enum.getMethod("getIntValue")
+        val actual = enum.enumConstants.associate { (it as Enum<*>).name to intValue.invoke(it) as Short }
+        // Upstream Java and Kotlin spell Chat's two as PRIVILEGE_CHAT_USER and PRIVILEGE_CHAT_APP.
+        val prefix = if (service.name == "Chat") "PRIVILEGE_CHAT_" else "PRIVILEGE_"
+        val expected = service.privileges.associate { prefix + it.name.uppercase() to it.code.toShort() }
+        assertEquals(expected, actual, enum.simpleName)
+    }
 }
 
 // ---------------------------------------------------------------- conformance vectors
