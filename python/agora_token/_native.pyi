@@ -89,6 +89,7 @@ __all__ = [
     "Payload",
     "PrivilegeReport",
     "PRIVILEGES",
+    "PRIVILEGES_006",
     "RandomnessError",
     "rtc_token_006_with_account",
     "rtc_token_006_with_uid",
@@ -136,6 +137,9 @@ SERVICE_TYPES: Final[dict[int, str]]
 #: constants (``ServiceRtc.kPrivilegeJoinChannel``) and the enums (``RtcPrivilege.JOIN_CHANNEL``)
 #: are tested against it.
 PRIVILEGES: Final[dict[int, dict[str, int]]]
+#: The 006 privileges, {privilege name -> privilege number}, ascending by number, read from the
+#: core (``legacy::Privilege006::NAMES``): ``PRIVILEGES_006["rtm_login"] == 1000``.
+PRIVILEGES_006: Final[dict[str, int]]
 
 # ---------------------------------------------------------------------------------------------
 # Errors: one class per kind of core error, chosen by its stable code.

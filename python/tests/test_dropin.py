@@ -174,6 +174,20 @@ def test_the_peer_constants_are_the_core_tables_too() -> None:
         assert _privilege_constants(cls) == _upstream_privilege_constants(cls.kServiceType), cls.__name__  # type: ignore[attr-defined]
 
 
+def test_upstream_006_privilege_constants_are_the_core_table() -> None:
+    # AccessToken.py's k* privileges are the core's 006 privileges, upstream's spelling of each
+    # name (kPublishAudiocdn, sic), none missing, none extra; agoraiotools' too.
+    spelled = {"kPublishAudioCdn": "kPublishAudiocdn"}
+    expected = {}
+    for name, code in _native.PRIVILEGES_006.items():
+        constant = "k" + "".join(part.capitalize() for part in name.split("_"))
+        expected[spelled.get(constant, constant)] = code
+    for module in [ours006, importlib.import_module("agoraiotools.AccessToken")]:
+        constants = {name: value for name, value in vars(module).items() if name.startswith("k") and isinstance(value, int)}
+        assert constants == expected, module.__name__
+    assert {name for name in ours006.__all__ if name.startswith("k")} == set(expected)
+
+
 def test_upstream_python3_test_flow() -> None:
     # The shape of upstream python3/test/AccessToken2Test.py.
     token = ours007.AccessToken(APP_ID, APP_CERTIFICATE, issue_ts=1111111, expire=600)

@@ -62,6 +62,9 @@ def test_enums_match_the_core_tables() -> None:
         expected = {name.upper(): code for name, code in names.items()}
         actual = {member.name: member.value for member in enum} if enum else {}
         assert actual == expected, ServiceType(service_type)
+    # The typed 006 enum names the privileges apps use (not the CDN, request and invite ones).
+    for member in legacy.Privilege006:
+        assert _native.PRIVILEGES_006[member.name.lower()] == member.value, member
 
 
 def test_roles_and_rtm2_types_are_what_the_core_accepts() -> None:

@@ -607,9 +607,10 @@ pub(crate) fn service_from_py(value: &Bound<'_, PyAny>) -> PyResult<Service> {
     )))
 }
 
-/// Adds `SERVICE_TYPES` ({type number: name}) and `PRIVILEGES` ({type number: {privilege name:
-/// number}}), the core's tables (`ServiceType::ALL`, `ServiceType::privileges`), so the Python
-/// enums and the drop-in constants are checked against the core instead of trusted.
+/// Adds `SERVICE_TYPES` ({type number: name}), `PRIVILEGES` ({type number: {privilege name:
+/// number}}) and `PRIVILEGES_006` ({privilege name: number}), the core's tables
+/// (`ServiceType::ALL`, `ServiceType::privileges`, `Privilege006::NAMES`), so the Python enums and
+/// the drop-in constants are checked against the core instead of trusted.
 pub(crate) fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     let types: BTreeMap<u16, &str> = ServiceType::ALL.iter().map(|t| (t.code(), t.name())).collect();
     module.add("SERVICE_TYPES", types)?;
@@ -623,5 +624,10 @@ pub(crate) fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
         privileges.set_item(service_type.code(), names)?;
     }
     module.add("PRIVILEGES", privileges)?;
+    let privileges_006 = PyDict::new(module.py());
+    for &(name, code) in agora_token::legacy::Privilege006::NAMES {
+        privileges_006.set_item(name, code)?;
+    }
+    module.add("PRIVILEGES_006", privileges_006)?;
     Ok(())
 }

@@ -16,6 +16,7 @@ import io.github.agoratokenrs.parseAccessToken006
 import io.github.agoratokenrs.parseUnverifiedToken
 import io.github.agoratokenrs.role006FromCode
 import io.github.agoratokenrs.rtcRoleFromCode
+import io.github.agoratokenrs.privileges006
 import io.github.agoratokenrs.serviceTypes
 import io.github.agoratokenrs.compat.AccessToken
 import io.github.agoratokenrs.compat.AccessToken2
@@ -116,6 +117,16 @@ fun compatConstantsAreTheCoreTables() {
         val expected = service.privileges.associate { prefix + it.name.uppercase() to it.code.toShort() }
         assertEquals(expected, actual, enum.simpleName)
     }
+
+    // 006: upstream Java's AccessToken.Privileges names five of the core's privileges, k + the
+    // core's name in PascalCase (kJoinChannel, kRtmLogin).
+    val core006 = privileges006().associate { privilege ->
+        "k" + privilege.name.split('_').joinToString("") { part -> part.replaceFirstChar { it.uppercase() } } to privilege.code.toShort()
+    }
+    val upstream006 = AccessToken.Privileges.entries.associate { it.name to it.intValue }
+    assertEquals(listOf("kJoinChannel", "kPublishAudioStream", "kPublishVideoStream", "kPublishDataStream", "kRtmLogin"), upstream006.keys.toList())
+    for ((constant, code) in upstream006) assertEquals(core006[constant], code, "AccessToken.Privileges.$constant")
+}
 }
 
 // ---------------------------------------------------------------- conformance vectors
