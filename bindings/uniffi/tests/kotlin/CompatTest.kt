@@ -109,13 +109,13 @@ fun compatConstantsAreTheCoreTables() {
         "one Privilege<Name> enum per service that defines privileges",
     )
     for (service in core.filter { it.privileges.isNotEmpty() }) {
-        val enum = privilegeEnums.getValue(service.name.uppercase())
-        val intValue = enum.getMethod("getIntValue")
-        val actual = enum.enumConstants.associate { (it as Enum<*>).name to intValue.invoke(it) as Short }
+        val enumClass = privilegeEnums.getValue(service.name.uppercase())
+        val intValue = enumClass.getMethod("getIntValue")
+        val actual = enumClass.enumConstants.associate { (it as Enum<*>).name to intValue.invoke(it) as Short }
         // Upstream Java and Kotlin spell Chat's two as PRIVILEGE_CHAT_USER and PRIVILEGE_CHAT_APP.
         val prefix = if (service.name == "Chat") "PRIVILEGE_CHAT_" else "PRIVILEGE_"
         val expected = service.privileges.associate { prefix + it.name.uppercase() to it.code.toShort() }
-        assertEquals(expected, actual, enum.simpleName)
+        assertEquals(expected, actual, enumClass.simpleName)
     }
 
     // 006: upstream Java's AccessToken.Privileges names five of the core's privileges, k + the
@@ -126,7 +126,6 @@ fun compatConstantsAreTheCoreTables() {
     val upstream006 = AccessToken.Privileges.entries.associate { it.name to it.intValue }
     assertEquals(listOf("kJoinChannel", "kPublishAudioStream", "kPublishVideoStream", "kPublishDataStream", "kRtmLogin"), upstream006.keys.toList())
     for ((constant, code) in upstream006) assertEquals(core006[constant], code, "AccessToken.Privileges.$constant")
-}
 }
 
 // ---------------------------------------------------------------- conformance vectors
