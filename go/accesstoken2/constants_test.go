@@ -29,6 +29,9 @@ func upstreamConstants(t *testing.T) map[string]int {
 		for _, spec := range gen.Specs {
 			value := spec.(*ast.ValueSpec)
 			for i, name := range value.Names {
+				if i >= len(value.Values) {
+					t.Fatalf("%s has no literal value: read it some other way", name.Name)
+				}
 				literal, ok := value.Values[i].(*ast.BasicLit)
 				if !ok || literal.Kind != token.INT {
 					continue
