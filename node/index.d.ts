@@ -510,6 +510,20 @@ export interface Payload {
   verified: boolean
 }
 
+/**
+ * One privilege a service defines: its name and its number (a row of the core's
+ * `ServiceType::privileges`).
+ */
+export interface PrivilegeName {
+  /**
+   * The privilege's name, the same string in every binding: the core's privilege enum variant
+   * in snake_case, e.g. `'join_channel'`.
+   */
+  name: string
+  /** The privilege number packed into tokens, e.g. 1. */
+  code: number
+}
+
 /** One privilege of one service (core `PrivilegeReport`). */
 export interface PrivilegeReport {
   /** The privilege number. */
@@ -762,6 +776,23 @@ export interface ServiceReport {
   /** Its privileges. */
   privileges: Array<PrivilegeReport>
 }
+
+/** A service type of the 007 format and the privileges it defines (core `ServiceType`). */
+export interface ServiceTypeInfo {
+  /** The service type number, e.g. 1. */
+  type: number
+  /** The service name, e.g. `'RTC'`. */
+  name: string
+  /** Every privilege of the service, ascending by number (none for ConvoAI and STT). */
+  privileges: Array<PrivilegeName>
+}
+
+/**
+ * Every service type of the 007 format with its privileges, ascending, read from the core: the
+ * table the drop-in constants (`kRtcServiceType`, `ServiceRtc.kPrivilegeJoinChannel`, ...) are
+ * tested against.
+ */
+export declare function serviceTypes(): Array<ServiceTypeInfo>
 
 /** What the user of one service of the token can do with it now (core `ServiceVerdict`). */
 export interface ServiceVerdict {

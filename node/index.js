@@ -884,6 +884,7 @@ module.exports.explain = nativeBinding.explain
 module.exports.randomSalt = nativeBinding.randomSalt
 module.exports.reasonCodes = nativeBinding.reasonCodes
 module.exports.sdkErrorCodes = nativeBinding.sdkErrorCodes
+module.exports.serviceTypes = nativeBinding.serviceTypes
 module.exports.unixNow = nativeBinding.unixNow
 module.exports.validateCredentials = nativeBinding.validateCredentials
 module.exports.verify = nativeBinding.verify

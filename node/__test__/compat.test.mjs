@@ -114,6 +114,55 @@ describe('@agora-token-rs/agora-token/compat mirrors npm agora-token 2.0.6', () 
   })
 })
 
+// The core's name of a privilege as upstream spells the constant: join_channel, kPrivilegeJoinChannel.
+function upstreamPrivilegeConstant(name) {
+  return 'kPrivilege' + name.split('_').map(part => part[0].toUpperCase() + part.slice(1)).join('')
+}
+
+describe('the drop-in constants are the core tables (serviceTypes())', () => {
+  const serviceTypes = native.serviceTypes()
+  const coreName = new Map(serviceTypes.map(({ type, name }) => [type, name.toUpperCase()]))
+
+  test('serviceTypes() lists the ten 007 services with their privileges, ascending', () => {
+    assert.deepEqual(serviceTypes.map(({ type }) => type), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    assert.deepEqual(serviceTypes[0], {
+      type: 1,
+      name: 'RTC',
+      privileges: [
+        { name: 'join_channel', code: 1 },
+        { name: 'publish_audio_stream', code: 2 },
+        { name: 'publish_video_stream', code: 3 },
+        { name: 'publish_data_stream', code: 4 },
+      ],
+    })
+  })
+
+  test('k<Name>ServiceType: one per core service type, named after it, with its number', () => {
+    const constants = Object.entries(compat).filter(([key]) => /^k\w+ServiceType$/.test(key))
+    assert.equal(constants.length, serviceTypes.length)
+    for (const [key, value] of constants) {
+      assert.equal(key.slice(1, -'ServiceType'.length).toUpperCase(), coreName.get(value), key)
+    }
+  })
+
+  test('Service<Name>: one class per core service type with exactly its kPrivilege* constants', () => {
+    const classes = Object.entries(compat).filter(([key, value]) => /^Service\w+$/.test(key) && value.prototype instanceof compat.Service)
+    const byType = new Map(classes.map(([key, cls]) => [new cls().service_type(), [key, cls]]))
+    assert.deepEqual([...byType.keys()].sort((a, b) => a - b), serviceTypes.map(({ type }) => type))
+    for (const { type, privileges } of serviceTypes) {
+      const [key, cls] = byType.get(type)
+      assert.equal(key.slice('Service'.length).toUpperCase(), coreName.get(type), key)
+      const constants = Object.fromEntries(Object.entries(cls).filter(([name]) => name.startsWith('kPrivilege')))
+      // npm agora-token's ServiceApaas names none of its privileges (its room-user token adds none).
+      const named = key === 'ServiceApaas' ? [] : privileges
+      const expected = Object.fromEntries(named.map(({ name, code }) => [upstreamPrivilegeConstant(name), code]))
+      assert.deepEqual(constants, expected, key)
+      assert.equal(compat.AccessToken2.kServices[type], cls, `AccessToken2.kServices[${type}]`)
+    }
+    assert.equal(Object.keys(compat.AccessToken2.kServices).length, serviceTypes.length)
+  })
+})
+
 describe('@agora-token-rs/agora-token/compat/access-token mirrors npm agora-access-token 2.0.4', () => {
   const peer006 = freshAgoraAccessToken(1)
 

@@ -22,7 +22,7 @@ const NATIVE_EXPORTS = [
   'buildFpaToken', 'buildRtcToken', 'buildRtcTokenWithPrivileges', 'buildRtcTokenWithRtm',
   'buildRtcTokenWithRtm2', 'buildRtmToken', 'buildRtmTokenWithPermissions', 'buildSignalingToken',
   'buildSttToken', 'buildToken', 'compatBuildToken', 'compatWarningCodes', 'decode',
-  'decodeAccessToken006', 'explain', 'randomSalt', 'reasonCodes', 'sdkErrorCodes', 'unixNow',
+  'decodeAccessToken006', 'explain', 'randomSalt', 'reasonCodes', 'sdkErrorCodes', 'serviceTypes', 'unixNow',
   'validateCredentials', 'verify', 'verifyAccessToken006',
 ]
 

@@ -13,5 +13,5 @@ export const {
   buildConvoAiToken, buildDynamicKey, buildDynamicKey5, buildFpaToken, buildRtcToken, buildRtcTokenWithPrivileges,
   buildRtcTokenWithRtm, buildRtcTokenWithRtm2, buildRtmToken, buildRtmTokenWithPermissions, buildSignalingToken,
   buildSttToken, buildToken, compatBuildToken, compatWarningCodes, decode, decodeAccessToken006, explain,
-  randomSalt, reasonCodes, sdkErrorCodes, unixNow, validateCredentials, verify, verifyAccessToken006,
+  randomSalt, reasonCodes, sdkErrorCodes, serviceTypes, unixNow, validateCredentials, verify, verifyAccessToken006,
 } = api

@@ -89,6 +89,7 @@ __all__ = [
     "Payload",
     "PrivilegeReport",
     "PRIVILEGES",
+    "PRIVILEGES_006",
     "RandomnessError",
     "rtc_token_006_with_account",
     "rtc_token_006_with_uid",
@@ -131,8 +132,14 @@ REASON_CODES: Final[tuple[str, ...]]
 SDK_ERROR_CODES: Final[tuple[str, ...]]
 #: Service type number -> name, read from the core.
 SERVICE_TYPES: Final[dict[int, str]]
-#: Service type number -> {privilege number -> name}, read from the core.
-PRIVILEGES: Final[dict[int, dict[int, str]]]
+#: Service type number -> {privilege name -> privilege number}, ascending by number, read from
+#: the core (``ServiceType::privileges``): ``PRIVILEGES[1]["join_channel"] == 1``. The drop-in
+#: constants (``ServiceRtc.kPrivilegeJoinChannel``) and the enums (``RtcPrivilege.JOIN_CHANNEL``)
+#: are tested against it.
+PRIVILEGES: Final[dict[int, dict[str, int]]]
+#: The 006 privileges, {privilege name -> privilege number}, ascending by number, read from the
+#: core (``legacy::Privilege006::NAMES``): ``PRIVILEGES_006["rtm_login"] == 1000``.
+PRIVILEGES_006: Final[dict[str, int]]
 
 # ---------------------------------------------------------------------------------------------
 # Errors: one class per kind of core error, chosen by its stable code.

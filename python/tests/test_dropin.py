@@ -15,7 +15,7 @@ import pytest
 import agora_token
 from agora_token import AccessToken as ours006
 from agora_token import AccessToken2 as ours007
-from agora_token import legacy
+from agora_token import _native, legacy
 from helpers import APP_CERTIFICATE, APP_ID
 
 # (our module, peer module) for every module a peer ships that we mirror.
@@ -131,6 +131,65 @@ def test_the_upstream_imports_work_by_changing_only_the_package() -> None:
     from agora_token.stt_token_builder import SttTokenBuilder  # noqa: F401
 
     assert Rtc2 is RtcTokenBuilder2 and Rtm2 is RtmTokenBuilder2
+
+
+def _service_classes(module: ModuleType) -> dict[str, type]:
+    """The ``Service*`` classes a 007 module defines (aliases such as ``ServiceEducation`` once)."""
+    found = {name: value for name, value in vars(module).items() if name.startswith("Service") and name != "Service"}
+    return {name: cls for name, cls in found.items() if isinstance(cls, type) and cls.__name__ == name}
+
+
+def _privilege_constants(cls: type) -> dict[str, int]:
+    return {name: value for name, value in vars(cls).items() if name.startswith("kPrivilege")}
+
+
+def _upstream_privilege_constants(service_type: int) -> dict[str, int]:
+    """The ``kPrivilege*`` constants upstream names after the core's table: ``join_channel`` is
+    ``kPrivilegeJoinChannel``."""
+    names = _native.PRIVILEGES[service_type]
+    return {"kPrivilege" + "".join(part.capitalize() for part in name.split("_")): code for name, code in names.items()}
+
+
+def test_upstream_service_and_privilege_constants_are_the_core_tables() -> None:
+    # Each Service* class is one service type of the core, named after it (ServiceFCdn: FCDN),
+    # with exactly the core's privileges as kPrivilege* constants: a typo, a wrong number, a
+    # missing or an extra privilege fails here.
+    classes = _service_classes(ours007)
+    by_type = {cls.kServiceType: cls for cls in classes.values()}  # type: ignore[attr-defined]
+    assert sorted(by_type) == sorted(_native.SERVICE_TYPES) and len(by_type) == len(classes)
+    for service_type, cls in by_type.items():
+        assert cls.__name__.removeprefix("Service").upper() == _native.SERVICE_TYPES[service_type].upper()
+        assert _privilege_constants(cls) == _upstream_privilege_constants(service_type), cls.__name__
+        assert cls().service_type() == service_type
+    assert ours007.AccessToken.kServices == by_type
+    assert ours007.ServiceEducation is ours007.ServiceApaas
+
+
+def test_the_peer_constants_are_the_core_tables_too() -> None:
+    # The official package defines the same constants; the core's table is upstream's.
+    peer = importlib.import_module("agoraiotools.AccessToken2")
+    classes = _service_classes(peer)
+    assert {cls.kServiceType for cls in classes.values()} <= set(_native.SERVICE_TYPES)  # type: ignore[attr-defined]
+    for cls in classes.values():
+        assert _privilege_constants(cls) == _upstream_privilege_constants(cls.kServiceType), cls.__name__  # type: ignore[attr-defined]
+
+
+def test_upstream_006_privilege_constants_are_the_core_table() -> None:
+    # AccessToken.py's k* privileges are the core's 006 privileges, upstream's spelling of each
+    # name (kPublishAudiocdn, sic), none missing, none extra.
+    spelled = {"kPublishAudioCdn": "kPublishAudiocdn"}
+    expected = {}
+    for name, code in _native.PRIVILEGES_006.items():
+        constant = "k" + "".join(part.capitalize() for part in name.split("_"))
+        expected[spelled.get(constant, constant)] = code
+    def constants(module: ModuleType) -> dict[str, int]:
+        return {name: value for name, value in vars(module).items() if name.startswith("k") and isinstance(value, int)}
+
+    assert constants(ours006) == expected
+    assert {name for name in ours006.__all__ if name.startswith("k")} == set(expected)
+    # agoraiotools names fewer of them (upstream python3's AccessToken.py names all 14).
+    peer = constants(importlib.import_module("agoraiotools.AccessToken"))
+    assert peer and peer == {name: expected.get(name) for name in peer}
 
 
 def test_upstream_python3_test_flow() -> None:

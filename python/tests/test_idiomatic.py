@@ -58,9 +58,13 @@ def test_enums_match_the_core_tables() -> None:
     by_service = dict(zip(ServiceType, PRIVILEGE_ENUMS))
     for service_type, names in _native.PRIVILEGES.items():
         enum = by_service.get(ServiceType(service_type))
-        expected = {code: _normalized(name) for code, name in names.items()}
-        actual = {member.value: _normalized(member.name) for member in enum} if enum else {}
+        # The core's privilege name in upper case is the member's name: join_channel, JOIN_CHANNEL.
+        expected = {name.upper(): code for name, code in names.items()}
+        actual = {member.name: member.value for member in enum} if enum else {}
         assert actual == expected, ServiceType(service_type)
+    # The typed 006 enum names the privileges apps use (not the CDN, request and invite ones).
+    for member in legacy.Privilege006:
+        assert _native.PRIVILEGES_006[member.name.lower()] == member.value, member
 
 
 def test_roles_and_rtm2_types_are_what_the_core_accepts() -> None:

@@ -1245,6 +1245,16 @@ AgoraTokenStatus agora_token_rtm2_permissions_add_unchecked(AgoraTokenRtm2Permis
                                                             AgoraTokenWarnings **warnings,
                                                             char **error_message);
 
+/**
+ * The core's privilege tables as JSON, for the drop-in layers' tests of their upstream
+ * constants: `{"service_types":[{"type":1,"name":"RTC","privileges":[{"name":"join_channel",
+ * "code":1},...]},...],"privileges_006":[{"name":"join_channel","code":1},...]}`, service types
+ * and privileges ascending. Each privilege name is the core's (its enum variant in snake_case),
+ * the same string in every binding. Free the result with `agora_token_free`; NULL only if
+ * allocation failed.
+ */
+char *agora_token_privilege_names(void);
+
 #ifdef __cplusplus
 } // extern "C"
 #endif // __cplusplus

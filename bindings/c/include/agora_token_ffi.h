@@ -594,3 +594,5 @@ AgoraTokenStatus agora_token_rtm2_permissions_add_unchecked(AgoraTokenRtm2Permis
                                                             size_t count,
                                                             AgoraTokenWarnings **warnings,
                                                             char **error_message);
+
+char *agora_token_privilege_names(void);

@@ -8,7 +8,7 @@ use agora_token::{Error, Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType};
 
 use crate::compat::{AgoraTokenWarnings, Warnings};
 use crate::error::AgoraTokenStatus;
-use crate::ffi::{guard, invalid, put, text};
+use crate::ffi::{guard, invalid, owned_c_string, put, text};
 
 /// RTM2 permissions: for each (resource type, permission type) a list of resource names.
 /// Create with `agora_token_rtm2_permissions_new`, free with `agora_token_rtm2_permissions_free`.
@@ -149,4 +149,49 @@ unsafe fn name_list<'a>(names: *const c_char, lengths: *const usize, count: usiz
         start += len;
     }
     Ok(list)
+}
+
+/// The core's privilege tables as JSON, for the drop-in layers' tests of their upstream
+/// constants: `{"service_types":[{"type":1,"name":"RTC","privileges":[{"name":"join_channel",
+/// "code":1},...]},...],"privileges_006":[{"name":"join_channel","code":1},...]}`, service types
+/// and privileges ascending. Each privilege name is the core's (its enum variant in snake_case),
+/// the same string in every binding. Free the result with `agora_token_free`; NULL only if
+/// allocation failed.
+#[no_mangle]
+pub extern "C" fn agora_token_privilege_names() -> *mut c_char {
+    let names = |table: &[(&str, u16)]| -> Vec<serde_json::Value> {
+        table.iter().map(|&(name, code)| serde_json::json!({ "name": name, "code": code })).collect()
+    };
+    let service_types: Vec<serde_json::Value> = agora_token::ServiceType::ALL
+        .iter()
+        .map(|t| serde_json::json!({ "type": t.code(), "name": t.name(), "privileges": names(t.privileges()) }))
+        .collect();
+    let tables = serde_json::json!({
+        "service_types": service_types,
+        "privileges_006": names(agora_token::legacy::Privilege006::NAMES),
+    });
+    owned_c_string(tables.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::CStr;
+
+    use super::*;
+
+    #[test]
+    fn privilege_names_are_the_core_tables_as_json() {
+        let raw = agora_token_privilege_names();
+        // SAFETY: a string this library just returned, read then freed once.
+        let json: serde_json::Value = serde_json::from_str(unsafe { CStr::from_ptr(raw) }.to_str().unwrap()).unwrap();
+        // SAFETY: as above.
+        unsafe { crate::error::agora_token_free(raw) };
+        let services = json["service_types"].as_array().unwrap();
+        assert_eq!(services.len(), agora_token::ServiceType::ALL.len());
+        assert_eq!(services[0]["type"], 1);
+        assert_eq!(services[0]["name"], "RTC");
+        assert_eq!(services[0]["privileges"][3], serde_json::json!({ "name": "publish_data_stream", "code": 4 }));
+        assert_eq!(services[9]["privileges"], serde_json::json!([]));
+        assert_eq!(json["privileges_006"][13], serde_json::json!({ "name": "rtm_login", "code": 1000 }));
+    }
 }

@@ -285,3 +285,47 @@ impl From<&Service> for JsService {
         js
     }
 }
+
+/// One privilege a service defines: its name and its number (a row of the core's
+/// `ServiceType::privileges`).
+#[napi(object, js_name = "PrivilegeName")]
+#[derive(Debug, Clone)]
+pub struct JsPrivilegeName {
+    /// The privilege's name, the same string in every binding: the core's privilege enum variant
+    /// in snake_case, e.g. `'join_channel'`.
+    pub name: String,
+    /// The privilege number packed into tokens, e.g. 1.
+    pub code: u16,
+}
+
+/// A service type of the 007 format and the privileges it defines (core `ServiceType`).
+#[napi(object, js_name = "ServiceTypeInfo")]
+#[derive(Debug, Clone)]
+pub struct JsServiceTypeInfo {
+    /// The service type number, e.g. 1.
+    #[napi(js_name = "type")]
+    pub service_type: u16,
+    /// The service name, e.g. `'RTC'`.
+    pub name: String,
+    /// Every privilege of the service, ascending by number (none for ConvoAI and STT).
+    pub privileges: Vec<JsPrivilegeName>,
+}
+
+/// Every service type of the 007 format with its privileges, ascending, read from the core: the
+/// table the drop-in constants (`kRtcServiceType`, `ServiceRtc.kPrivilegeJoinChannel`, ...) are
+/// tested against.
+#[napi]
+pub fn service_types() -> Vec<JsServiceTypeInfo> {
+    ServiceType::ALL
+        .iter()
+        .map(|service_type| JsServiceTypeInfo {
+            service_type: service_type.code(),
+            name: service_type.name().to_owned(),
+            privileges: service_type
+                .privileges()
+                .iter()
+                .map(|&(name, code)| JsPrivilegeName { name: name.to_owned(), code })
+                .collect(),
+        })
+        .collect()
+}

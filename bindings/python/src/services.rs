@@ -607,27 +607,27 @@ pub(crate) fn service_from_py(value: &Bound<'_, PyAny>) -> PyResult<Service> {
     )))
 }
 
-/// `{code: name}` of one service's privileges, from the core.
-fn privilege_names<P: Privilege>() -> BTreeMap<u16, &'static str> {
-    P::ALL.iter().map(|p| (p.code(), p.name())).collect()
-}
-
-/// Adds `SERVICE_TYPES` ({type: name}) and `PRIVILEGES` ({type: {code: name}}), read from the
-/// core, so the Python enums can be checked against the core instead of trusted.
+/// Adds `SERVICE_TYPES` ({type number: name}), `PRIVILEGES` ({type number: {privilege name:
+/// number}}) and `PRIVILEGES_006` ({privilege name: number}), the core's tables
+/// (`ServiceType::ALL`, `ServiceType::privileges`, `Privilege006::NAMES`), so the Python enums and
+/// the drop-in constants are checked against the core instead of trusted.
 pub(crate) fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     let types: BTreeMap<u16, &str> = ServiceType::ALL.iter().map(|t| (t.code(), t.name())).collect();
     module.add("SERVICE_TYPES", types)?;
-    let mut privileges = BTreeMap::new();
-    privileges.insert(ServiceType::Rtc.code(), privilege_names::<RtcPrivilege>());
-    privileges.insert(ServiceType::Rtm.code(), privilege_names::<RtmPrivilege>());
-    privileges.insert(ServiceType::Streaming.code(), privilege_names::<StreamingPrivilege>());
-    privileges.insert(ServiceType::Fpa.code(), privilege_names::<FpaPrivilege>());
-    privileges.insert(ServiceType::Chat.code(), privilege_names::<ChatPrivilege>());
-    privileges.insert(ServiceType::Fcdn.code(), privilege_names::<FcdnPrivilege>());
-    privileges.insert(ServiceType::Apaas.code(), privilege_names::<ApaasPrivilege>());
-    privileges.insert(ServiceType::Rtm2.code(), privilege_names::<Rtm2Privilege>());
-    privileges.insert(ServiceType::ConvoAi.code(), privilege_names::<ConvoAiPrivilege>());
-    privileges.insert(ServiceType::Stt.code(), privilege_names::<SttPrivilege>());
+    // Insertion-ordered dicts: the privileges ascending by number, as the core lists them.
+    let privileges = PyDict::new(module.py());
+    for service_type in ServiceType::ALL {
+        let names = PyDict::new(module.py());
+        for &(name, code) in service_type.privileges() {
+            names.set_item(name, code)?;
+        }
+        privileges.set_item(service_type.code(), names)?;
+    }
     module.add("PRIVILEGES", privileges)?;
+    let privileges_006 = PyDict::new(module.py());
+    for &(name, code) in agora_token::legacy::Privilege006::NAMES {
+        privileges_006.set_item(name, code)?;
+    }
+    module.add("PRIVILEGES_006", privileges_006)?;
     Ok(())
 }

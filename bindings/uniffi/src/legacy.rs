@@ -13,7 +13,7 @@ use agora_token::legacy::{AccessToken, Privilege006, Role006, UnverifiedAccessTo
 
 use crate::credentials::{FfiAppCertificate, FfiCredentials};
 use crate::error::FfiResult;
-use crate::services::{privilege_entries, FfiPrivilegeEntry, FfiUser};
+use crate::services::{privilege_entries, FfiPrivilegeEntry, FfiPrivilegeName, FfiUser};
 
 /// The roles of the 006 RTC builder (core [`Role006`]); all but `Subscriber` publish.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -58,6 +58,15 @@ impl From<Role006> for FfiRole006 {
 #[uniffi::export]
 pub fn role006_from_code(code: i64) -> FfiResult<FfiRole006> {
     Ok(Role006::from_code(code)?.into())
+}
+
+/// Every 006 privilege as (name, number), ascending, read from the core
+/// (`legacy::Privilege006::NAMES`): the table the drop-in `AccessToken.Privileges` constants
+/// are tested against.
+#[uniffi::export]
+#[must_use]
+pub fn privileges006() -> Vec<FfiPrivilegeName> {
+    Privilege006::NAMES.iter().map(|&(name, code)| FfiPrivilegeName { name: name.to_owned(), code }).collect()
 }
 
 /// Applies the options every 006 builder shares.

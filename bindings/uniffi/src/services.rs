@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use agora_token::{
     ApaasRoomUserVariant, ApaasService, ChatService, ConvoAiService, FcdnPrivilege, FcdnService, FpaService, Privilege,
     Privileges, RtcPrivilegeExpiries, RtcRole, RtcService, Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType,
-    Rtm2Service, RtmService, Service, StreamingPrivilege, StreamingService, SttService, User,
+    Rtm2Service, RtmService, Service, ServiceType, StreamingPrivilege, StreamingService, SttService, User,
 };
 
 use crate::error::{FfiError, FfiResult};
@@ -293,6 +293,50 @@ fn privileges<P: Privilege>(entries: &[FfiPrivilegeEntry]) -> FfiResult<Privileg
         privileges.set_code(entry.code, entry.expire)?;
     }
     Ok(privileges)
+}
+
+/// One privilege a service defines: its name and its number (a row of the core's
+/// `ServiceType::privileges`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi(name = "PrivilegeName")]
+pub struct FfiPrivilegeName {
+    /// The privilege's name, the same string in every binding: the core's privilege enum variant
+    /// in snake_case, e.g. `"join_channel"`.
+    pub name: String,
+    /// The privilege number packed into tokens, e.g. 1.
+    pub code: u16,
+}
+
+/// A service type of the 007 format and the privileges it defines (core `ServiceType`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi(name = "ServiceTypeInfo")]
+pub struct FfiServiceTypeInfo {
+    /// The service type number, e.g. 1.
+    pub type_code: u16,
+    /// The service name, e.g. `"RTC"`.
+    pub name: String,
+    /// Every privilege of the service, ascending by number (none for ConvoAI and STT).
+    pub privileges: Vec<FfiPrivilegeName>,
+}
+
+/// Every service type of the 007 format with its privileges, ascending, read from the core: the
+/// table the Kotlin drop-in constants (`AccessToken2.SERVICE_TYPE_RTC`,
+/// `AccessToken2.PrivilegeRtc.PRIVILEGE_JOIN_CHANNEL`, ...) are tested against.
+#[uniffi::export]
+#[must_use]
+pub fn service_types() -> Vec<FfiServiceTypeInfo> {
+    ServiceType::ALL
+        .iter()
+        .map(|service_type| FfiServiceTypeInfo {
+            type_code: service_type.code(),
+            name: service_type.name().to_owned(),
+            privileges: service_type
+                .privileges()
+                .iter()
+                .map(|&(name, code)| FfiPrivilegeName { name: name.to_owned(), code })
+                .collect(),
+        })
+        .collect()
 }
 
 /// RTM2 resources as numbers, as a token stores them (decoded tokens keep numbers this

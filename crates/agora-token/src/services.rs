@@ -140,26 +140,54 @@ impl ServiceType {
 }
 
 impl ServiceType {
+    /// Every privilege the service defines, as (name, number), ascending by number:
+    /// `[("join_channel", 1), ("publish_audio_stream", 2), ...]` for RTC, `[]` for ConvoAI and STT.
+    ///
+    /// This is the table the bindings export (Python `PRIVILEGES`, Node `serviceTypes()`,
+    /// Kotlin/Swift `serviceTypes()`) and test their drop-in constants against
+    /// (`ServiceRtc.kPrivilegeJoinChannel`, ...). Each name is [`Privilege::identifier`]: the
+    /// privilege enum's variant in snake_case, generated from the enum, so the table cannot
+    /// disagree with the types the builders accept.
+    #[must_use]
+    pub fn privileges(self) -> &'static [(&'static str, u16)] {
+        self.privilege_table().names
+    }
+
     /// The name of a privilege number of this service type.
     ///
     /// # Errors
     /// [`Error::UnknownPrivilege`], listing the defined numbers, if the service does not define it.
     pub(crate) fn privilege_name(self, code: u16) -> Result<&'static str> {
-        fn name<P: Privilege>(code: u16) -> Result<&'static str> {
-            P::from_code(code).map(P::name)
-        }
+        (self.privilege_table().name_of)(code)
+    }
+
+    /// What the service's privilege enum knows, without naming its type: the one place that
+    /// pairs each service type with its privilege enum.
+    fn privilege_table(self) -> PrivilegeTable {
         match self {
-            ServiceType::Rtc => name::<RtcPrivilege>(code),
-            ServiceType::Rtm => name::<RtmPrivilege>(code),
-            ServiceType::Streaming => name::<StreamingPrivilege>(code),
-            ServiceType::Fpa => name::<FpaPrivilege>(code),
-            ServiceType::Chat => name::<ChatPrivilege>(code),
-            ServiceType::Fcdn => name::<FcdnPrivilege>(code),
-            ServiceType::Apaas => name::<ApaasPrivilege>(code),
-            ServiceType::Rtm2 => name::<Rtm2Privilege>(code),
-            ServiceType::ConvoAi => name::<ConvoAiPrivilege>(code),
-            ServiceType::Stt => name::<SttPrivilege>(code),
+            ServiceType::Rtc => PrivilegeTable::of::<RtcPrivilege>(),
+            ServiceType::Rtm => PrivilegeTable::of::<RtmPrivilege>(),
+            ServiceType::Streaming => PrivilegeTable::of::<StreamingPrivilege>(),
+            ServiceType::Fpa => PrivilegeTable::of::<FpaPrivilege>(),
+            ServiceType::Chat => PrivilegeTable::of::<ChatPrivilege>(),
+            ServiceType::Fcdn => PrivilegeTable::of::<FcdnPrivilege>(),
+            ServiceType::Apaas => PrivilegeTable::of::<ApaasPrivilege>(),
+            ServiceType::Rtm2 => PrivilegeTable::of::<Rtm2Privilege>(),
+            ServiceType::ConvoAi => PrivilegeTable::of::<ConvoAiPrivilege>(),
+            ServiceType::Stt => PrivilegeTable::of::<SttPrivilege>(),
         }
+    }
+}
+
+/// One service's privilege enum seen through its type number (see [`ServiceType::privilege_table`]).
+struct PrivilegeTable {
+    names: &'static [(&'static str, u16)],
+    name_of: fn(u16) -> Result<&'static str>,
+}
+
+impl PrivilegeTable {
+    fn of<P: Privilege>() -> PrivilegeTable {
+        PrivilegeTable { names: P::NAMES, name_of: |code| P::from_code(code).map(P::name) }
     }
 }
 
@@ -175,15 +203,85 @@ pub trait Privilege: Copy + Eq + Ord + fmt::Debug + 'static {
     const SERVICE: ServiceType;
     /// Every privilege of the service, ascending.
     const ALL: &'static [Self];
+    /// Every privilege as ([`identifier`](Privilege::identifier), number), ascending; the same
+    /// table as [`ServiceType::privileges`].
+    const NAMES: &'static [(&'static str, u16)];
     /// The number packed into tokens.
     fn code(self) -> u16;
     /// A short description, e.g. `"join channel"`.
     fn name(self) -> &'static str;
+    /// The privilege's name in code: the enum variant in snake_case, e.g. `"join_channel"` for
+    /// [`RtcPrivilege::JoinChannel`]. Every binding exports it as this string and derives its
+    /// own constant names from it (Python `JOIN_CHANNEL`, upstream `kPrivilegeJoinChannel`).
+    fn identifier(self) -> &'static str;
     /// The privilege with this number.
     ///
     /// # Errors
     /// [`Error::UnknownPrivilege`] if the service defines no such privilege.
     fn from_code(code: u16) -> Result<Self>;
+}
+
+/// The snake_case spelling of a CamelCase identifier, as a `&'static str` computed at compile
+/// time: `snake_case!(PublishAudioStream)` is `"publish_audio_stream"`. Lets the privilege
+/// tables name each privilege after its enum variant instead of restating the name.
+macro_rules! snake_case {
+    ($ident:ident) => {{
+        const CAMEL: &str = stringify!($ident);
+        const BYTES: [u8; $crate::services::snake_case_const::len(CAMEL)] =
+            $crate::services::snake_case_const::bytes(CAMEL);
+        const NAME: &str = $crate::services::snake_case_const::as_str(&BYTES);
+        NAME
+    }};
+}
+// For the 006 privileges (legacy::Privilege006), which are not declared by `privilege_enum!`.
+pub(crate) use snake_case;
+
+/// The const functions behind [`snake_case!`]; run only during compilation.
+pub(crate) mod snake_case_const {
+    /// The length of `camel` in snake_case: one underscore before each inner capital.
+    pub(crate) const fn len(camel: &str) -> usize {
+        let bytes = camel.as_bytes();
+        let mut len = bytes.len();
+        let mut i = 1;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_uppercase() {
+                len += 1;
+            }
+            i += 1;
+        }
+        len
+    }
+
+    /// `camel` in snake_case; `N` is [`len`] of it.
+    pub(crate) const fn bytes<const N: usize>(camel: &str) -> [u8; N] {
+        let camel = camel.as_bytes();
+        let mut out = [0u8; N];
+        let (mut i, mut j) = (0, 0);
+        while i < camel.len() {
+            if camel[i].is_ascii_uppercase() {
+                if i > 0 {
+                    out[j] = b'_';
+                    j += 1;
+                }
+                out[j] = camel[i].to_ascii_lowercase();
+            } else {
+                out[j] = camel[i];
+            }
+            i += 1;
+            j += 1;
+        }
+        out
+    }
+
+    /// The bytes as text; they are always ASCII, as Rust identifiers of the privilege enums are.
+    // Only ever evaluated in a `const` item: a panic here is a compile error, never a runtime one.
+    #[allow(clippy::panic)]
+    pub(crate) const fn as_str(bytes: &[u8]) -> &str {
+        match core::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => panic!("snake_case! takes an ASCII identifier"),
+        }
+    }
 }
 
 macro_rules! privilege_enum {
@@ -203,6 +301,7 @@ macro_rules! privilege_enum {
         impl Privilege for $name {
             const SERVICE: ServiceType = ServiceType::$service;
             const ALL: &'static [Self] = &[$($name::$variant),*];
+            const NAMES: &'static [(&'static str, u16)] = &[$( (snake_case!($variant), $code) ),*];
 
             fn code(self) -> u16 {
                 match self { $( $name::$variant => $code, )* }
@@ -210,6 +309,10 @@ macro_rules! privilege_enum {
 
             fn name(self) -> &'static str {
                 match self { $( $name::$variant => $label, )* }
+            }
+
+            fn identifier(self) -> &'static str {
+                match self { $( $name::$variant => snake_case!($variant), )* }
             }
 
             fn from_code(code: u16) -> Result<Self> {
@@ -1160,6 +1263,73 @@ mod tests {
         assert!(err.to_string().contains("RTC privilege 5"), "{err}");
         assert!(Privileges::<ConvoAiPrivilege>::default().set_code(1, 1).is_err());
         assert_eq!(ChatPrivilege::from_code(2).unwrap(), ChatPrivilege::App);
+    }
+
+    /// The privilege ids of the spec's service table (token-formats.md 2.2), by service.
+    #[test]
+    fn privilege_tables_are_the_spec_table() {
+        type Table = (u16, &'static str, &'static [(&'static str, u16)]);
+        let tables: Vec<Table> = ServiceType::ALL.iter().map(|t| (t.code(), t.name(), t.privileges())).collect();
+        let expected: Vec<Table> = vec![
+            (
+                1,
+                "RTC",
+                &[
+                    ("join_channel", 1),
+                    ("publish_audio_stream", 2),
+                    ("publish_video_stream", 3),
+                    ("publish_data_stream", 4),
+                ],
+            ),
+            (2, "RTM", &[("login", 1)]),
+            (3, "Streaming", &[("publish_mix_stream", 1), ("publish_raw_stream", 2)]),
+            (4, "FPA", &[("login", 1)]),
+            (5, "Chat", &[("user", 1), ("app", 2)]),
+            (6, "FCDN", &[("publish", 1), ("play", 2)]),
+            (7, "APaaS", &[("room_user", 1), ("user", 2), ("app", 3)]),
+            (8, "RTM2", &[("login", 1)]),
+            (9, "ConvoAI", &[]),
+            (10, "STT", &[]),
+        ];
+        assert_eq!(tables, expected);
+    }
+
+    /// Each table row is its enum variant: the name is the variant's in snake_case, the number
+    /// its code, and `from_code` finds it; so a table cannot list a privilege builders refuse.
+    #[test]
+    fn privilege_table_rows_are_the_enum_variants() {
+        fn snake(camel: &str) -> String {
+            camel.chars().enumerate().fold(String::new(), |mut out, (i, c)| {
+                if c.is_ascii_uppercase() && i > 0 {
+                    out.push('_');
+                }
+                out.push(c.to_ascii_lowercase());
+                out
+            })
+        }
+        fn check<P: Privilege>() {
+            let rows: Vec<(String, u16)> = P::ALL.iter().map(|p| (snake(&format!("{p:?}")), p.code())).collect();
+            let names: Vec<(String, u16)> = P::NAMES.iter().map(|&(name, code)| (name.to_owned(), code)).collect();
+            assert_eq!(names, rows, "{:?}", P::SERVICE);
+            assert_eq!(P::SERVICE.privileges(), P::NAMES);
+            for &privilege in P::ALL {
+                assert_eq!(P::from_code(privilege.code()), Ok(privilege));
+                assert_eq!(
+                    Some(privilege.identifier()),
+                    P::NAMES.iter().find(|r| r.1 == privilege.code()).map(|r| r.0)
+                );
+            }
+        }
+        check::<RtcPrivilege>();
+        check::<RtmPrivilege>();
+        check::<StreamingPrivilege>();
+        check::<FpaPrivilege>();
+        check::<ChatPrivilege>();
+        check::<FcdnPrivilege>();
+        check::<ApaasPrivilege>();
+        check::<Rtm2Privilege>();
+        check::<ConvoAiPrivilege>();
+        check::<SttPrivilege>();
     }
 
     #[test]

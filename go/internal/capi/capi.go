@@ -13,6 +13,7 @@ package capi
 import "C"
 
 import (
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"math"
@@ -244,4 +245,28 @@ func Done(fn string) func(string, []Warning, error) (string, error) {
 // Pinned converts the pinned issue time and salt of the drop-in packages' WithOptions.
 func Pinned(issuedAt time.Time, salt *uint32) Options {
 	return Options{IssuedAt: issuedAt, Salt: salt}
+}
+
+// PrivilegeTables is the core's privilege tables (agora_token_privilege_names): every service
+// type with its privileges, and the 006 privileges, each name the core's (e.g. "join_channel").
+type PrivilegeTables struct {
+	ServiceTypes []struct {
+		Type       uint16          `json:"type"`
+		Name       string          `json:"name"`
+		Privileges []PrivilegeName `json:"privileges"`
+	} `json:"service_types"`
+	Privileges006 []PrivilegeName `json:"privileges_006"`
+}
+
+// PrivilegeName is one privilege: the core's name for it and its number.
+type PrivilegeName struct {
+	Name string `json:"name"`
+	Code uint16 `json:"code"`
+}
+
+// PrivilegeNames reads the core's privilege tables, which the drop-in constants are tested against.
+func PrivilegeNames() (PrivilegeTables, error) {
+	var tables PrivilegeTables
+	err := json.Unmarshal([]byte(take(C.agora_token_privilege_names())), &tables)
+	return tables, err
 }

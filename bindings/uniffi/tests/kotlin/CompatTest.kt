@@ -16,6 +16,8 @@ import io.github.agoratokenrs.parseAccessToken006
 import io.github.agoratokenrs.parseUnverifiedToken
 import io.github.agoratokenrs.role006FromCode
 import io.github.agoratokenrs.rtcRoleFromCode
+import io.github.agoratokenrs.privileges006
+import io.github.agoratokenrs.serviceTypes
 import io.github.agoratokenrs.compat.AccessToken
 import io.github.agoratokenrs.compat.AccessToken2
 import io.github.agoratokenrs.compat.ApaasTokenBuilder
@@ -77,6 +79,53 @@ fun compatLayer(byId: Map<String, Map<String, Any?>>, vectors007: List<Map<Strin
     compatWarnings()
     compatArguments()
     compatAccessToken2()
+    compatConstantsAreTheCoreTables()
+}
+
+// ---------------------------------------------------------------- constants vs the core
+
+/**
+ * The drop-in's upstream constants against the core's tables ([serviceTypes]): every
+ * `SERVICE_TYPE_<NAME>` is a core service type named after it, and each `Privilege<Name>` enum
+ * lists exactly that service's privileges, `PRIVILEGE_` + the core's name in upper case. Found by
+ * reflection, so a typo, a wrong number, a missing or an extra constant fails here.
+ */
+fun compatConstantsAreTheCoreTables() {
+    val core = serviceTypes()
+    val coreName = core.associate { it.typeCode.toShort() to it.name.uppercase() }
+
+    val typeConstants = AccessToken2::class.java.declaredFields
+        .filter { java.lang.reflect.Modifier.isStatic(it.modifiers) && it.name.startsWith("SERVICE_TYPE_") }
+        .associate { it.name.removePrefix("SERVICE_TYPE_") to it.getShort(null) }
+    assertEquals(coreName.values.sorted(), typeConstants.keys.sorted(), "SERVICE_TYPE_* constants")
+    for ((name, code) in typeConstants) assertEquals(name, coreName[code], "SERVICE_TYPE_$name = $code")
+
+    val privilegeEnums = AccessToken2::class.java.declaredClasses
+        .filter { it.isEnum && it.simpleName.startsWith("Privilege") }
+        .associateBy { it.simpleName.removePrefix("Privilege").uppercase() }
+    assertEquals(
+        core.filter { it.privileges.isNotEmpty() }.map { it.name.uppercase() }.sorted(),
+        privilegeEnums.keys.sorted(),
+        "one Privilege<Name> enum per service that defines privileges",
+    )
+    for (service in core.filter { it.privileges.isNotEmpty() }) {
+        val enumClass = privilegeEnums.getValue(service.name.uppercase())
+        val intValue = enumClass.getMethod("getIntValue")
+        val actual = enumClass.enumConstants.associate { (it as Enum<*>).name to intValue.invoke(it) as Short }
+        // Upstream Java and Kotlin spell Chat's two as PRIVILEGE_CHAT_USER and PRIVILEGE_CHAT_APP.
+        val prefix = if (service.name == "Chat") "PRIVILEGE_CHAT_" else "PRIVILEGE_"
+        val expected = service.privileges.associate { prefix + it.name.uppercase() to it.code.toShort() }
+        assertEquals(expected, actual, enumClass.simpleName)
+    }
+
+    // 006: upstream Java's AccessToken.Privileges names five of the core's privileges, k + the
+    // core's name in PascalCase (kJoinChannel, kRtmLogin).
+    val core006 = privileges006().associate { privilege ->
+        "k" + privilege.name.split('_').joinToString("") { part -> part.replaceFirstChar { it.uppercase() } } to privilege.code.toShort()
+    }
+    val upstream006 = AccessToken.Privileges.entries.associate { it.name to it.intValue }
+    assertEquals(listOf("kJoinChannel", "kPublishAudioStream", "kPublishVideoStream", "kPublishDataStream", "kRtmLogin"), upstream006.keys.toList())
+    for ((constant, code) in upstream006) assertEquals(core006[constant], code, "AccessToken.Privileges.$constant")
 }
 
 // ---------------------------------------------------------------- conformance vectors

@@ -78,9 +78,47 @@ impl Privilege006 {
         Privilege006::RtmLogin,
     ];
 
+    /// Every privilege as ([`identifier`](Privilege006::identifier), number), ascending:
+    /// `("join_channel", 1)` to `("rtm_login", 1000)`. The 006 counterpart of
+    /// [`ServiceType::privileges`](crate::ServiceType::privileges), which the bindings export and
+    /// test their drop-in 006 constants (`kJoinChannel`, ...) against.
+    pub const NAMES: &'static [(&'static str, u16)] = &Privilege006::names();
+
+    const fn names() -> [(&'static str, u16); 14] {
+        let mut names = [("", 0); 14];
+        let mut i = 0;
+        while i < names.len() {
+            names[i] = (Privilege006::ALL[i].identifier(), Privilege006::ALL[i].code());
+            i += 1;
+        }
+        names
+    }
+
+    /// The privilege's name in code: the variant in snake_case, e.g. `"join_channel"`.
+    #[must_use]
+    pub const fn identifier(self) -> &'static str {
+        use crate::services::snake_case;
+        match self {
+            Privilege006::JoinChannel => snake_case!(JoinChannel),
+            Privilege006::PublishAudioStream => snake_case!(PublishAudioStream),
+            Privilege006::PublishVideoStream => snake_case!(PublishVideoStream),
+            Privilege006::PublishDataStream => snake_case!(PublishDataStream),
+            Privilege006::PublishAudioCdn => snake_case!(PublishAudioCdn),
+            Privilege006::PublishVideoCdn => snake_case!(PublishVideoCdn),
+            Privilege006::RequestPublishAudioStream => snake_case!(RequestPublishAudioStream),
+            Privilege006::RequestPublishVideoStream => snake_case!(RequestPublishVideoStream),
+            Privilege006::RequestPublishDataStream => snake_case!(RequestPublishDataStream),
+            Privilege006::InvitePublishAudioStream => snake_case!(InvitePublishAudioStream),
+            Privilege006::InvitePublishVideoStream => snake_case!(InvitePublishVideoStream),
+            Privilege006::InvitePublishDataStream => snake_case!(InvitePublishDataStream),
+            Privilege006::AdministrateChannel => snake_case!(AdministrateChannel),
+            Privilege006::RtmLogin => snake_case!(RtmLogin),
+        }
+    }
+
     /// The number packed into tokens.
     #[must_use]
-    pub fn code(self) -> u16 {
+    pub const fn code(self) -> u16 {
         match self {
             Privilege006::JoinChannel => 1,
             Privilege006::PublishAudioStream => 2,
@@ -459,6 +497,36 @@ impl UnverifiedAccessToken {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The 006 privileges upstream defines (Python and C++ `AccessToken`: 1-12, 101, 1000) as
+    /// (name, number); each name is its variant in snake_case.
+    #[test]
+    fn privilege_006_table_is_the_spec_list_named_after_the_variants() {
+        assert_eq!(
+            Privilege006::NAMES,
+            &[
+                ("join_channel", 1),
+                ("publish_audio_stream", 2),
+                ("publish_video_stream", 3),
+                ("publish_data_stream", 4),
+                ("publish_audio_cdn", 5),
+                ("publish_video_cdn", 6),
+                ("request_publish_audio_stream", 7),
+                ("request_publish_video_stream", 8),
+                ("request_publish_data_stream", 9),
+                ("invite_publish_audio_stream", 10),
+                ("invite_publish_video_stream", 11),
+                ("invite_publish_data_stream", 12),
+                ("administrate_channel", 101),
+                ("rtm_login", 1000),
+            ]
+        );
+        for privilege in Privilege006::ALL {
+            let variant = format!("{privilege:?}");
+            assert_eq!(privilege.identifier().replace('_', ""), variant.to_ascii_lowercase(), "{variant}");
+            assert_eq!(Privilege006::from_code(privilege.code()), Ok(privilege));
+        }
+    }
 
     fn creds() -> Credentials {
         Credentials::new("970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b").unwrap()

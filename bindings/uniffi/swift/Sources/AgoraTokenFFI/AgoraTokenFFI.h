@@ -554,6 +554,12 @@ RustBuffer uniffi_agora_token_uniffi_fn_func_parse_dynamic_key5(RustBuffer key, 
 RustBuffer uniffi_agora_token_uniffi_fn_func_parse_signaling_token(RustBuffer token, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_PRIVILEGES006
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_PRIVILEGES006
+RustBuffer uniffi_agora_token_uniffi_fn_func_privileges006(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_ROLE006_FROM_CODE
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_ROLE006_FROM_CODE
 RustBuffer uniffi_agora_token_uniffi_fn_func_role006_from_code(int64_t code, RustCallStatus *_Nonnull out_status
@@ -587,6 +593,12 @@ RustBuffer uniffi_agora_token_uniffi_fn_func_rtm2_permission_type_from_code(uint
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_RTM2_RESOURCE_TYPE_FROM_CODE
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_RTM2_RESOURCE_TYPE_FROM_CODE
 RustBuffer uniffi_agora_token_uniffi_fn_func_rtm2_resource_type_from_code(uint16_t code, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_SERVICE_TYPES
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_SERVICE_TYPES
+RustBuffer uniffi_agora_token_uniffi_fn_func_service_types(RustCallStatus *_Nonnull out_status
+    
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_USER_FROM_SIGNED_UID
@@ -1165,6 +1177,12 @@ uint16_t uniffi_agora_token_uniffi_checksum_func_parse_signaling_token(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_PRIVILEGES006
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_PRIVILEGES006
+uint16_t uniffi_agora_token_uniffi_checksum_func_privileges006(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_ROLE006_FROM_CODE
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_ROLE006_FROM_CODE
 uint16_t uniffi_agora_token_uniffi_checksum_func_role006_from_code(void
@@ -1204,6 +1222,12 @@ uint16_t uniffi_agora_token_uniffi_checksum_func_rtm2_permission_type_from_code(
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_RTM2_RESOURCE_TYPE_FROM_CODE
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_RTM2_RESOURCE_TYPE_FROM_CODE
 uint16_t uniffi_agora_token_uniffi_checksum_func_rtm2_resource_type_from_code(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_SERVICE_TYPES
+#define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_CHECKSUM_FUNC_SERVICE_TYPES
+uint16_t uniffi_agora_token_uniffi_checksum_func_service_types(void
     
 );
 #endif

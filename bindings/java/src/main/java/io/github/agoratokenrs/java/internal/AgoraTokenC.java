@@ -58,6 +58,8 @@ public final class AgoraTokenC {
 
     public static native Pointer agora_token_version();
 
+    public static native Pointer agora_token_privilege_names();
+
     public static native long agora_token_warnings_count(Pointer warnings);
 
     public static native Pointer agora_token_warnings_code(Pointer warnings, long index);
