@@ -166,6 +166,7 @@ function instantiate(moduleOrBytes) {
   api.explain = (token, options = {}) => call('explain', { ...options, token, now: options?.now ?? unixNow() })
   api.reasonCodes = () => call('reasonCodes', {})
   api.sdkErrorCodes = () => call('sdkErrorCodes', {})
+  api.serviceTypes = () => call('serviceTypes', {})
   api.decode = token => call('decode', { token })
   api.verify = (token, appCertificate) => call('verify', { token, appCertificate })
   api.unixNow = unixNow

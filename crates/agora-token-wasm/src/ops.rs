@@ -415,6 +415,7 @@ enum Request {
     },
     ReasonCodes {},
     SdkErrorCodes {},
+    ServiceTypes {},
     CredentialsFromEnv {
         variables: std::collections::HashMap<String, String>,
     },
@@ -684,6 +685,17 @@ fn run(request: Request) -> Result<Value, Error> {
             Ok(explanation_json(&explain(&token, &options)?))
         }
         Request::ReasonCodes {} => Ok(json!(Reason::CODES)),
+        Request::ServiceTypes {} => Ok(ServiceType::ALL
+            .iter()
+            .map(|service_type| {
+                let privileges: Vec<Value> = service_type
+                    .privileges()
+                    .iter()
+                    .map(|(name, code)| json!({ "name": name, "code": code }))
+                    .collect();
+                json!({ "type": service_type.code(), "name": service_type.name(), "privileges": privileges })
+            })
+            .collect()),
         Request::SdkErrorCodes {} => Ok(json!(SdkError::ALL.iter().map(|error| error.code()).collect::<Vec<_>>())),
         Request::CredentialsFromEnv { variables } => {
             let credentials = Credentials::from_lookup(|name| variables.get(name).cloned())?;

@@ -70,6 +70,7 @@ test('explain agrees on every question: RTM and Chat users, RTM2 channels, rooms
   }
   assert.deepEqual(wasm.reasonCodes(), native.reasonCodes())
   assert.deepEqual(wasm.sdkErrorCodes(), native.sdkErrorCodes())
+  assert.deepEqual(wasm.serviceTypes(), native.serviceTypes())
 })
 
 test('Credentials.fromEnv agrees, and neither build shows the certificate', () => {
