@@ -20,7 +20,7 @@
 use std::collections::BTreeMap;
 
 use agora_token::compat;
-use agora_token::legacy::{AccessToken, Role006};
+use agora_token::legacy::access_token::{AccessToken, Role006};
 use agora_token::{
     ApaasRoomUserVariant, ApaasService, ChatService, ConvoAiService, FcdnService, FpaService, RtcPrivilegeExpiries,
     RtcService, Rtm2Permissions, Rtm2Service, RtmService, Service, ServiceType, StreamingService, SttService,

@@ -71,7 +71,7 @@ mod _native {
         let codes = pyo3::types::PyTuple::new(module.py(), agora_token::compat::CompatWarning::CODES)?;
         module.add("COMPAT_WARNING_CODES", codes)?;
         module.add("REASON_CODES", pyo3::types::PyTuple::new(module.py(), agora_token::Reason::CODES)?)?;
-        let sdk_errors = agora_token::explain::SdkError::ALL.iter().map(|error| error.code());
+        let sdk_errors = agora_token::SdkError::ALL.iter().map(|error| error.code());
         module.add("SDK_ERROR_CODES", pyo3::types::PyTuple::new(module.py(), sdk_errors)?)?;
         super::errors::register(module)?;
         super::services::register(module)?;

@@ -5,10 +5,11 @@ use std::path::Path;
 
 use clap::CommandFactory;
 
-use agora_token::explain::SdkError;
+use agora_token::legacy::access_token::{AccessToken, Role006, UnverifiedAccessToken};
 use agora_token::legacy::dynamic_key::{self, Dk4Service, DynamicKeyInput};
 use agora_token::legacy::dynamic_key5::{self, Dk5Service, UploadPermission};
-use agora_token::legacy::{signaling, AccessToken, Role006, UnverifiedAccessToken};
+use agora_token::legacy::signaling;
+use agora_token::SdkError;
 use agora_token::{
     clock, explain, AccessToken2, Credentials, Error, ErrorCategory, ExplainOptions, FcdnPrivilege,
     RtcPrivilegeExpiries, RtcRole, Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType, SignatureCheck,

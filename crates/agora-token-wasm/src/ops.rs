@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use agora_token::explain::SdkError;
-use agora_token::legacy::{AccessToken, Privilege006, UnverifiedAccessToken};
+use agora_token::legacy::access_token::{AccessToken, Privilege006, UnverifiedAccessToken};
+use agora_token::SdkError;
 use agora_token::{
     explain, wildcard, AccessToken2, ApaasRoomUserVariant, AppCertificate, Credentials, Error, ExplainOptions,
     Explanation, Payload, Reason, RtcPrivilegeExpiries, RtcRole, Rtm2Permissions, Service, ServiceType, SignatureCheck,

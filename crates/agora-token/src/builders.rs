@@ -1,22 +1,4 @@
-//! The upstream builder functions, as methods of [`AccessToken2`].
-//!
-//! Each method adds the services one upstream builder function produces, with the
-//! semantics of the majority of upstream languages (spec section 1.4). The token lifetime
-//! is the one given to [`AccessToken2::new`].
-//!
-//! | upstream function (Go name) | here |
-//! |---|---|
-//! | `BuildTokenWithUid`, `BuildTokenWithUserAccount` | [`AccessToken2::rtc`] |
-//! | `BuildTokenWithUidAndPrivilege`, `BuildTokenWithUserAccountAndPrivilege` | [`AccessToken2::rtc_with_privileges`] |
-//! | `BuildTokenWithRtm` | [`AccessToken2::rtc_with_rtm`] |
-//! | `BuildTokenWithRtm2` | [`AccessToken2::rtc_with_rtm_expiries`] |
-//! | RTM `BuildToken` | [`AccessToken2::rtm`] |
-//! | RTM `BuildTokenWithPermissions` | [`AccessToken2::rtm2`] |
-//! | `BuildChatUserToken`, `BuildChatAppToken` | [`AccessToken2::chat_user`], [`AccessToken2::chat_app`] |
-//! | FPA `BuildToken` | [`AccessToken2::fpa`] with [`FPA_TOKEN_EXPIRE`] |
-//! | APaaS / Education `BuildRoomUserToken`, `BuildUserToken`, `BuildAppToken` | [`AccessToken2::apaas_room_user`], [`AccessToken2::apaas_user`], [`AccessToken2::apaas_app`] |
-//! | npm `ConvoAITokenBuilder.buildToken`, `SttTokenBuilder.buildToken` | [`AccessToken2::convo_ai`], [`AccessToken2::stt`] |
-//! | (none upstream) | [`AccessToken2::streaming`], [`AccessToken2::fcdn`] |
+//! The upstream builder functions, as methods of [`AccessToken2`] (the table is on the impl block).
 
 use std::fmt;
 use std::str::FromStr;
@@ -142,6 +124,25 @@ pub enum ApaasRoomUserVariant {
     NodeCompatible,
 }
 
+/// The upstream builder functions, as methods of [`AccessToken2`].
+///
+/// Each method adds the services one upstream builder function produces, with the
+/// semantics of the majority of upstream languages (spec section 1.4). The token lifetime
+/// is the one given to [`AccessToken2::new`].
+///
+/// | upstream function (Go name) | here |
+/// |---|---|
+/// | `BuildTokenWithUid`, `BuildTokenWithUserAccount` | [`AccessToken2::rtc`] |
+/// | `BuildTokenWithUidAndPrivilege`, `BuildTokenWithUserAccountAndPrivilege` | [`AccessToken2::rtc_with_privileges`] |
+/// | `BuildTokenWithRtm` | [`AccessToken2::rtc_with_rtm`] |
+/// | `BuildTokenWithRtm2` | [`AccessToken2::rtc_with_rtm_expiries`] |
+/// | RTM `BuildToken` | [`AccessToken2::rtm`] |
+/// | RTM `BuildTokenWithPermissions` | [`AccessToken2::rtm2`] |
+/// | `BuildChatUserToken`, `BuildChatAppToken` | [`AccessToken2::chat_user`], [`AccessToken2::chat_app`] |
+/// | FPA `BuildToken` | [`AccessToken2::fpa`] with [`FPA_TOKEN_EXPIRE`] |
+/// | APaaS / Education `BuildRoomUserToken`, `BuildUserToken`, `BuildAppToken` | [`AccessToken2::apaas_room_user`], [`AccessToken2::apaas_user`], [`AccessToken2::apaas_app`] |
+/// | npm `ConvoAITokenBuilder.buildToken`, `SttTokenBuilder.buildToken` | [`AccessToken2::convo_ai`], [`AccessToken2::stt`] |
+/// | (none upstream) | [`AccessToken2::streaming`], [`AccessToken2::fcdn`] |
 impl<'a> AccessToken2<'a> {
     /// RTC for a uid or account (upstream `buildTokenWithUid` / `buildTokenWithUserAccount`):
     /// join until `privilege_expire`; a publisher also gets publish audio, video and data

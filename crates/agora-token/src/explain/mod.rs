@@ -29,10 +29,6 @@ use crate::error::Result;
 use crate::legacy::access_token::UnverifiedAccessToken;
 use crate::services::{Privilege, RtcPrivilege, ServiceType, User};
 
-/// The longest token lifetime the service honours; longer values are accepted by every
-/// builder but capped by Agora at 24 hours.
-pub const SERVICE_MAX_LIFETIME: u32 = 86_400;
-
 /// What to check a token against. Every field is optional.
 #[derive(Debug, Clone, Default)]
 pub struct ExplainOptions<'a> {
@@ -912,10 +908,16 @@ mod tests {
     #[test]
     fn explains_006_tokens() {
         let creds = creds();
-        let t = crate::legacy::AccessToken::rtc(&creds, "room", 42, crate::legacy::Role006::Subscriber, 2_000_000_000)
-            .expires_at(1_900_000_000)
-            .build()
-            .unwrap();
+        let t = crate::legacy::access_token::AccessToken::rtc(
+            &creds,
+            "room",
+            42,
+            crate::legacy::access_token::Role006::Subscriber,
+            2_000_000_000,
+        )
+        .expires_at(1_900_000_000)
+        .build()
+        .unwrap();
         let options = ExplainOptions {
             certificate: Some(creds.certificate()),
             channel_name: Some("room"),
@@ -946,10 +948,16 @@ mod tests {
     #[test]
     fn explains_006_wildcard_and_rtm_tokens() {
         let creds = creds();
-        let any = crate::legacy::AccessToken::rtc(&creds, "", 0, crate::legacy::Role006::Publisher, 0)
-            .expires_at(1_900_000_000)
-            .build()
-            .unwrap();
+        let any = crate::legacy::access_token::AccessToken::rtc(
+            &creds,
+            "",
+            0,
+            crate::legacy::access_token::Role006::Publisher,
+            0,
+        )
+        .expires_at(1_900_000_000)
+        .build()
+        .unwrap();
         let options = ExplainOptions {
             certificate: Some(creds.certificate()),
             channel_name: Some("room"),
@@ -963,8 +971,10 @@ mod tests {
         let fields: Vec<&str> = e.verdicts[0].wildcard_matches.iter().map(|m| m.field).collect();
         assert_eq!(fields, ["channel", "user"]);
 
-        let rtm =
-            crate::legacy::AccessToken::rtm(&creds, "alice", 1_850_000_000).expires_at(1_900_000_000).build().unwrap();
+        let rtm = crate::legacy::access_token::AccessToken::rtm(&creds, "alice", 1_850_000_000)
+            .expires_at(1_900_000_000)
+            .build()
+            .unwrap();
         let login = |user_id, now| {
             let options = ExplainOptions {
                 certificate: Some(creds.certificate()),
