@@ -121,7 +121,8 @@ fn rtc(
     let user = loose::user(env, user_field, user)?;
     let role = rtc_role(env, "role", role)?;
     let token_expire = expire_007(env, "tokenExpire", token_expire)?;
-    let privilege_expire = opt_expire_007(env, "privilegeExpire", privilege_expire)?.unwrap_or(0);
+    let privilege_expire =
+        opt_expire_007(env, "privilegeExpire", privilege_expire)?.unwrap_or(compat::UPSTREAM_PRIVILEGE_EXPIRE);
     fixed.start(&creds, token_expire).rtc(channel_name, user, role, privilege_expire).build().js()
 }
 
@@ -406,7 +407,8 @@ impl JsRtcTokenBuilder {
         let rtm_user_id = loose::user_id(&env, "account", &account, false)?;
         let role = rtc_role(&env, "role", &role)?;
         let token_expire = expire_007(&env, "tokenExpire", &token_expire)?;
-        let privilege_expire = opt_expire_007(&env, "privilegeExpire", &privilege_expire)?.unwrap_or(0);
+        let privilege_expire =
+            opt_expire_007(&env, "privilegeExpire", &privilege_expire)?.unwrap_or(compat::UPSTREAM_PRIVILEGE_EXPIRE);
         let token = fixed.start(&creds, token_expire);
         let token = if rtc_account == rtm_user_id {
             token.rtc_with_rtm(channel_name, &rtc_account, role, privilege_expire)

@@ -7,7 +7,7 @@ use agora_token::SdkError;
 use agora_token::{
     explain, wildcard, AccessToken2, ApaasRoomUserVariant, AppCertificate, Credentials, Error, ExplainOptions,
     Explanation, Payload, Reason, RtcPrivilegeExpiries, RtcRole, Rtm2Permissions, Service, ServiceType, SignatureCheck,
-    UnverifiedToken, User, FPA_TOKEN_EXPIRE,
+    UnverifiedToken, User, DEFAULT_PRIVILEGE_EXPIRE, FPA_TOKEN_EXPIRE,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -230,7 +230,8 @@ enum Request {
         account: Option<String>,
         role: RoleInput,
         token_expire: u32,
-        privilege_expire: u32,
+        /// Omitted: the core's `DEFAULT_PRIVILEGE_EXPIRE`.
+        privilege_expire: Option<u32>,
         issued_at: u32,
         salt: Option<u32>,
     },
@@ -261,8 +262,8 @@ enum Request {
         account: Option<String>,
         role: RoleInput,
         token_expire: u32,
-        #[serde(default)]
-        privilege_expire: u32,
+        /// Omitted: the core's `DEFAULT_PRIVILEGE_EXPIRE`.
+        privilege_expire: Option<u32>,
         issued_at: u32,
         salt: Option<u32>,
     },
@@ -447,7 +448,7 @@ fn run(request: Request) -> Result<Value, Error> {
                 channel_name,
                 user,
                 role.to_core()?,
-                privilege_expire,
+                privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE),
             );
             Ok(Value::String(token.build()?))
         }
@@ -495,7 +496,7 @@ fn run(request: Request) -> Result<Value, Error> {
                 channel_name,
                 &account,
                 role.to_core()?,
-                privilege_expire,
+                privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE),
             );
             Ok(Value::String(token.build()?))
         }

@@ -32,6 +32,11 @@ use crate::services::{u32_bits_of_signed, Rtm2PermissionType, Rtm2ResourceType, 
 /// builders accept longer values; drop-in layers warn about them.
 pub const MAX_DOCUMENTED_LIFETIME: u32 = 86_400;
 
+/// Upstream's default for an omitted `privilege_expire` (`privilegeExpire`) in every official
+/// 007 RTC builder: 0, no limit of its own. Drop-in layers use it so that they keep producing
+/// upstream's bytes; the typed layers use [`DEFAULT_PRIVILEGE_EXPIRE`](crate::DEFAULT_PRIVILEGE_EXPIRE).
+pub const UPSTREAM_PRIVILEGE_EXPIRE: u32 = 0;
+
 /// A surprising input that a drop-in layer accepted as upstream does.
 ///
 /// [`code`](CompatWarning::code) is a stable name (the same string in every binding);

@@ -18,7 +18,9 @@ pub mod wildcard;
 mod wire;
 
 pub use access_token2::{decode, AccessToken2, Payload, UnverifiedToken, VerifiedToken, VERSION};
-pub use builders::{ApaasRoomUserVariant, RtcPrivilegeExpiries, RtcRole, APAAS_NO_ROLE, FPA_TOKEN_EXPIRE};
+pub use builders::{
+    ApaasRoomUserVariant, RtcPrivilegeExpiries, RtcRole, APAAS_NO_ROLE, DEFAULT_PRIVILEGE_EXPIRE, FPA_TOKEN_EXPIRE,
+};
 pub use credentials::{AppCertificate, AppId, Credentials, CREDENTIAL_LEN};
 pub use error::{Error, ErrorCategory, Result};
 pub use explain::{
