@@ -2283,7 +2283,7 @@ public func FfiConverterTypePrivilegeEntry_lower(_ value: PrivilegeEntry) -> Rus
 
 
 /**
- * One privilege of one service (core `explain::PrivilegeReport`).
+ * One privilege of one service (core `PrivilegeReport`).
  */
 public struct PrivilegeReport: Equatable, Hashable {
     /**
@@ -2701,7 +2701,7 @@ public func FfiConverterTypeRtm2PermissionEntry_lower(_ value: Rtm2PermissionEnt
 
 
 /**
- * What an SDK error means for the explained token (core `explain::SdkErrorDiagnosis`).
+ * What an SDK error means for the explained token (core `SdkErrorDiagnosis`).
  */
 public struct SdkErrorDiagnosis: Equatable, Hashable {
     /**
@@ -2810,7 +2810,7 @@ public func FfiConverterTypeSdkErrorDiagnosis_lower(_ value: SdkErrorDiagnosis) 
 
 
 /**
- * One service of the token (core `explain::ServiceReport`).
+ * One service of the token (core `ServiceReport`).
  */
 public struct ServiceReport: Equatable, Hashable {
     /**
@@ -2899,7 +2899,7 @@ public func FfiConverterTypeServiceReport_lower(_ value: ServiceReport) -> RustB
 
 
 /**
- * What the user of one service of the token can do with it now (core `explain::ServiceVerdict`).
+ * What the user of one service of the token can do with it now (core `ServiceVerdict`).
  */
 public struct ServiceVerdict: Equatable, Hashable {
     /**
@@ -3008,7 +3008,7 @@ public func FfiConverterTypeServiceVerdict_lower(_ value: ServiceVerdict) -> Rus
 
 
 /**
- * A channel or user admitted by a wildcard pattern in the token (core `explain::WildcardMatch`).
+ * A channel or user admitted by a wildcard pattern in the token (core `WildcardMatch`).
  */
 public struct WildcardMatch: Equatable, Hashable {
     /**
@@ -5844,7 +5844,7 @@ public func buildConvoAiToken(credentials: Credentials, channelName: String, rtc
  * # Errors
  * As [`build_rtc_token`].
  */
-public func buildFcdnToken(credentials: Credentials, channelName: String, user: User, privileges: [FcdnPrivilege], tokenExpire: UInt32, privilegeExpire: UInt32 = UInt32(0), issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
+public func buildFcdnToken(credentials: Credentials, channelName: String, user: User, privileges: [FcdnPrivilege], tokenExpire: UInt32, privilegeExpire: UInt32? = nil, issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
     uniffi_agora_token_uniffi_fn_func_build_fcdn_token(
         FfiConverterTypeCredentials_lower(credentials),
@@ -5852,7 +5852,7 @@ public func buildFcdnToken(credentials: Credentials, channelName: String, user: 
         FfiConverterTypeUser_lower(user),
         FfiConverterSequenceTypeFcdnPrivilege.lower(privileges),
         FfiConverterUInt32.lower(tokenExpire),
-        FfiConverterUInt32.lower(privilegeExpire),
+        FfiConverterOptionUInt32.lower(privilegeExpire),
         FfiConverterOptionUInt32.lower(issuedAt),
         FfiConverterOptionUInt32.lower(salt),
         FfiConverterBool.lower(strict),$0
@@ -5884,7 +5884,7 @@ public func buildFpaToken(credentials: Credentials, issuedAt: UInt32? = nil, sal
  * # Errors
  * `FieldTooLong`, `ExpiryLooksAbsolute` (strict), `Clock`, `Randomness`.
  */
-public func buildRtcToken(credentials: Credentials, channelName: String, user: User, role: RtcRole, tokenExpire: UInt32, privilegeExpire: UInt32 = UInt32(0), issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
+public func buildRtcToken(credentials: Credentials, channelName: String, user: User, role: RtcRole, tokenExpire: UInt32, privilegeExpire: UInt32? = nil, issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
     uniffi_agora_token_uniffi_fn_func_build_rtc_token(
         FfiConverterTypeCredentials_lower(credentials),
@@ -5892,7 +5892,7 @@ public func buildRtcToken(credentials: Credentials, channelName: String, user: U
         FfiConverterTypeUser_lower(user),
         FfiConverterTypeRtcRole_lower(role),
         FfiConverterUInt32.lower(tokenExpire),
-        FfiConverterUInt32.lower(privilegeExpire),
+        FfiConverterOptionUInt32.lower(privilegeExpire),
         FfiConverterOptionUInt32.lower(issuedAt),
         FfiConverterOptionUInt32.lower(salt),
         FfiConverterBool.lower(strict),$0
@@ -5927,7 +5927,7 @@ public func buildRtcTokenWithPrivileges(credentials: Credentials, channelName: S
  * # Errors
  * As [`build_rtc_token`].
  */
-public func buildRtcTokenWithRtm(credentials: Credentials, channelName: String, account: String, role: RtcRole, tokenExpire: UInt32, privilegeExpire: UInt32 = UInt32(0), issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
+public func buildRtcTokenWithRtm(credentials: Credentials, channelName: String, account: String, role: RtcRole, tokenExpire: UInt32, privilegeExpire: UInt32? = nil, issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
     uniffi_agora_token_uniffi_fn_func_build_rtc_token_with_rtm(
         FfiConverterTypeCredentials_lower(credentials),
@@ -5935,7 +5935,7 @@ public func buildRtcTokenWithRtm(credentials: Credentials, channelName: String, 
         FfiConverterString.lower(account),
         FfiConverterTypeRtcRole_lower(role),
         FfiConverterUInt32.lower(tokenExpire),
-        FfiConverterUInt32.lower(privilegeExpire),
+        FfiConverterOptionUInt32.lower(privilegeExpire),
         FfiConverterOptionUInt32.lower(issuedAt),
         FfiConverterOptionUInt32.lower(salt),
         FfiConverterBool.lower(strict),$0
@@ -6034,7 +6034,7 @@ public func buildRtmToken(credentials: Credentials, userId: String, expire: UInt
  * # Errors
  * As [`build_rtc_token`].
  */
-public func buildStreamingToken(credentials: Credentials, channelName: String, user: User, privileges: [StreamingPrivilege], tokenExpire: UInt32, privilegeExpire: UInt32 = UInt32(0), issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
+public func buildStreamingToken(credentials: Credentials, channelName: String, user: User, privileges: [StreamingPrivilege], tokenExpire: UInt32, privilegeExpire: UInt32? = nil, issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
     uniffi_agora_token_uniffi_fn_func_build_streaming_token(
         FfiConverterTypeCredentials_lower(credentials),
@@ -6042,7 +6042,7 @@ public func buildStreamingToken(credentials: Credentials, channelName: String, u
         FfiConverterTypeUser_lower(user),
         FfiConverterSequenceTypeStreamingPrivilege.lower(privileges),
         FfiConverterUInt32.lower(tokenExpire),
-        FfiConverterUInt32.lower(privilegeExpire),
+        FfiConverterOptionUInt32.lower(privilegeExpire),
         FfiConverterOptionUInt32.lower(issuedAt),
         FfiConverterOptionUInt32.lower(salt),
         FfiConverterBool.lower(strict),$0
@@ -6303,7 +6303,7 @@ public func sdkErrorCodes() -> [String]  {
 })
 }
 /**
- * A 006 token with any privileges (core `legacy::AccessToken::new` + `privilege`):
+ * A 006 token with any privileges (core `legacy::access_token::AccessToken::new` + `privilege`):
  * numbers 1–4 (join, publish audio/video/data), 101 (administrate) and 1000 (RTM login),
  * each until an absolute Unix time (0 = no expiry).
  *
@@ -6324,7 +6324,7 @@ public func buildAccessToken006(credentials: Credentials, channelName: String, u
 })
 }
 /**
- * The 006 RTC token (core `legacy::AccessToken::rtc`; upstream 006 `buildTokenWithUid` /
+ * The 006 RTC token (core `legacy::access_token::AccessToken::rtc`; upstream 006 `buildTokenWithUid` /
  * `buildTokenWithAccount`): join, and publishing for roles that publish, until
  * `privilege_expired_ts` (absolute Unix seconds, 0 = no expiry). `expires_at` is the
  * token's own expiry (default: now + 24 hours), `salt` defaults to a random one.
@@ -6347,7 +6347,7 @@ public func buildAccessToken006Rtc(credentials: Credentials, channelName: String
 })
 }
 /**
- * The 006 RTM token (core `legacy::AccessToken::rtm`; upstream 006 RTM `buildToken`):
+ * The 006 RTM token (core `legacy::access_token::AccessToken::rtm`; upstream 006 RTM `buildToken`):
  * RTM login for `account` until `privilege_expired_ts` (absolute, 0 = no expiry).
  *
  * # Errors
@@ -6367,7 +6367,7 @@ public func buildAccessToken006Rtm(credentials: Credentials, account: String, pr
 }
 /**
  * A 006 token whose privilege numbers are packed **without checking** that 006 defines
- * them (core `legacy::AccessToken::privilege_unchecked`), as every upstream `addPrivilege`
+ * them (core `legacy::access_token::AccessToken::privilege_unchecked`), as every upstream `addPrivilege`
  * does; for the drop-in `AccessToken` only, which warns about such numbers first
  * (`compatPrivilege006`). Typed code uses [`build_access_token006`], which refuses them.
  *
@@ -6688,19 +6688,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_build_convo_ai_token() != 31942) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_fcdn_token() != 4369) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_fcdn_token() != 14015) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_build_fpa_token() != 64745) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_rtc_token() != 22378) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_rtc_token() != 64601) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_build_rtc_token_with_privileges() != 14406) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_rtc_token_with_rtm() != 4076) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_rtc_token_with_rtm() != 21299) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_build_rtc_token_with_rtm_expiries() != 48185) {
@@ -6715,7 +6715,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_build_rtm_token() != 684) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_streaming_token() != 14562) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_streaming_token() != 53632) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_build_stt_token() != 60446) {
@@ -6772,16 +6772,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_sdk_error_codes() != 24411) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006() != 11560) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006() != 38001) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006_rtc() != 30233) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006_rtc() != 29136) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006_rtm() != 52120) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006_rtm() != 23626) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006_unchecked() != 39616) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006_unchecked() != 6258) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_generate_dynamic_key5() != 37671) {
