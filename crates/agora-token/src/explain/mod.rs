@@ -1,18 +1,8 @@
-//! Explains a token to a person: what it contains, whether its signature holds (with the
-//! primary or the secondary certificate), whether it is for the expected project, and for
-//! every service it carries what its user can do with it now, with every reason they cannot.
-//! Given the error an SDK reported, it also says which of those reasons explain it
-//! ([`SdkError`]).
+//! Explaining a token (the public entry point is [`explain`], re-exported at the crate root
+//! with every type here).
 //!
 //! 007 tokens are explained in `access_token2`, 006 tokens in `legacy`; the types, the
 //! token-level checks and the RTC join/publish rules they share are here.
-//!
-//! Matching rules are those of [`wildcard`](crate::wildcard) (shared with the token server's
-//! policy): a token for uid 0 (packed as `""`), `"0"` or `"*"` admits any user; a token for
-//! channel `""` or `"*"` admits any channel; a channel containing `*` is a pattern where `*`
-//! matches any run of characters (`1*a*2`), and so is a user id containing `*`.
-//! 007 expiries count from the issue time; a privilege expiry of 0 sets no limit of its
-//! own (the token lifetime still applies).
 
 use std::fmt;
 
@@ -503,7 +493,18 @@ impl ServiceVerdict {
     }
 }
 
-/// Explains a 007 or 006 token.
+/// Explains a 007 or 006 token to a person: what it contains, whether its signature holds
+/// (with the primary or the secondary certificate), whether it is for the expected project,
+/// and for every service it carries what its user can do with it now, with every reason they
+/// cannot. Given the error an SDK reported, it also says which of those reasons explain it
+/// ([`SdkError`]).
+///
+/// Matching rules are those of [`wildcard`](crate::wildcard) (shared with the token server's
+/// policy): a token for uid 0 (packed as `""`), `"0"` or `"*"` admits any user; a token for
+/// channel `""` or `"*"` admits any channel; a channel containing `*` is a pattern where `*`
+/// matches any run of characters (`1*a*2`), and so is a user id containing `*`.
+/// 007 expiries count from the issue time; a privilege expiry of 0 sets no limit of its
+/// own (the token lifetime still applies).
 ///
 /// ```
 /// use agora_token::{explain, AppCertificate, ExplainOptions, User};
