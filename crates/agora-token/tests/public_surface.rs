@@ -114,6 +114,8 @@ fn surface(src: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
     let mut problems = Vec::new();
     let mut root_names = BTreeSet::new();
     let mut nested_modules = BTreeSet::new();
+    // Every re-exported name and the public modules that re-export it: one is a path, two are two.
+    let mut reexported_in: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     // (module path, file, directory of its children)
     let mut queue: Vec<(String, PathBuf, PathBuf)> = vec![(String::new(), src.join("lib.rs"), src.to_path_buf())];
     while let Some((path, file, dir)) = queue.pop() {
@@ -134,6 +136,13 @@ fn surface(src: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
                     file.display()
                 ));
             }
+            for name in names {
+                reexported_in.entry(name.clone()).or_default().push(if path.is_empty() {
+                    "the root".into()
+                } else {
+                    path.clone()
+                });
+            }
             if path.is_empty() {
                 for name in names {
                     assert!(root_names.insert(name.clone()), "`{name}` is re-exported twice at the root");
@@ -151,6 +160,9 @@ fn surface(src: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
             let child_path = if path.is_empty() { child.clone() } else { format!("{path}::{child}") };
             queue.push((child_path, child_file, dir.join(child)));
         }
+    }
+    for (name, modules) in reexported_in.iter().filter(|(_, modules)| modules.len() > 1) {
+        problems.push(format!("`{name}` is re-exported in {}", modules.join(" and ")));
     }
     assert!(problems.is_empty(), "items reachable by two paths:\n{}", problems.join("\n"));
     (root_names, nested_modules)
@@ -210,10 +222,17 @@ fn a_reexport_from_a_public_module_is_found() {
     fs::write(dir.join("src/clock.rs"), "pub fn now() {}\n").unwrap();
     fs::write(dir.join("src/error.rs"), "pub struct Error;\n").unwrap();
     let outcome = std::panic::catch_unwind(|| surface(&dir.join("src")));
-    fs::remove_dir_all(&dir).unwrap();
     let message = *outcome.unwrap_err().downcast::<String>().unwrap();
     assert!(message.contains("`pub use clock::now`"), "{message}");
     assert!(!message.contains("error::Error"), "{message}");
+
+    // A private item re-exported by two public modules.
+    fs::write(dir.join("src/lib.rs"), "pub mod clock;\nmod error;\npub use error::Error;\n").unwrap();
+    fs::write(dir.join("src/clock.rs"), "pub use crate::error::Error;\n").unwrap();
+    let outcome = std::panic::catch_unwind(|| surface(&dir.join("src")));
+    fs::remove_dir_all(&dir).unwrap();
+    let message = *outcome.unwrap_err().downcast::<String>().unwrap();
+    assert!(message.contains("`Error` is re-exported in "), "{message}");
 }
 
 #[test]
