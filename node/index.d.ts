@@ -177,7 +177,7 @@ export interface AccessToken006Options {
 }
 
 /**
- * What a 006 token says (core `legacy::UnverifiedAccessToken`). The channel name and uid
+ * What a 006 token says (core `legacy::access_token::UnverifiedAccessToken`). The channel name and uid
  * are not in the token (only their CRC-32), so verifying needs them.
  */
 export interface AccessToken006Payload {
@@ -255,7 +255,7 @@ export interface AppTokenOptions {
 }
 
 /**
- * Builds a 006 AccessToken with the given privileges (core `legacy::AccessToken`).
+ * Builds a 006 AccessToken with the given privileges (core `legacy::access_token::AccessToken`).
  * For the upstream 006 builders use `RtcTokenBuilder006` / `RtmTokenBuilder006`, or the
  * drop-in module `compat/access-token`.
  */
@@ -605,7 +605,10 @@ export interface RtcTokenOptions {
   role: 'publisher' | 'subscriber' | 'host' | 'audience' | 1 | 2
   /** Token lifetime, seconds after the issue time. */
   tokenExpire: number
-  /** Privilege lifetime, seconds after the issue time. Default 0, as upstream. */
+  /**
+   * Privilege lifetime, seconds after the issue time. Default 0 (the core's
+   * `DEFAULT_PRIVILEGE_EXPIRE`): no limit of its own, the privileges last as long as the token.
+   */
   privilegeExpire?: number
   /** Issue time, Unix seconds. Default: the system clock. */
   issuedAt?: number
@@ -663,7 +666,10 @@ export interface RtcWithRtmTokenOptions {
   role: 'publisher' | 'subscriber' | 'host' | 'audience' | 1 | 2
   /** Token lifetime (and RTM login lifetime), seconds after the issue time. */
   tokenExpire: number
-  /** RTC privilege lifetime, seconds after the issue time. Default 0, as upstream. */
+  /**
+   * RTC privilege lifetime, seconds after the issue time. Default 0 (the core's
+   * `DEFAULT_PRIVILEGE_EXPIRE`): no limit of its own, the privileges last as long as the token.
+   */
   privilegeExpire?: number
   /** Issue time, Unix seconds. Default: the system clock. */
   issuedAt?: number

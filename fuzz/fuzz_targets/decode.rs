@@ -2,7 +2,8 @@
 //! 007 token must also explain without panicking.
 #![no_main]
 
-use agora_token::legacy::{dynamic_key, dynamic_key5, signaling, UnverifiedAccessToken};
+use agora_token::legacy::access_token::UnverifiedAccessToken;
+use agora_token::legacy::{dynamic_key, dynamic_key5, signaling};
 use agora_token::{explain, AppCertificate, ExplainOptions, UnverifiedToken, User};
 use libfuzzer_sys::fuzz_target;
 
@@ -28,6 +29,7 @@ fuzz_target!(|data: &[u8]| {
             channel_name: Some("c*a*"),
             user: Some(User::Uid(1)),
             now: Some(1_700_000_000),
+            ..ExplainOptions::default()
         };
         if let Ok(explanation) = explain(token, &options) {
             let _ = explanation.to_string();

@@ -22,6 +22,7 @@ describe('builders', () => {
       version: '007', appId: APP_ID, issuedAt: fixed.issuedAt, expire: 3600, expiresAt: fixed.issuedAt + 3600, salt: fixed.salt, verified: true,
       services: [{ type: 1, name: 'RTC', channelName: 'room', uid: '42', privileges: { 1: 600, 2: 600, 3: 600, 4: 600 } }],
     })
+    // No privilegeExpire: the core's DEFAULT_PRIVILEGE_EXPIRE, 0 (no limit of its own).
     const subscriber = native.decode(native.buildRtcToken({ ...creds, channelName: 'room', account: 'alice', role: 'audience', tokenExpire: 60 }))
     assert.deepEqual(subscriber.services[0], { type: 1, name: 'RTC', channelName: 'room', uid: 'alice', privileges: { 1: 0 } })
     // uid 0 is any user; the account "0" is the literal account.
@@ -34,6 +35,7 @@ describe('builders', () => {
     const cases = [
       [native.buildRtcTokenWithPrivileges({ ...creds, ...fixed, channelName: 'c', uid: 7, tokenExpire: 9, privileges }), [[1, { 1: 1, 2: 2, 3: 3, 4: 4 }]]],
       [native.buildRtcTokenWithRtm({ ...creds, ...fixed, channelName: 'c', account: 'a', role: 'subscriber', tokenExpire: 9, privilegeExpire: 5 }), [[1, { 1: 5 }], [2, { 1: 9 }]]],
+      [native.buildRtcTokenWithRtm({ ...creds, ...fixed, channelName: 'c', account: 'a', role: 'subscriber', tokenExpire: 9 }), [[1, { 1: 0 }], [2, { 1: 9 }]]],
       [native.buildRtcTokenWithRtm2({ ...creds, ...fixed, channelName: 'c', account: 'a', role: 'publisher', tokenExpire: 9, privileges, rtmUserId: 'r', rtmTokenExpire: 8 }), [[1, { 1: 1, 2: 2, 3: 3, 4: 4 }], [2, { 1: 8 }]]],
       [native.buildConvoAiToken({ ...creds, ...fixed, channelName: 'c', uid: 1, role: 2, tokenExpire: 9, privileges, rtmUserId: 5, rtmTokenExpire: 8 }), [[1, { 1: 1 }], [2, { 1: 8 }], [9, {}]]],
       [native.buildSttToken({ ...creds, ...fixed, channelName: 'c', uid: 1, role: 2, tokenExpire: 9, privileges, rtmUserId: 'r', rtmTokenExpire: 8 }), [[1, { 1: 1 }], [2, { 1: 8 }], [10, {}]]],

@@ -137,7 +137,7 @@ function instantiate(moduleOrBytes) {
   const stamped = options => ({ ...options, issuedAt: options.issuedAt ?? unixNow() })
   const api = {}
   api.buildToken = options => call('buildToken', stamped(options))
-  api.buildRtcToken = options => call('buildRtcToken', stamped({ privilegeExpire: 0, ...options }))
+  api.buildRtcToken = options => call('buildRtcToken', stamped(options))
   api.buildRtmToken = options => call('buildRtmToken', stamped(options))
   api.buildRtcTokenWithPrivileges = options => call('buildRtcTokenWithPrivileges', stamped(options))
   api.buildRtcTokenWithRtm = options => call('buildRtcTokenWithRtm', stamped(options))

@@ -40,6 +40,7 @@ from ._warnings import AgoraTokenCompatWarning
 from ._native import (
     APAAS_NO_ROLE,
     COMPAT_WARNING_CODES,
+    DEFAULT_PRIVILEGE_EXPIRE,
     FPA_TOKEN_EXPIRE,
     AccessVerdict,
     AgoraTokenError,
@@ -100,6 +101,7 @@ __all__ = [
     "Credentials",
     "TokenBuilder",
     "FPA_TOKEN_EXPIRE",
+    "DEFAULT_PRIVILEGE_EXPIRE",
     "APAAS_NO_ROLE",
     # Enums
     "Role",

@@ -78,6 +78,7 @@ __all__ = [
     "FcdnService",
     "FieldTooLongError",
     "FPA_TOKEN_EXPIRE",
+    "DEFAULT_PRIVILEGE_EXPIRE",
     "FpaService",
     "InvalidAppCertificateError",
     "InvalidAppIdError",
@@ -122,6 +123,9 @@ __all__ = [
 __version__: Final[str]
 #: The token lifetime every upstream FPA builder uses: 86400 seconds (24 hours).
 FPA_TOKEN_EXPIRE: Final[int]
+#: The RTC privilege lifetime ``TokenBuilder.rtc`` and ``rtc_with_rtm`` use when none is given: 0,
+#: no limit of its own, so the privileges last as long as the token (upstream's default too).
+DEFAULT_PRIVILEGE_EXPIRE: Final[int]
 #: The APaaS role packed into user and app tokens, which have no room: -1.
 APAAS_NO_ROLE: Final[int]
 #: The ``code`` of every ``AgoraTokenCompatWarning`` (the core's ``CompatWarning::CODES``).
@@ -492,7 +496,8 @@ class TokenBuilder:
     def rtc(self, *, channel_name: str, user: _User, role: Union[int, str], privilege_expire: Optional[_Seconds] = None) -> Self:
         """RTC for a uid or account (upstream ``build_token_with_uid`` / ``build_token_with_user_account``).
 
-        Join until ``privilege_expire`` (default 0: no limit of its own, the token lifetime applies);
+        Join until ``privilege_expire`` (default ``DEFAULT_PRIVILEGE_EXPIRE``, 0: no limit of its own,
+        the token lifetime applies);
         ``Role.PUBLISHER`` (1, "publisher", "host") also gets publish audio, video and data;
         ``Role.SUBSCRIBER`` (2, "subscriber", "audience") joins only. Other roles raise UnknownRoleError.
         """
@@ -510,7 +515,8 @@ class TokenBuilder:
     def rtc_with_rtm(
         self, *, channel_name: str, account: str, role: Union[int, str], privilege_expire: Optional[_Seconds] = None
     ) -> Self:
-        """RTC for an account plus RTM login for it until the token expires (upstream ``build_token_with_rtm``)."""
+        """RTC for an account plus RTM login for it until the token expires (upstream ``build_token_with_rtm``);
+        ``privilege_expire`` as in ``rtc``."""
     def rtc_with_rtm_expiries(
         self,
         *,

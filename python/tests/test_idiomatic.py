@@ -117,6 +117,16 @@ def test_defaults_are_the_clock_and_a_random_salt() -> None:
     assert len({p.salt for p in payloads}) > 1
 
 
+def test_an_omitted_privilege_expire_is_the_core_default() -> None:
+    with_rtm = {"channel_name": "c", "account": "bob", "role": Role.PUBLISHER}
+    assert builder(600).rtc_with_rtm(**with_rtm).build() == (
+        builder(600).rtc_with_rtm(**with_rtm, privilege_expire=agora_token.DEFAULT_PRIVILEGE_EXPIRE).build()
+    )
+    payload = agora_token.decode(builder(600).rtc(channel_name="c", user=1, role=Role.PUBLISHER).build()).payload
+    values = {value for service in payload.services for value in service.privileges.values()}
+    assert values == {agora_token.DEFAULT_PRIVILEGE_EXPIRE}
+
+
 def test_builder_methods_equal_the_drop_in_builders() -> None:
     from agora_token import ApaasTokenBuilder, ChatTokenBuilder2, FpaTokenBuilder, RtcTokenBuilder2, RtmTokenBuilder2, convoai_token_builder, stt_token_builder
 

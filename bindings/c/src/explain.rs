@@ -3,7 +3,7 @@
 
 use std::ffi::c_char;
 
-use agora_token::explain::SdkError;
+use agora_token::SdkError;
 use agora_token::{AppCertificate, ExplainOptions, User};
 use serde_json::{Map, Value};
 

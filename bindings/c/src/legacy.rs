@@ -4,7 +4,7 @@
 use std::ffi::c_char;
 
 use agora_token::compat;
-use agora_token::legacy::{AccessToken, Privilege006, UnverifiedAccessToken};
+use agora_token::legacy::access_token::{AccessToken, Privilege006, UnverifiedAccessToken};
 use agora_token::{AppCertificate, Credentials, User};
 use serde_json::{json, Map, Value};
 

@@ -5,7 +5,7 @@
 use std::ffi::c_char;
 
 use agora_token::compat::{self, UpstreamValue};
-use agora_token::legacy::Role006;
+use agora_token::legacy::access_token::Role006;
 use agora_token::{AccessToken2, Credentials, Error, RtcRole};
 
 use crate::compat::{AgoraTokenWarnings, Warnings};

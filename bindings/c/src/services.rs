@@ -168,7 +168,7 @@ pub extern "C" fn agora_token_privilege_names() -> *mut c_char {
         .collect();
     let tables = serde_json::json!({
         "service_types": service_types,
-        "privileges_006": names(agora_token::legacy::Privilege006::NAMES),
+        "privileges_006": names(agora_token::legacy::access_token::Privilege006::NAMES),
     });
     owned_c_string(tables.to_string())
 }

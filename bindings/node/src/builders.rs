@@ -3,7 +3,7 @@
 //! Each function mirrors one core builder method (see the core's `builders` module) and
 //! takes camelCase options, with optional `issuedAt` and `salt` everywhere.
 
-use agora_token::{ApaasRoomUserVariant, RtcPrivilegeExpiries, FPA_TOKEN_EXPIRE};
+use agora_token::{ApaasRoomUserVariant, RtcPrivilegeExpiries, DEFAULT_PRIVILEGE_EXPIRE, FPA_TOKEN_EXPIRE};
 use napi::Either;
 use napi_derive::napi;
 
@@ -31,12 +31,18 @@ pub struct RtcTokenOptions {
     pub role: Either<String, f64>,
     /// Token lifetime, seconds after the issue time.
     pub token_expire: f64,
-    /// Privilege lifetime, seconds after the issue time. Default 0, as upstream.
+    /// Privilege lifetime, seconds after the issue time. Default 0 (the core's
+    /// `DEFAULT_PRIVILEGE_EXPIRE`): no limit of its own, the privileges last as long as the token.
     pub privilege_expire: Option<f64>,
     /// Issue time, Unix seconds. Default: the system clock.
     pub issued_at: Option<f64>,
     /// Salt. Default: random in 1..=99999999.
     pub salt: Option<f64>,
+}
+
+/// `privilegeExpire` as given, or the core's default when it is left out.
+fn privilege_expire_or_default(privilege_expire: Option<f64>) -> Result<u32> {
+    privilege_expire.map_or(Ok(DEFAULT_PRIVILEGE_EXPIRE), |seconds| to_u32("privilegeExpire", seconds))
 }
 
 /// An RTC token for a uid or an account.
@@ -46,7 +52,7 @@ pub fn build_rtc_token(options: RtcTokenOptions) -> Result<String> {
     let fixed = Fixed::new(options.issued_at, options.salt)?;
     let user = uid_or_account(options.uid, options.account)?;
     let role = to_rtc_role(options.role)?;
-    let privilege_expire = to_u32("privilegeExpire", options.privilege_expire.unwrap_or(0.0))?;
+    let privilege_expire = privilege_expire_or_default(options.privilege_expire)?;
     fixed
         .start(&creds, to_u32("tokenExpire", options.token_expire)?)
         .rtc(options.channel_name, user, role, privilege_expire)
@@ -136,7 +142,8 @@ pub struct RtcWithRtmTokenOptions {
     pub role: Either<String, f64>,
     /// Token lifetime (and RTM login lifetime), seconds after the issue time.
     pub token_expire: f64,
-    /// RTC privilege lifetime, seconds after the issue time. Default 0, as upstream.
+    /// RTC privilege lifetime, seconds after the issue time. Default 0 (the core's
+    /// `DEFAULT_PRIVILEGE_EXPIRE`): no limit of its own, the privileges last as long as the token.
     pub privilege_expire: Option<f64>,
     /// Issue time, Unix seconds. Default: the system clock.
     pub issued_at: Option<f64>,
@@ -151,7 +158,7 @@ pub fn build_rtc_token_with_rtm(options: RtcWithRtmTokenOptions) -> Result<Strin
     let fixed = Fixed::new(options.issued_at, options.salt)?;
     let account = uid_or_account(options.uid, options.account)?.to_wire_string();
     let role = to_rtc_role(options.role)?;
-    let privilege_expire = to_u32("privilegeExpire", options.privilege_expire.unwrap_or(0.0))?;
+    let privilege_expire = privilege_expire_or_default(options.privilege_expire)?;
     fixed
         .start(&creds, to_u32("tokenExpire", options.token_expire)?)
         .rtc_with_rtm(options.channel_name, &account, role, privilege_expire)

@@ -17,8 +17,9 @@
 //! (upstream crashes on non-zero numbers for RTM, Chat and APaaS); the APaaS / Education
 //! room-user token carries its privilege (`ApaasRoomUserVariant::Standard`) and keeps role 0.
 
+use agora_token::compat;
 use agora_token::compat::javascript::{self as js, Equality};
-use agora_token::legacy::AccessToken;
+use agora_token::legacy::access_token::AccessToken;
 use agora_token::{ApaasRoomUserVariant, RtcPrivilegeExpiries, FPA_TOKEN_EXPIRE};
 use napi::bindgen_prelude::Object;
 use napi::{Env, JsValue, Unknown};
@@ -70,7 +71,8 @@ fn rtc(
     let user = loose::user(env, user_field, user)?;
     let role = rtc_role(env, "role", role)?;
     let token_expire = loose::expire_007(env, "tokenExpire", token_expire)?;
-    let privilege_expire = loose::opt_expire_007(env, "privilegeExpire", privilege_expire)?.unwrap_or(0);
+    let privilege_expire =
+        loose::opt_expire_007(env, "privilegeExpire", privilege_expire)?.unwrap_or(compat::UPSTREAM_PRIVILEGE_EXPIRE);
     fixed.start(&creds, token_expire).rtc(channel_name, user, role, privilege_expire).build().js()
 }
 
@@ -355,7 +357,8 @@ impl JsRtcTokenBuilder {
         let rtm_user_id = loose::user_id(&env, "account", &account, false)?;
         let role = rtc_role(&env, "role", &role)?;
         let token_expire = loose::expire_007(&env, "tokenExpire", &token_expire)?;
-        let privilege_expire = loose::opt_expire_007(&env, "privilegeExpire", &privilege_expire)?.unwrap_or(0);
+        let privilege_expire = loose::opt_expire_007(&env, "privilegeExpire", &privilege_expire)?
+            .unwrap_or(compat::UPSTREAM_PRIVILEGE_EXPIRE);
         let token = fixed.start(&creds, token_expire);
         let token = if rtc_account == rtm_user_id {
             token.rtc_with_rtm(channel_name, &rtc_account, role, privilege_expire)

@@ -1,7 +1,7 @@
 //! `explain`: what a token contains and whether a user can join a channel with it now.
 
-use agora_token::explain::{PrivilegeReport, SdkError, SdkErrorDiagnosis, ServiceReport, ServiceVerdict, Timestamp};
 use agora_token::{AccessVerdict, AppCertificate, ExplainOptions, Explanation, Reason, SignatureCheck};
+use agora_token::{PrivilegeReport, SdkError, SdkErrorDiagnosis, ServiceReport, ServiceVerdict, Timestamp};
 use napi_derive::napi;
 
 use crate::args::{to_u64, uid_or_account};

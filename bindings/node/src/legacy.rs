@@ -2,9 +2,10 @@
 
 use std::collections::HashMap;
 
+use agora_token::legacy::access_token::{AccessToken, Privilege006, UnverifiedAccessToken};
 use agora_token::legacy::dynamic_key::{self, Dk4Service, DynamicKeyInput};
 use agora_token::legacy::dynamic_key5::{self, Dk5Service, UploadPermission};
-use agora_token::legacy::{signaling, AccessToken, Privilege006, UnverifiedAccessToken};
+use agora_token::legacy::signaling;
 use agora_token::{AppCertificate, Credentials};
 use napi::Either;
 use napi_derive::napi;
@@ -36,7 +37,7 @@ pub struct AccessToken006Options {
     pub salt: Option<f64>,
 }
 
-/// Builds a 006 AccessToken with the given privileges (core `legacy::AccessToken`).
+/// Builds a 006 AccessToken with the given privileges (core `legacy::access_token::AccessToken`).
 /// For the upstream 006 builders use `RtcTokenBuilder006` / `RtmTokenBuilder006`, or the
 /// drop-in module `compat/access-token`.
 #[napi]
@@ -59,7 +60,7 @@ pub fn build_access_token006(options: AccessToken006Options) -> Result<String> {
     token.build().js()
 }
 
-/// What a 006 token says (core `legacy::UnverifiedAccessToken`). The channel name and uid
+/// What a 006 token says (core `legacy::access_token::UnverifiedAccessToken`). The channel name and uid
 /// are not in the token (only their CRC-32), so verifying needs them.
 #[napi(object, js_name = "AccessToken006Payload")]
 #[derive(Debug, Clone)]

@@ -9,7 +9,7 @@
 
 use agora_token::compat::javascript::{self as js, Equality, JsType};
 use agora_token::compat::CompatWarning;
-use agora_token::legacy::Role006;
+use agora_token::legacy::access_token::Role006;
 use agora_token::{RtcRole, User};
 use napi::bindgen_prelude::{JsObjectValue, Object};
 use napi::{Env, JsValue, Unknown, ValueType};

@@ -156,8 +156,8 @@ impl PyTokenBuilder {
     ) -> PyResult<PyRefMut<'py, Self>> {
         let user = user_arg(user, "user")?;
         let role = rtc_role_arg(role)?;
-        // Upstream defaults privilege_expire to 0: no limit of its own (the token lifetime applies).
-        let privilege_expire = opt_seconds_arg(privilege_expire, "privilege_expire")?.unwrap_or(0);
+        let privilege_expire =
+            opt_seconds_arg(privilege_expire, "privilege_expire")?.unwrap_or(agora_token::DEFAULT_PRIVILEGE_EXPIRE);
         slf.extend(|token| token.rtc(channel_name, user, role, privilege_expire));
         Ok(slf)
     }
@@ -190,8 +190,8 @@ impl PyTokenBuilder {
         privilege_expire: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyRefMut<'py, Self>> {
         let role = rtc_role_arg(role)?;
-        // Upstream defaults privilege_expire to 0: no limit of its own (the token lifetime applies).
-        let privilege_expire = opt_seconds_arg(privilege_expire, "privilege_expire")?.unwrap_or(0);
+        let privilege_expire =
+            opt_seconds_arg(privilege_expire, "privilege_expire")?.unwrap_or(agora_token::DEFAULT_PRIVILEGE_EXPIRE);
         slf.extend(|token| token.rtc_with_rtm(channel_name, &account, role, privilege_expire));
         Ok(slf)
     }
@@ -482,9 +482,8 @@ fn build_rtc_token(
     let credentials = Credentials::new(app_id, app_certificate).or_raise()?;
     let user = dropin_user(user, user_field)?;
     let role = rtc_role_lenient(role)?;
-    // Upstream defaults privilege_expire to 0: no limit of its own (the token lifetime applies).
     let privilege_expire = privilege_expire.map(|value| dropin_seconds(value, "privilege_expire")).transpose()?;
-    let privilege_expire = privilege_expire.unwrap_or(0);
+    let privilege_expire = privilege_expire.unwrap_or(compat::UPSTREAM_PRIVILEGE_EXPIRE);
     let expire = dropin_seconds(token_expire, "token_expire")?;
     let (issued_at, salt) = (opt_u32_time_arg(issued_at, "issued_at")?, opt_u32_arg(salt, "salt")?);
     let py = token_expire.py();

@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 
 use agora_token::compat::{self, CompatWarning, Lenient, NumberReading, UpstreamValue};
-use agora_token::legacy::{AccessToken, Role006};
+use agora_token::legacy::access_token::{AccessToken, Role006};
 use agora_token::{RtcRole, Rtm2Permissions, User};
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;

@@ -2,10 +2,8 @@
 //! user can join a channel with it now (and publish), with every reason they cannot.
 //! `str(explanation)` is the core's report; the verdict logic is all in the core.
 
-use agora_token::explain::{
-    PrivilegeReport, SdkError, SdkErrorDiagnosis, ServiceReport, ServiceVerdict, WildcardMatch,
-};
 use agora_token::{AccessVerdict, ExplainOptions, Explanation, Reason, SignatureCheck};
+use agora_token::{PrivilegeReport, SdkError, SdkErrorDiagnosis, ServiceReport, ServiceVerdict, WildcardMatch};
 use pyo3::prelude::*;
 
 use crate::convert::{certificate_arg, str_repr, unix_time_arg, user_arg};

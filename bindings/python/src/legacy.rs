@@ -6,9 +6,10 @@
 use std::collections::BTreeMap;
 
 use agora_token::compat;
+use agora_token::legacy::access_token::{AccessToken, Privilege006, Role006, UnverifiedAccessToken};
 use agora_token::legacy::dynamic_key::{self, Dk4Service, DynamicKeyInput};
 use agora_token::legacy::dynamic_key5::{self as dk5, Dk5Service, UploadPermission};
-use agora_token::legacy::{signaling, AccessToken, Privilege006, Role006, UnverifiedAccessToken};
+use agora_token::legacy::signaling;
 use agora_token::{Credentials, User};
 use pyo3::prelude::*;
 

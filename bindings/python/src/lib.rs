@@ -67,11 +67,12 @@ mod _native {
     fn init(module: &Bound<'_, PyModule>) -> PyResult<()> {
         module.add("__version__", env!("CARGO_PKG_VERSION"))?;
         module.add("FPA_TOKEN_EXPIRE", agora_token::FPA_TOKEN_EXPIRE)?;
+        module.add("DEFAULT_PRIVILEGE_EXPIRE", agora_token::DEFAULT_PRIVILEGE_EXPIRE)?;
         module.add("APAAS_NO_ROLE", agora_token::APAAS_NO_ROLE)?;
         let codes = pyo3::types::PyTuple::new(module.py(), agora_token::compat::CompatWarning::CODES)?;
         module.add("COMPAT_WARNING_CODES", codes)?;
         module.add("REASON_CODES", pyo3::types::PyTuple::new(module.py(), agora_token::Reason::CODES)?)?;
-        let sdk_errors = agora_token::explain::SdkError::ALL.iter().map(|error| error.code());
+        let sdk_errors = agora_token::SdkError::ALL.iter().map(|error| error.code());
         module.add("SDK_ERROR_CODES", pyo3::types::PyTuple::new(module.py(), sdk_errors)?)?;
         super::errors::register(module)?;
         super::services::register(module)?;

@@ -625,7 +625,7 @@ pub(crate) fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     }
     module.add("PRIVILEGES", privileges)?;
     let privileges_006 = PyDict::new(module.py());
-    for &(name, code) in agora_token::legacy::Privilege006::NAMES {
+    for &(name, code) in agora_token::legacy::access_token::Privilege006::NAMES {
         privileges_006.set_item(name, code)?;
     }
     module.add("PRIVILEGES_006", privileges_006)?;

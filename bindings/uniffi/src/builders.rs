@@ -4,8 +4,9 @@
 //!
 //! Every builder takes optional `issued_at` (Unix seconds; default: the clock), `salt`
 //! (default: random from the operating system) and `strict` (default: off; on refuses
-//! expiries that look like absolute Unix timestamps). Defaults of the other arguments
-//! are the upstream builders' defaults (`privilege_expire = 0`: no limit of its own).
+//! expiries that look like absolute Unix timestamps). An omitted `privilege_expire` is the
+//! core's `DEFAULT_PRIVILEGE_EXPIRE` (0: no limit of its own, the privileges last as long as
+//! the token).
 
 // Named arguments with defaults are the API in Kotlin and Swift, so the upstream argument
 // lists are kept whole instead of being folded into option records.
@@ -13,7 +14,7 @@
 
 use std::sync::Arc;
 
-use agora_token::{AccessToken2, Service, FPA_TOKEN_EXPIRE};
+use agora_token::{AccessToken2, Service, DEFAULT_PRIVILEGE_EXPIRE, FPA_TOKEN_EXPIRE};
 
 use crate::credentials::FfiCredentials;
 use crate::error::FfiResult;
@@ -48,18 +49,19 @@ fn new_token(
 ///
 /// # Errors
 /// `FieldTooLong`, `ExpiryLooksAbsolute` (strict), `Clock`, `Randomness`.
-#[uniffi::export(default(privilege_expire = 0, issued_at = None, salt = None, strict = false))]
+#[uniffi::export(default(privilege_expire = None, issued_at = None, salt = None, strict = false))]
 pub fn build_rtc_token(
     credentials: Arc<FfiCredentials>,
     channel_name: String,
     user: FfiUser,
     role: FfiRtcRole,
     token_expire: u32,
-    privilege_expire: u32,
+    privilege_expire: Option<u32>,
     issued_at: Option<u32>,
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
+    let privilege_expire = privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE);
     let token = new_token(&credentials, token_expire, issued_at, salt, strict);
     Ok(token.rtc(channel_name, agora_token::User::from(user), role.into(), privilege_expire).build()?)
 }
@@ -89,18 +91,19 @@ pub fn build_rtc_token_with_privileges(
 ///
 /// # Errors
 /// As [`build_rtc_token`].
-#[uniffi::export(default(privilege_expire = 0, issued_at = None, salt = None, strict = false))]
+#[uniffi::export(default(privilege_expire = None, issued_at = None, salt = None, strict = false))]
 pub fn build_rtc_token_with_rtm(
     credentials: Arc<FfiCredentials>,
     channel_name: String,
     account: String,
     role: FfiRtcRole,
     token_expire: u32,
-    privilege_expire: u32,
+    privilege_expire: Option<u32>,
     issued_at: Option<u32>,
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
+    let privilege_expire = privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE);
     let token = new_token(&credentials, token_expire, issued_at, salt, strict);
     Ok(token.rtc_with_rtm(channel_name, &account, role.into(), privilege_expire).build()?)
 }
@@ -340,18 +343,19 @@ pub fn build_apaas_app_token(
 ///
 /// # Errors
 /// As [`build_rtc_token`].
-#[uniffi::export(default(privilege_expire = 0, issued_at = None, salt = None, strict = false))]
+#[uniffi::export(default(privilege_expire = None, issued_at = None, salt = None, strict = false))]
 pub fn build_streaming_token(
     credentials: Arc<FfiCredentials>,
     channel_name: String,
     user: FfiUser,
     privileges: Vec<FfiStreamingPrivilege>,
     token_expire: u32,
-    privilege_expire: u32,
+    privilege_expire: Option<u32>,
     issued_at: Option<u32>,
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
+    let privilege_expire = privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE);
     let token = new_token(&credentials, token_expire, issued_at, salt, strict);
     let privileges: Vec<agora_token::StreamingPrivilege> = privileges.into_iter().map(Into::into).collect();
     Ok(token.streaming(channel_name, agora_token::User::from(user), &privileges, privilege_expire).build()?)
@@ -362,18 +366,19 @@ pub fn build_streaming_token(
 ///
 /// # Errors
 /// As [`build_rtc_token`].
-#[uniffi::export(default(privilege_expire = 0, issued_at = None, salt = None, strict = false))]
+#[uniffi::export(default(privilege_expire = None, issued_at = None, salt = None, strict = false))]
 pub fn build_fcdn_token(
     credentials: Arc<FfiCredentials>,
     channel_name: String,
     user: FfiUser,
     privileges: Vec<FfiFcdnPrivilege>,
     token_expire: u32,
-    privilege_expire: u32,
+    privilege_expire: Option<u32>,
     issued_at: Option<u32>,
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
+    let privilege_expire = privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE);
     let token = new_token(&credentials, token_expire, issued_at, salt, strict);
     let privileges: Vec<agora_token::FcdnPrivilege> = privileges.into_iter().map(Into::into).collect();
     Ok(token.fcdn(channel_name, agora_token::User::from(user), &privileges, privilege_expire).build()?)

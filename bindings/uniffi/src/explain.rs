@@ -2,10 +2,8 @@
 
 use std::sync::Arc;
 
-use agora_token::explain::{
-    PrivilegeReport, SdkError, SdkErrorDiagnosis, ServiceReport, ServiceVerdict, WildcardMatch,
-};
 use agora_token::{AccessVerdict, ExplainOptions, Explanation, Reason, SignatureCheck};
+use agora_token::{PrivilegeReport, SdkError, SdkErrorDiagnosis, ServiceReport, ServiceVerdict, WildcardMatch};
 
 use crate::credentials::FfiAppCertificate;
 use crate::error::FfiResult;
@@ -33,7 +31,7 @@ impl From<SignatureCheck> for FfiSignatureCheck {
     }
 }
 
-/// One privilege of one service (core `explain::PrivilegeReport`).
+/// One privilege of one service (core `PrivilegeReport`).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 #[uniffi(name = "PrivilegeReport")]
 pub struct FfiPrivilegeReport {
@@ -59,7 +57,7 @@ pub struct FfiReportField {
     pub value: String,
 }
 
-/// One service of the token (core `explain::ServiceReport`).
+/// One service of the token (core `ServiceReport`).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 #[uniffi(name = "ServiceReport")]
 pub struct FfiServiceReport {
@@ -275,7 +273,7 @@ impl From<&Reason> for FfiAccessReason {
     }
 }
 
-/// A channel or user admitted by a wildcard pattern in the token (core `explain::WildcardMatch`).
+/// A channel or user admitted by a wildcard pattern in the token (core `WildcardMatch`).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 #[uniffi(name = "WildcardMatch")]
 pub struct FfiWildcardMatch {
@@ -293,7 +291,7 @@ impl From<&WildcardMatch> for FfiWildcardMatch {
     }
 }
 
-/// What the user of one service of the token can do with it now (core `explain::ServiceVerdict`).
+/// What the user of one service of the token can do with it now (core `ServiceVerdict`).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 #[uniffi(name = "ServiceVerdict")]
 pub struct FfiServiceVerdict {
@@ -324,7 +322,7 @@ impl From<&ServiceVerdict> for FfiServiceVerdict {
     }
 }
 
-/// What an SDK error means for the explained token (core `explain::SdkErrorDiagnosis`).
+/// What an SDK error means for the explained token (core `SdkErrorDiagnosis`).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 #[uniffi(name = "SdkErrorDiagnosis")]
 pub struct FfiSdkErrorDiagnosis {

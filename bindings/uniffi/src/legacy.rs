@@ -6,10 +6,10 @@
 
 use std::sync::Arc;
 
+use agora_token::legacy::access_token::{AccessToken, Privilege006, Role006, UnverifiedAccessToken};
 use agora_token::legacy::dynamic_key::{self, Dk4Service, DynamicKeyInput, ParsedDynamicKey};
 use agora_token::legacy::dynamic_key5::{self, Dk5Service, ParsedDynamicKey5, UploadPermission};
 use agora_token::legacy::signaling::{self, ParsedSignalingToken};
-use agora_token::legacy::{AccessToken, Privilege006, Role006, UnverifiedAccessToken};
 
 use crate::credentials::{FfiAppCertificate, FfiCredentials};
 use crate::error::FfiResult;
@@ -61,7 +61,7 @@ pub fn role006_from_code(code: i64) -> FfiResult<FfiRole006> {
 }
 
 /// Every 006 privilege as (name, number), ascending, read from the core
-/// (`legacy::Privilege006::NAMES`): the table the drop-in `AccessToken.Privileges` constants
+/// (`legacy::access_token::Privilege006::NAMES`): the table the drop-in `AccessToken.Privileges` constants
 /// are tested against.
 #[uniffi::export]
 #[must_use]
@@ -81,7 +81,7 @@ fn finish_006(token: AccessToken<'_>, expires_at: Option<u32>, salt: Option<u32>
     Ok(token.build()?)
 }
 
-/// The 006 RTC token (core `legacy::AccessToken::rtc`; upstream 006 `buildTokenWithUid` /
+/// The 006 RTC token (core `legacy::access_token::AccessToken::rtc`; upstream 006 `buildTokenWithUid` /
 /// `buildTokenWithAccount`): join, and publishing for roles that publish, until
 /// `privilege_expired_ts` (absolute Unix seconds, 0 = no expiry). `expires_at` is the
 /// token's own expiry (default: now + 24 hours), `salt` defaults to a random one.
@@ -104,7 +104,7 @@ pub fn build_access_token006_rtc(
     finish_006(token, expires_at, salt, strict)
 }
 
-/// The 006 RTM token (core `legacy::AccessToken::rtm`; upstream 006 RTM `buildToken`):
+/// The 006 RTM token (core `legacy::access_token::AccessToken::rtm`; upstream 006 RTM `buildToken`):
 /// RTM login for `account` until `privilege_expired_ts` (absolute, 0 = no expiry).
 ///
 /// # Errors
@@ -121,7 +121,7 @@ pub fn build_access_token006_rtm(
     finish_006(AccessToken::rtm(&credentials.0, account, privilege_expired_ts), expires_at, salt, strict)
 }
 
-/// A 006 token with any privileges (core `legacy::AccessToken::new` + `privilege`):
+/// A 006 token with any privileges (core `legacy::access_token::AccessToken::new` + `privilege`):
 /// numbers 1–4 (join, publish audio/video/data), 101 (administrate) and 1000 (RTM login),
 /// each until an absolute Unix time (0 = no expiry).
 ///
@@ -145,7 +145,7 @@ pub fn build_access_token006(
 }
 
 /// A 006 token whose privilege numbers are packed **without checking** that 006 defines
-/// them (core `legacy::AccessToken::privilege_unchecked`), as every upstream `addPrivilege`
+/// them (core `legacy::access_token::AccessToken::privilege_unchecked`), as every upstream `addPrivilege`
 /// does; for the drop-in `AccessToken` only, which warns about such numbers first
 /// (`compatPrivilege006`). Typed code uses [`build_access_token006`], which refuses them.
 ///

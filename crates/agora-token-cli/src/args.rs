@@ -214,8 +214,8 @@ pub(crate) struct RtcArgs {
     /// Role.
     #[arg(long, value_enum, default_value = "publisher")]
     pub role: RoleArg,
-    /// Lifetime of the join/publish privileges from the issue time (0 = no limit of their own);
-    /// default: --expire.
+    /// Lifetime of the join/publish privileges from the issue time; default 0: no limit of their
+    /// own, they last as long as the token (the core's DEFAULT_PRIVILEGE_EXPIRE).
     #[arg(long, value_name = "DURATION", value_parser = parse_lifetime)]
     pub privilege_expire: Option<u32>,
     /// Per-privilege lifetimes instead of a role (upstream ...AndPrivilege): join,audio,video,data,

@@ -5,14 +5,15 @@ use std::path::Path;
 
 use clap::CommandFactory;
 
-use agora_token::explain::SdkError;
+use agora_token::legacy::access_token::{AccessToken, Role006, UnverifiedAccessToken};
 use agora_token::legacy::dynamic_key::{self, Dk4Service, DynamicKeyInput};
 use agora_token::legacy::dynamic_key5::{self, Dk5Service, UploadPermission};
-use agora_token::legacy::{signaling, AccessToken, Role006, UnverifiedAccessToken};
+use agora_token::legacy::signaling;
+use agora_token::SdkError;
 use agora_token::{
     clock, explain, AccessToken2, Credentials, Error, ErrorCategory, ExplainOptions, FcdnPrivilege,
     RtcPrivilegeExpiries, RtcRole, Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType, SignatureCheck,
-    StreamingPrivilege, UnverifiedToken, User, FPA_TOKEN_EXPIRE,
+    StreamingPrivilege, UnverifiedToken, User, DEFAULT_PRIVILEGE_EXPIRE, FPA_TOKEN_EXPIRE,
 };
 
 use crate::args::{
@@ -210,7 +211,7 @@ fn rtc(args: &RtcArgs, creds: &Credentials) -> Outcome<String> {
     let common = &args.common;
     let expire = args.lifetime.expire;
     let user = user(&args.user)?.ok_or_else(|| invalid("pass --uid (0 = any user) or --account"))?;
-    let privilege_expire = args.privilege_expire.unwrap_or(expire);
+    let privilege_expire = args.privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE);
     let builder = token2(creds, common, expire);
     let builder = match (&args.privileges, args.with_rtm, &args.rtm_user_id, &user) {
         (Some([join_channel, publish_audio, publish_video, publish_data]), _, _, _) => {

@@ -8,15 +8,16 @@
 
 use std::io::{IsTerminal, Write};
 
-use agora_token::explain::CertificateSlot;
 use agora_token::legacy::dynamic_key;
 use agora_token::legacy::{dynamic_key5, signaling};
-use agora_token::{clock, explain, ExplainOptions, Explanation, SignatureCheck};
+use agora_token::CertificateSlot;
+use agora_token::{explain, ExplainOptions, Explanation, SignatureCheck, Timestamp};
 use anstyle::{AnsiColor, Style};
 use serde_json::{json, Map, Value};
 
 use crate::args::ColorChoice;
 use crate::commands::{environment, Outcome};
+use crate::time::format_duration;
 
 /// Whether to colour what goes to stdout.
 #[derive(Debug, Clone, Copy)]
@@ -167,7 +168,7 @@ impl Decoded {
                     let mut text = value.to_string();
                     let is_time = matches!(name.as_str(), "unix_ts" | "expires_at");
                     if let (true, Some(unix)) = (is_time, value.as_u64().filter(|&unix| unix != 0)) {
-                        text.push_str(&format!("  {}", palette.paint(DIM, &clock::format_utc(unix))));
+                        text.push_str(&format!("  {}", palette.paint(DIM, &Timestamp(unix).to_string())));
                     }
                     Row::new(0, name.replace('_', " "), text)
                 })
@@ -202,12 +203,12 @@ fn explanation_rows(e: &Explanation, palette: Palette, with_verdicts: bool) -> V
     }
     if let Some(lifetime) = e.lifetime {
         let seconds = palette.paint(DIM, &format!("({lifetime} s)"));
-        rows.push(Row::new(0, "lifetime", format!("{}  {seconds}", clock::format_duration(u64::from(lifetime)))));
+        rows.push(Row::new(0, "lifetime", format!("{}  {seconds}", format_duration(u64::from(lifetime)))));
     }
     let status = if e.expired {
-        palette.paint(BAD, &format!("EXPIRED {} ago", clock::format_duration(e.now.0.saturating_sub(e.expires_at.0))))
+        palette.paint(BAD, &format!("EXPIRED {} ago", format_duration(e.now.0.saturating_sub(e.expires_at.0))))
     } else {
-        palette.paint(GOOD, &format!("valid for {}", clock::format_duration(e.expires_at.0.saturating_sub(e.now.0))))
+        palette.paint(GOOD, &format!("valid for {}", format_duration(e.expires_at.0.saturating_sub(e.now.0))))
     };
     rows.push(Row::new(0, "expires at", format!("{}  {}  {status}", e.expires_at, unix(e.expires_at.0))));
     rows.push(Row::new(0, "judged at", format!("{}  {}", e.now, unix(e.now.0))));

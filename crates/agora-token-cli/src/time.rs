@@ -13,10 +13,29 @@
 //! "from now" (the token would have expired in 1970); `@N` or an RFC 3339 date says it
 //! is meant.
 
-use agora_token::clock;
+use agora_token::{clock, Timestamp};
 
 /// The units a duration may use, with their length in seconds.
 const UNITS: [(char, u64); 4] = [('d', 86_400), ('h', 3600), ('m', 60), ('s', 1)];
+
+/// A duration in words, largest unit first, e.g. `1h 30m` (what [`parse_duration`] reads
+/// back once the spaces are removed).
+pub(crate) fn format_duration(seconds: u64) -> String {
+    let mut rest = seconds;
+    let mut parts = Vec::new();
+    for (unit, length) in UNITS {
+        let count = rest / length;
+        rest %= length;
+        if count > 0 {
+            parts.push(format!("{count}{unit}"));
+        }
+    }
+    if parts.is_empty() {
+        "0s".to_owned()
+    } else {
+        parts.join(" ")
+    }
+}
 
 /// Reads a lifetime: plain seconds or a duration such as `1h30m`.
 ///
@@ -27,7 +46,7 @@ pub(crate) fn parse_lifetime(text: &str) -> Result<u32, String> {
     let seconds = parse_duration(text)?;
     if clock::looks_like_unix_timestamp(seconds) {
         let hint = if text.trim().bytes().all(|b| b.is_ascii_digit()) {
-            format!("{seconds} looks like an absolute Unix timestamp ({})", clock::format_utc(u64::from(seconds)))
+            format!("{seconds} looks like an absolute Unix timestamp ({})", Timestamp(u64::from(seconds)))
         } else {
             format!("{text} is over {} years", seconds / 31_557_600)
         };
@@ -118,8 +137,8 @@ fn parse_instant(text: &str, kind: Instant) -> Result<u32, String> {
                 "{seconds} looks like a number of seconds, not a Unix timestamp (it would be {}, long past): \
                  pass +{} for that long from now, an RFC 3339 date such as 2026-11-25T10:20:22Z, \
                  or @{seconds} if you mean that instant",
-                clock::format_utc(u64::from(seconds)),
-                clock::format_duration(u64::from(seconds)).replace(' ', ""),
+                Timestamp(u64::from(seconds)),
+                format_duration(u64::from(seconds)).replace(' ', ""),
             ));
         }
         return Ok(seconds);
@@ -211,6 +230,14 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
+
+    #[test]
+    fn durations_read_naturally_and_parse_back() {
+        for (seconds, words) in [(0, "0s"), (45, "45s"), (5400, "1h 30m"), (90_061, "1d 1h 1m 1s")] {
+            assert_eq!(format_duration(u64::from(seconds)), words);
+            assert_eq!(parse_duration(&words.replace(' ', "")), Ok(seconds));
+        }
+    }
 
     #[test]
     fn lifetimes_are_durations() {

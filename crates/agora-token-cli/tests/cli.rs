@@ -356,7 +356,8 @@ fn build_text_shows_the_grants() {
     assert!(text.contains("signature     valid"), "{text}");
     assert!(text.contains("service       RTC (1)"), "{text}");
     assert!(text.contains("  channel     \"room-1\""), "{text}");
-    assert!(text.contains("  privileges  1  join channel  5400  until "), "{text}");
+    // No --privilege-expire: the core's DEFAULT_PRIVILEGE_EXPIRE, a privilege that lasts as long as the token.
+    assert!(text.contains("  privileges  1  join channel  0  no limit of its own"), "{text}");
     assert!(!text.contains("publish"), "{text}");
 }
 

@@ -9,8 +9,8 @@
 //! loader emits them (`process.emitWarning`) before it returns or throws.
 
 use agora_token::compat::javascript::{self as js, Equality, JsType, JsValue};
-use agora_token::compat::CompatWarning;
-use agora_token::legacy::AccessToken;
+use agora_token::compat::{self, CompatWarning};
+use agora_token::legacy::access_token::AccessToken;
 use agora_token::{
     AccessToken2, ApaasRoomUserVariant, Credentials, Error, RtcPrivilegeExpiries, User, FPA_TOKEN_EXPIRE,
 };
@@ -314,7 +314,8 @@ impl Arguments<'_> {
         let user = js::user(user_field, &self.arg(3), w)?;
         let role = js::rtc_role("role", &self.arg(4), Equality::Loose, w)?;
         let token_expire = js::expire_007("tokenExpire", &self.arg(5), w)?;
-        let privilege_expire = js::opt_expire_007("privilegeExpire", &self.arg(6), w)?.unwrap_or(0);
+        let privilege_expire =
+            js::opt_expire_007("privilegeExpire", &self.arg(6), w)?.unwrap_or(compat::UPSTREAM_PRIVILEGE_EXPIRE);
         self.fixed.start(&credentials, token_expire)?.rtc(channel_name, user, role, privilege_expire).build()
     }
 
@@ -349,7 +350,8 @@ impl Arguments<'_> {
         let rtm_user_id = js::user_id("account", &self.arg(3), false, w)?;
         let role = js::rtc_role("role", &self.arg(4), Equality::Loose, w)?;
         let token_expire = js::expire_007("tokenExpire", &self.arg(5), w)?;
-        let privilege_expire = js::opt_expire_007("privilegeExpire", &self.arg(6), w)?.unwrap_or(0);
+        let privilege_expire =
+            js::opt_expire_007("privilegeExpire", &self.arg(6), w)?.unwrap_or(compat::UPSTREAM_PRIVILEGE_EXPIRE);
         let token = self.fixed.start(&credentials, token_expire)?;
         let token = if rtc_account == rtm_user_id {
             token.rtc_with_rtm(channel_name, &rtc_account, role, privilege_expire)

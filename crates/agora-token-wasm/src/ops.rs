@@ -2,12 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use agora_token::explain::{SdkError, ServiceReport};
-use agora_token::legacy::{AccessToken, Privilege006, UnverifiedAccessToken};
+use agora_token::legacy::access_token::{AccessToken, Privilege006, UnverifiedAccessToken};
 use agora_token::{
     explain, AccessToken2, ApaasRoomUserVariant, AppCertificate, Credentials, Error, ExplainOptions, Explanation,
-    Payload, Reason, RtcPrivilegeExpiries, RtcRole, Rtm2Permissions, Service, ServiceType, SignatureCheck,
-    UnverifiedToken, User, FPA_TOKEN_EXPIRE,
+    Payload, Reason, RtcPrivilegeExpiries, RtcRole, Rtm2Permissions, SdkError, Service, ServiceReport, ServiceType,
+    SignatureCheck, UnverifiedToken, User, DEFAULT_PRIVILEGE_EXPIRE, FPA_TOKEN_EXPIRE,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -247,7 +246,8 @@ enum Request {
         account: Option<String>,
         role: RoleInput,
         token_expire: u32,
-        privilege_expire: u32,
+        /// Omitted: the core's `DEFAULT_PRIVILEGE_EXPIRE`.
+        privilege_expire: Option<u32>,
         issued_at: u32,
         salt: Option<u32>,
     },
@@ -278,8 +278,8 @@ enum Request {
         account: Option<String>,
         role: RoleInput,
         token_expire: u32,
-        #[serde(default)]
-        privilege_expire: u32,
+        /// Omitted: the core's `DEFAULT_PRIVILEGE_EXPIRE`.
+        privilege_expire: Option<u32>,
         issued_at: u32,
         salt: Option<u32>,
     },
@@ -473,7 +473,7 @@ fn run(request: Request) -> Result<Value, Error> {
                 channel_name,
                 user,
                 role.to_core()?,
-                privilege_expire,
+                privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE),
             );
             Ok(Value::String(token.build()?))
         }
@@ -521,7 +521,7 @@ fn run(request: Request) -> Result<Value, Error> {
                 channel_name,
                 &account,
                 role.to_core()?,
-                privilege_expire,
+                privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE),
             );
             Ok(Value::String(token.build()?))
         }

@@ -15,7 +15,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failed unwrap is a failed test.
 #![allow(missing_docs)] // criterion_group! generates an undocumented function.
 
-use agora_token::legacy::{AccessToken, Role006};
+use agora_token::legacy::access_token::{AccessToken, Role006};
 use agora_token::{decode, AccessToken2, Credentials, RtcRole, UnverifiedToken};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 

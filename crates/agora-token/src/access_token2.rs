@@ -42,7 +42,7 @@ const SIGNING_INFO_OFFSET: usize = 2 + SIGNATURE_LEN;
 /// Set the credentials and the token lifetime, optionally the issue time and salt
 /// (for reproducible tokens), add services, then [`build`](AccessToken2::build).
 /// The methods named after the upstream builders (`rtc`, `rtm`, `chat_user`, ...) are
-/// listed in [`crate::builders`]; [`AccessToken2::service`] adds any service.
+/// listed with their upstream names further down this page; [`AccessToken2::service`] adds any service.
 ///
 /// ```
 /// use agora_token::{AccessToken2, Credentials, RtcRole};

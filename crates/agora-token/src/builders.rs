@@ -1,22 +1,4 @@
-//! The upstream builder functions, as methods of [`AccessToken2`].
-//!
-//! Each method adds the services one upstream builder function produces, with the
-//! semantics of the majority of upstream languages (spec section 1.4). The token lifetime
-//! is the one given to [`AccessToken2::new`].
-//!
-//! | upstream function (Go name) | here |
-//! |---|---|
-//! | `BuildTokenWithUid`, `BuildTokenWithUserAccount` | [`AccessToken2::rtc`] |
-//! | `BuildTokenWithUidAndPrivilege`, `BuildTokenWithUserAccountAndPrivilege` | [`AccessToken2::rtc_with_privileges`] |
-//! | `BuildTokenWithRtm` | [`AccessToken2::rtc_with_rtm`] |
-//! | `BuildTokenWithRtm2` | [`AccessToken2::rtc_with_rtm_expiries`] |
-//! | RTM `BuildToken` | [`AccessToken2::rtm`] |
-//! | RTM `BuildTokenWithPermissions` | [`AccessToken2::rtm2`] |
-//! | `BuildChatUserToken`, `BuildChatAppToken` | [`AccessToken2::chat_user`], [`AccessToken2::chat_app`] |
-//! | FPA `BuildToken` | [`AccessToken2::fpa`] with [`FPA_TOKEN_EXPIRE`] |
-//! | APaaS / Education `BuildRoomUserToken`, `BuildUserToken`, `BuildAppToken` | [`AccessToken2::apaas_room_user`], [`AccessToken2::apaas_user`], [`AccessToken2::apaas_app`] |
-//! | npm `ConvoAITokenBuilder.buildToken`, `SttTokenBuilder.buildToken` | [`AccessToken2::convo_ai`], [`AccessToken2::stt`] |
-//! | (none upstream) | [`AccessToken2::streaming`], [`AccessToken2::fcdn`] |
+//! The upstream builder functions, as methods of [`AccessToken2`] (the table is on the impl block).
 
 use std::fmt;
 use std::str::FromStr;
@@ -33,6 +15,20 @@ use crate::services::{
 
 /// The token lifetime every upstream FPA builder uses: 24 hours.
 pub const FPA_TOKEN_EXPIRE: u32 = 86_400;
+
+/// The privilege lifetime the typed builders of every binding and the CLI use when none is
+/// given (RTC `privilege_expire`): 0, no limit of its own, so it lasts exactly as long as the token.
+///
+/// Why 0: the service reads a 007 privilege expiry of 0 as "no expiry of its own", so the
+/// token's lifetime alone ends the privilege, which is what a caller who names no privilege
+/// lifetime means. A fixed number of seconds would end join or publish before the token when
+/// the token lives longer (3600 in a 24-hour token), and copying the token lifetime says the
+/// same thing as 0 while making the token differ from upstream's for the same call. 0 is also
+/// upstream's default in every official builder, so a typed call and the drop-in call with the
+/// same arguments give the same token. `explain` reports such a privilege as having no limit of
+/// its own. Drop-in layers use [`compat::UPSTREAM_PRIVILEGE_EXPIRE`](crate::compat::UPSTREAM_PRIVILEGE_EXPIRE)
+/// instead, which stays upstream's even if this default changes.
+pub const DEFAULT_PRIVILEGE_EXPIRE: u32 = 0;
 
 /// The APaaS role packed into user and app tokens, which have no room.
 pub const APAAS_NO_ROLE: i16 = -1;
@@ -142,6 +138,25 @@ pub enum ApaasRoomUserVariant {
     NodeCompatible,
 }
 
+/// The upstream builder functions, as methods of [`AccessToken2`].
+///
+/// Each method adds the services one upstream builder function produces, with the
+/// semantics of the majority of upstream languages (spec section 1.4). The token lifetime
+/// is the one given to [`AccessToken2::new`].
+///
+/// | upstream function (Go name) | here |
+/// |---|---|
+/// | `BuildTokenWithUid`, `BuildTokenWithUserAccount` | [`AccessToken2::rtc`] |
+/// | `BuildTokenWithUidAndPrivilege`, `BuildTokenWithUserAccountAndPrivilege` | [`AccessToken2::rtc_with_privileges`] |
+/// | `BuildTokenWithRtm` | [`AccessToken2::rtc_with_rtm`] |
+/// | `BuildTokenWithRtm2` | [`AccessToken2::rtc_with_rtm_expiries`] |
+/// | RTM `BuildToken` | [`AccessToken2::rtm`] |
+/// | RTM `BuildTokenWithPermissions` | [`AccessToken2::rtm2`] |
+/// | `BuildChatUserToken`, `BuildChatAppToken` | [`AccessToken2::chat_user`], [`AccessToken2::chat_app`] |
+/// | FPA `BuildToken` | [`AccessToken2::fpa`] with [`FPA_TOKEN_EXPIRE`] |
+/// | APaaS / Education `BuildRoomUserToken`, `BuildUserToken`, `BuildAppToken` | [`AccessToken2::apaas_room_user`], [`AccessToken2::apaas_user`], [`AccessToken2::apaas_app`] |
+/// | npm `ConvoAITokenBuilder.buildToken`, `SttTokenBuilder.buildToken` | [`AccessToken2::convo_ai`], [`AccessToken2::stt`] |
+/// | (none upstream) | [`AccessToken2::streaming`], [`AccessToken2::fcdn`] |
 impl<'a> AccessToken2<'a> {
     /// RTC for a uid or account (upstream `buildTokenWithUid` / `buildTokenWithUserAccount`):
     /// join until `privilege_expire`; a publisher also gets publish audio, video and data

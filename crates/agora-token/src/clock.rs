@@ -27,7 +27,7 @@ pub fn now() -> Result<u32> {
 /// A uniformly random salt in `1..=MAX_RANDOM_SALT`.
 ///
 /// Drawn from a per-thread ChaCha12 stream seeded from the operating system and reseeded
-/// every [`RESEED_INTERVAL`] salts; a system call per token would cost a tenth of the token.
+/// every 65536 salts; a system call per token would cost a tenth of the token.
 /// A process forked after drawing salts repeats its parent's next salts until it reseeds
 /// (as with `rand`'s thread generator). The salt is public and need not be unique: equal
 /// salts only make equal tokens for equal inputs in the same second.
@@ -50,7 +50,7 @@ pub fn random_salt() -> Result<u32> {
 }
 
 /// How many salts a thread draws before its generator is reseeded from the operating system.
-pub const RESEED_INTERVAL: u32 = 1 << 16;
+const RESEED_INTERVAL: u32 = 1 << 16;
 
 struct SaltStream {
     generator: rand_chacha::ChaCha12Rng,
@@ -101,7 +101,7 @@ pub fn looks_like_unix_timestamp(seconds: u32) -> bool {
 
 /// Formats Unix seconds as an RFC 3339 UTC date, e.g. `2026-11-25T10:20:22Z`.
 #[must_use]
-pub fn format_utc(unix_seconds: u64) -> String {
+pub(crate) fn format_utc(unix_seconds: u64) -> String {
     let days = unix_seconds / 86_400;
     let second_of_day = unix_seconds % 86_400;
     let (year, month, day) = civil_from_days(days);
@@ -130,7 +130,7 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
 
 /// A duration in words, e.g. `1h 30m`, for explanations.
 #[must_use]
-pub fn format_duration(seconds: u64) -> String {
+pub(crate) fn format_duration(seconds: u64) -> String {
     let (days, rest) = (seconds / 86_400, seconds % 86_400);
     let (hours, rest) = (rest / 3600, rest % 3600);
     let (minutes, secs) = (rest / 60, rest % 60);

@@ -30,12 +30,17 @@ use std::fmt;
 use crate::builders::RtcRole;
 use crate::clock;
 use crate::error::{Error, Result};
-use crate::legacy::{Privilege006, Role006};
+use crate::legacy::access_token::{Privilege006, Role006};
 use crate::services::{u32_bits_of_signed, Rtm2PermissionType, Rtm2ResourceType, ServiceType, User};
 
 /// The longest lifetime Agora documents for a token or a privilege: 24 hours. Upstream
 /// builders accept longer values; drop-in layers warn about them.
 pub const MAX_DOCUMENTED_LIFETIME: u32 = 86_400;
+
+/// Upstream's default for an omitted `privilege_expire` (`privilegeExpire`) in every official
+/// 007 RTC builder: 0, no limit of its own. Drop-in layers use it so that they keep producing
+/// upstream's bytes; the typed layers use [`DEFAULT_PRIVILEGE_EXPIRE`](crate::DEFAULT_PRIVILEGE_EXPIRE).
+pub const UPSTREAM_PRIVILEGE_EXPIRE: u32 = 0;
 
 /// A surprising input that a drop-in layer accepted as upstream does.
 ///
@@ -207,7 +212,7 @@ pub fn privilege(service: ServiceType, code: u16) -> Option<CompatWarning> {
 
 /// A warning when a 006 privilege number is not defined (1-12, 101 and 1000 are). Upstream
 /// packs it as given; build it with
-/// [`AccessToken::privilege_unchecked`](crate::legacy::AccessToken::privilege_unchecked).
+/// [`AccessToken::privilege_unchecked`](crate::legacy::access_token::AccessToken::privilege_unchecked).
 #[must_use]
 pub fn privilege_006(code: u16) -> Option<CompatWarning> {
     let error = Privilege006::from_code(code).err()?;

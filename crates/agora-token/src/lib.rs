@@ -4,13 +4,13 @@
 #![forbid(unsafe_code)]
 
 mod access_token2;
-pub mod builders;
+mod builders;
 pub mod clock;
 pub mod compat;
 mod compression;
 mod credentials;
 mod error;
-pub mod explain;
+mod explain;
 mod hmac_sha256;
 pub mod legacy;
 mod services;
@@ -18,10 +18,15 @@ pub mod wildcard;
 mod wire;
 
 pub use access_token2::{decode, AccessToken2, Payload, UnverifiedToken, VerifiedToken, VERSION};
-pub use builders::{ApaasRoomUserVariant, RtcPrivilegeExpiries, RtcRole, APAAS_NO_ROLE, FPA_TOKEN_EXPIRE};
+pub use builders::{
+    ApaasRoomUserVariant, RtcPrivilegeExpiries, RtcRole, APAAS_NO_ROLE, DEFAULT_PRIVILEGE_EXPIRE, FPA_TOKEN_EXPIRE,
+};
 pub use credentials::{AppCertificate, AppId, Credentials, CREDENTIAL_LEN};
 pub use error::{Error, ErrorCategory, Result};
-pub use explain::{explain, AccessVerdict, ExplainOptions, Explanation, Reason, SignatureCheck};
+pub use explain::{
+    explain, AccessVerdict, CertificateSlot, ExplainOptions, Explanation, PrivilegeReport, Reason, SdkError,
+    SdkErrorDiagnosis, ServiceReport, ServiceVerdict, SignatureCheck, Timestamp, WildcardMatch,
+};
 pub use services::{
     ApaasPrivilege, ApaasService, ChatPrivilege, ChatService, ConvoAiPrivilege, ConvoAiService, FcdnPrivilege,
     FcdnService, FpaPrivilege, FpaService, Privilege, Privileges, RtcPrivilege, RtcService, Rtm2PermissionType,

@@ -1,6 +1,6 @@
 //! Wildcards: which channels and users a token admits beyond the one it names.
 //!
-//! One definition for everything that judges tokens: [`explain`](mod@crate::explain) uses it to
+//! One definition for everything that judges tokens: [`explain`](crate::explain()) uses it to
 //! say whether a user can join, and the token server's policy uses it to refuse wildcard
 //! requests. A value is a *wildcard* exactly when a token for it admits some other value.
 //!

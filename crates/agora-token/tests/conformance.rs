@@ -6,9 +6,10 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
+use agora_token::legacy::access_token::{AccessToken, Privilege006, UnverifiedAccessToken};
 use agora_token::legacy::dynamic_key::{self, Dk4Service, DynamicKeyInput};
 use agora_token::legacy::dynamic_key5::{self, Dk5Service, UploadPermission};
-use agora_token::legacy::{signaling, AccessToken, Privilege006, UnverifiedAccessToken};
+use agora_token::legacy::signaling;
 use agora_token::{
     decode, AccessToken2, ApaasService, AppCertificate, ChatService, Credentials, FcdnService, FpaService, Privileges,
     RtcService, Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType, Rtm2Service, RtmService, Service,

@@ -18,7 +18,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use agora_token::legacy::{AccessToken, Role006, UnverifiedAccessToken};
+use agora_token::legacy::access_token::{AccessToken, Role006, UnverifiedAccessToken};
 use agora_token::{
     AccessToken2, ApaasRoomUserVariant, Credentials, RtcPrivilegeExpiries, RtcRole, Rtm2PermissionType,
     Rtm2Permissions, Rtm2ResourceType, UnverifiedToken, User, FPA_TOKEN_EXPIRE,

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failed unwrap is a failed test.
 
-use agora_token::legacy::{AccessToken, Role006, UnverifiedAccessToken};
+use agora_token::legacy::access_token::{AccessToken, Role006, UnverifiedAccessToken};
 use agora_token::{
     decode, AccessToken2, ApaasPrivilege, ApaasService, AppCertificate, ChatPrivilege, ChatService, ConvoAiService,
     Credentials, Error, FcdnPrivilege, FcdnService, FpaPrivilege, FpaService, RtcService, Rtm2PermissionType,

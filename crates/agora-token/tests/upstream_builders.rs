@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failed unwrap is a failed test.
 
-use agora_token::legacy::{AccessToken, Role006};
+use agora_token::legacy::access_token::{AccessToken, Role006};
 use agora_token::{AccessToken2, Credentials, RtcPrivilegeExpiries, RtcRole, FPA_TOKEN_EXPIRE};
 use serde_json::Value;
 

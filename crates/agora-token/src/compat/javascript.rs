@@ -377,7 +377,7 @@ pub fn role_006<V: JsValue>(
     field: &str,
     value: &V,
     warnings: &mut Vec<CompatWarning>,
-) -> Result<crate::legacy::Role006> {
+) -> Result<crate::legacy::access_token::Role006> {
     Ok(keep(upstream_value(field, value, Equality::Loose, super::role_006)?, warnings))
 }
 

@@ -2,10 +2,11 @@
 
 use super::{
     check_with_certificates, common_reasons, rtc_verdict, AccessVerdict, ExplainOptions, Explanation, PrivilegeReport,
-    PrivilegeStatus, Reason, ServiceReport, ServiceVerdict, Timestamp, WildcardMatch, SERVICE_MAX_LIFETIME,
+    PrivilegeStatus, Reason, ServiceReport, ServiceVerdict, Timestamp, WildcardMatch,
 };
 use crate::access_token2::{Payload, UnverifiedToken};
 use crate::clock;
+use crate::compat::MAX_DOCUMENTED_LIFETIME;
 use crate::credentials::AppId;
 use crate::services::{
     ApaasService, ChatService, RtcPrivilege, RtcService, Rtm2PermissionType, Rtm2ResourceType, Rtm2Service, Service,
@@ -106,7 +107,7 @@ fn warnings(payload: &Payload, now: u64) -> Vec<String> {
             payload.expire(),
             clock::format_utc(u64::from(payload.expire()))
         ));
-    } else if payload.expire() > SERVICE_MAX_LIFETIME {
+    } else if payload.expire() > MAX_DOCUMENTED_LIFETIME {
         warnings.push(format!(
             "the token lifetime is {} ({}); the service caps tokens at 24 hours",
             payload.expire(),

@@ -1,18 +1,8 @@
-//! Explains a token to a person: what it contains, whether its signature holds (with the
-//! primary or the secondary certificate), whether it is for the expected project, and for
-//! every service it carries what its user can do with it now, with every reason they cannot.
-//! Given the error an SDK reported, it also says which of those reasons explain it
-//! ([`SdkError`]).
+//! Explaining a token (the public entry point is [`explain`], re-exported at the crate root
+//! with every type here).
 //!
 //! 007 tokens are explained in `access_token2`, 006 tokens in `legacy`; the types, the
 //! token-level checks and the RTC join/publish rules they share are here.
-//!
-//! Matching rules are those of [`wildcard`](crate::wildcard) (shared with the token server's
-//! policy): a token for uid 0 (packed as `""`), `"0"` or `"*"` admits any user; a token for
-//! channel `""` or `"*"` admits any channel; a channel containing `*` is a pattern where `*`
-//! matches any run of characters (`1*a*2`), and so is a user id containing `*`.
-//! 007 expiries count from the issue time; a privilege expiry of 0 sets no limit of its
-//! own (the token lifetime still applies).
 
 use std::fmt;
 
@@ -28,10 +18,6 @@ use crate::credentials::{AppCertificate, AppId};
 use crate::error::Result;
 use crate::legacy::access_token::UnverifiedAccessToken;
 use crate::services::{Privilege, RtcPrivilege, ServiceType, User};
-
-/// The longest token lifetime the service honours; longer values are accepted by every
-/// builder but capped by Agora at 24 hours.
-pub const SERVICE_MAX_LIFETIME: u32 = 86_400;
 
 /// What to check a token against. Every field is optional.
 #[derive(Debug, Clone, Default)]
@@ -526,7 +512,18 @@ impl ServiceVerdict {
     }
 }
 
-/// Explains a 007 or 006 token.
+/// Explains a 007 or 006 token to a person: what it contains, whether its signature holds
+/// (with the primary or the secondary certificate), whether it is for the expected project,
+/// and for every service it carries what its user can do with it now, with every reason they
+/// cannot. Given the error an SDK reported, it also says which of those reasons explain it
+/// ([`SdkError`]).
+///
+/// Matching rules are those of [`wildcard`](crate::wildcard) (shared with the token server's
+/// policy): a token for uid 0 (packed as `""`), `"0"` or `"*"` admits any user; a token for
+/// channel `""` or `"*"` admits any channel; a channel containing `*` is a pattern where `*`
+/// matches any run of characters (`1*a*2`), and so is a user id containing `*`.
+/// 007 expiries count from the issue time; a privilege expiry of 0 sets no limit of its
+/// own (the token lifetime still applies).
 ///
 /// ```
 /// use agora_token::{explain, AppCertificate, ExplainOptions, User};
@@ -931,10 +928,16 @@ mod tests {
     #[test]
     fn explains_006_tokens() {
         let creds = creds();
-        let t = crate::legacy::AccessToken::rtc(&creds, "room", 42, crate::legacy::Role006::Subscriber, 2_000_000_000)
-            .expires_at(1_900_000_000)
-            .build()
-            .unwrap();
+        let t = crate::legacy::access_token::AccessToken::rtc(
+            &creds,
+            "room",
+            42,
+            crate::legacy::access_token::Role006::Subscriber,
+            2_000_000_000,
+        )
+        .expires_at(1_900_000_000)
+        .build()
+        .unwrap();
         let options = ExplainOptions {
             certificate: Some(creds.certificate()),
             channel_name: Some("room"),
@@ -965,10 +968,16 @@ mod tests {
     #[test]
     fn explains_006_wildcard_and_rtm_tokens() {
         let creds = creds();
-        let any = crate::legacy::AccessToken::rtc(&creds, "", 0, crate::legacy::Role006::Publisher, 0)
-            .expires_at(1_900_000_000)
-            .build()
-            .unwrap();
+        let any = crate::legacy::access_token::AccessToken::rtc(
+            &creds,
+            "",
+            0,
+            crate::legacy::access_token::Role006::Publisher,
+            0,
+        )
+        .expires_at(1_900_000_000)
+        .build()
+        .unwrap();
         let options = ExplainOptions {
             certificate: Some(creds.certificate()),
             channel_name: Some("room"),
@@ -982,8 +991,10 @@ mod tests {
         let fields: Vec<&str> = e.verdicts[0].wildcard_matches.iter().map(|m| m.field).collect();
         assert_eq!(fields, ["channel", "user"]);
 
-        let rtm =
-            crate::legacy::AccessToken::rtm(&creds, "alice", 1_850_000_000).expires_at(1_900_000_000).build().unwrap();
+        let rtm = crate::legacy::access_token::AccessToken::rtm(&creds, "alice", 1_850_000_000)
+            .expires_at(1_900_000_000)
+            .build()
+            .unwrap();
         let login = |user_id, now| {
             let options = ExplainOptions {
                 certificate: Some(creds.certificate()),

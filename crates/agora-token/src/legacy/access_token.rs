@@ -226,7 +226,7 @@ impl Role006 {
 /// Builds a 006 AccessToken.
 ///
 /// ```
-/// use agora_token::legacy::{AccessToken, Role006};
+/// use agora_token::legacy::access_token::{AccessToken, Role006};
 /// use agora_token::Credentials;
 ///
 /// let credentials = Credentials::new("970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b")?;

@@ -2283,79 +2283,7 @@ public func FfiConverterTypePrivilegeEntry_lower(_ value: PrivilegeEntry) -> Rus
 
 
 /**
- * One privilege a service defines: its name and its number (a row of the core's
- * `ServiceType::privileges`).
- */
-public struct PrivilegeName: Equatable, Hashable {
-    /**
-     * The privilege's name, the same string in every binding: the core's privilege enum variant
-     * in snake_case, e.g. `"join_channel"`.
-     */
-    public var name: String
-    /**
-     * The privilege number packed into tokens, e.g. 1.
-     */
-    public var code: UInt16
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The privilege's name, the same string in every binding: the core's privilege enum variant
-         * in snake_case, e.g. `"join_channel"`.
-         */name: String, 
-        /**
-         * The privilege number packed into tokens, e.g. 1.
-         */code: UInt16) {
-        self.name = name
-        self.code = code
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension PrivilegeName: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePrivilegeName: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PrivilegeName {
-        return
-            try PrivilegeName(
-                name: FfiConverterString.read(from: &buf), 
-                code: FfiConverterUInt16.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: PrivilegeName, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.name, into: &buf)
-        FfiConverterUInt16.write(value.code, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePrivilegeName_lift(_ buf: RustBuffer) throws -> PrivilegeName {
-    return try FfiConverterTypePrivilegeName.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePrivilegeName_lower(_ value: PrivilegeName) -> RustBuffer {
-    return FfiConverterTypePrivilegeName.lower(value)
-}
-
-
-/**
- * One privilege of one service (core `explain::PrivilegeReport`).
+ * One privilege of one service (core `PrivilegeReport`).
  */
 public struct PrivilegeReport: Equatable, Hashable {
     /**
@@ -2773,7 +2701,7 @@ public func FfiConverterTypeRtm2PermissionEntry_lower(_ value: Rtm2PermissionEnt
 
 
 /**
- * What an SDK error means for the explained token (core `explain::SdkErrorDiagnosis`).
+ * What an SDK error means for the explained token (core `SdkErrorDiagnosis`).
  */
 public struct SdkErrorDiagnosis: Equatable, Hashable {
     /**
@@ -2882,7 +2810,7 @@ public func FfiConverterTypeSdkErrorDiagnosis_lower(_ value: SdkErrorDiagnosis) 
 
 
 /**
- * One service of the token (core `explain::ServiceReport`).
+ * One service of the token (core `ServiceReport`).
  */
 public struct ServiceReport: Equatable, Hashable {
     /**
@@ -2971,86 +2899,7 @@ public func FfiConverterTypeServiceReport_lower(_ value: ServiceReport) -> RustB
 
 
 /**
- * A service type of the 007 format and the privileges it defines (core `ServiceType`).
- */
-public struct ServiceTypeInfo: Equatable, Hashable {
-    /**
-     * The service type number, e.g. 1.
-     */
-    public var typeCode: UInt16
-    /**
-     * The service name, e.g. `"RTC"`.
-     */
-    public var name: String
-    /**
-     * Every privilege of the service, ascending by number (none for ConvoAI and STT).
-     */
-    public var privileges: [PrivilegeName]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The service type number, e.g. 1.
-         */typeCode: UInt16, 
-        /**
-         * The service name, e.g. `"RTC"`.
-         */name: String, 
-        /**
-         * Every privilege of the service, ascending by number (none for ConvoAI and STT).
-         */privileges: [PrivilegeName]) {
-        self.typeCode = typeCode
-        self.name = name
-        self.privileges = privileges
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension ServiceTypeInfo: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeServiceTypeInfo: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ServiceTypeInfo {
-        return
-            try ServiceTypeInfo(
-                typeCode: FfiConverterUInt16.read(from: &buf), 
-                name: FfiConverterString.read(from: &buf), 
-                privileges: FfiConverterSequenceTypePrivilegeName.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ServiceTypeInfo, into buf: inout [UInt8]) {
-        FfiConverterUInt16.write(value.typeCode, into: &buf)
-        FfiConverterString.write(value.name, into: &buf)
-        FfiConverterSequenceTypePrivilegeName.write(value.privileges, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeServiceTypeInfo_lift(_ buf: RustBuffer) throws -> ServiceTypeInfo {
-    return try FfiConverterTypeServiceTypeInfo.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeServiceTypeInfo_lower(_ value: ServiceTypeInfo) -> RustBuffer {
-    return FfiConverterTypeServiceTypeInfo.lower(value)
-}
-
-
-/**
- * What the user of one service of the token can do with it now (core `explain::ServiceVerdict`).
+ * What the user of one service of the token can do with it now (core `ServiceVerdict`).
  */
 public struct ServiceVerdict: Equatable, Hashable {
     /**
@@ -3159,7 +3008,7 @@ public func FfiConverterTypeServiceVerdict_lower(_ value: ServiceVerdict) -> Rus
 
 
 /**
- * A channel or user admitted by a wildcard pattern in the token (core `explain::WildcardMatch`).
+ * A channel or user admitted by a wildcard pattern in the token (core `WildcardMatch`).
  */
 public struct WildcardMatch: Equatable, Hashable {
     /**
@@ -5552,31 +5401,6 @@ fileprivate struct FfiConverterSequenceTypePrivilegeEntry: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypePrivilegeName: FfiConverterRustBuffer {
-    typealias SwiftType = [PrivilegeName]
-
-    public static func write(_ value: [PrivilegeName], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypePrivilegeName.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PrivilegeName] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [PrivilegeName]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypePrivilegeName.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterSequenceTypePrivilegeReport: FfiConverterRustBuffer {
     typealias SwiftType = [PrivilegeReport]
 
@@ -5694,31 +5518,6 @@ fileprivate struct FfiConverterSequenceTypeServiceReport: FfiConverterRustBuffer
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeServiceReport.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeServiceTypeInfo: FfiConverterRustBuffer {
-    typealias SwiftType = [ServiceTypeInfo]
-
-    public static func write(_ value: [ServiceTypeInfo], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeServiceTypeInfo.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ServiceTypeInfo] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [ServiceTypeInfo]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeServiceTypeInfo.read(from: &buf))
         }
         return seq
     }
@@ -6045,7 +5844,7 @@ public func buildConvoAiToken(credentials: Credentials, channelName: String, rtc
  * # Errors
  * As [`build_rtc_token`].
  */
-public func buildFcdnToken(credentials: Credentials, channelName: String, user: User, privileges: [FcdnPrivilege], tokenExpire: UInt32, privilegeExpire: UInt32 = UInt32(0), issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
+public func buildFcdnToken(credentials: Credentials, channelName: String, user: User, privileges: [FcdnPrivilege], tokenExpire: UInt32, privilegeExpire: UInt32? = nil, issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
     uniffi_agora_token_uniffi_fn_func_build_fcdn_token(
         FfiConverterTypeCredentials_lower(credentials),
@@ -6053,7 +5852,7 @@ public func buildFcdnToken(credentials: Credentials, channelName: String, user: 
         FfiConverterTypeUser_lower(user),
         FfiConverterSequenceTypeFcdnPrivilege.lower(privileges),
         FfiConverterUInt32.lower(tokenExpire),
-        FfiConverterUInt32.lower(privilegeExpire),
+        FfiConverterOptionUInt32.lower(privilegeExpire),
         FfiConverterOptionUInt32.lower(issuedAt),
         FfiConverterOptionUInt32.lower(salt),
         FfiConverterBool.lower(strict),$0
@@ -6085,7 +5884,7 @@ public func buildFpaToken(credentials: Credentials, issuedAt: UInt32? = nil, sal
  * # Errors
  * `FieldTooLong`, `ExpiryLooksAbsolute` (strict), `Clock`, `Randomness`.
  */
-public func buildRtcToken(credentials: Credentials, channelName: String, user: User, role: RtcRole, tokenExpire: UInt32, privilegeExpire: UInt32 = UInt32(0), issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
+public func buildRtcToken(credentials: Credentials, channelName: String, user: User, role: RtcRole, tokenExpire: UInt32, privilegeExpire: UInt32? = nil, issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
     uniffi_agora_token_uniffi_fn_func_build_rtc_token(
         FfiConverterTypeCredentials_lower(credentials),
@@ -6093,7 +5892,7 @@ public func buildRtcToken(credentials: Credentials, channelName: String, user: U
         FfiConverterTypeUser_lower(user),
         FfiConverterTypeRtcRole_lower(role),
         FfiConverterUInt32.lower(tokenExpire),
-        FfiConverterUInt32.lower(privilegeExpire),
+        FfiConverterOptionUInt32.lower(privilegeExpire),
         FfiConverterOptionUInt32.lower(issuedAt),
         FfiConverterOptionUInt32.lower(salt),
         FfiConverterBool.lower(strict),$0
@@ -6128,7 +5927,7 @@ public func buildRtcTokenWithPrivileges(credentials: Credentials, channelName: S
  * # Errors
  * As [`build_rtc_token`].
  */
-public func buildRtcTokenWithRtm(credentials: Credentials, channelName: String, account: String, role: RtcRole, tokenExpire: UInt32, privilegeExpire: UInt32 = UInt32(0), issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
+public func buildRtcTokenWithRtm(credentials: Credentials, channelName: String, account: String, role: RtcRole, tokenExpire: UInt32, privilegeExpire: UInt32? = nil, issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
     uniffi_agora_token_uniffi_fn_func_build_rtc_token_with_rtm(
         FfiConverterTypeCredentials_lower(credentials),
@@ -6136,7 +5935,7 @@ public func buildRtcTokenWithRtm(credentials: Credentials, channelName: String, 
         FfiConverterString.lower(account),
         FfiConverterTypeRtcRole_lower(role),
         FfiConverterUInt32.lower(tokenExpire),
-        FfiConverterUInt32.lower(privilegeExpire),
+        FfiConverterOptionUInt32.lower(privilegeExpire),
         FfiConverterOptionUInt32.lower(issuedAt),
         FfiConverterOptionUInt32.lower(salt),
         FfiConverterBool.lower(strict),$0
@@ -6235,7 +6034,7 @@ public func buildRtmToken(credentials: Credentials, userId: String, expire: UInt
  * # Errors
  * As [`build_rtc_token`].
  */
-public func buildStreamingToken(credentials: Credentials, channelName: String, user: User, privileges: [StreamingPrivilege], tokenExpire: UInt32, privilegeExpire: UInt32 = UInt32(0), issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
+public func buildStreamingToken(credentials: Credentials, channelName: String, user: User, privileges: [StreamingPrivilege], tokenExpire: UInt32, privilegeExpire: UInt32? = nil, issuedAt: UInt32? = nil, salt: UInt32? = nil, strict: Bool = false)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
     uniffi_agora_token_uniffi_fn_func_build_streaming_token(
         FfiConverterTypeCredentials_lower(credentials),
@@ -6243,7 +6042,7 @@ public func buildStreamingToken(credentials: Credentials, channelName: String, u
         FfiConverterTypeUser_lower(user),
         FfiConverterSequenceTypeStreamingPrivilege.lower(privileges),
         FfiConverterUInt32.lower(tokenExpire),
-        FfiConverterUInt32.lower(privilegeExpire),
+        FfiConverterOptionUInt32.lower(privilegeExpire),
         FfiConverterOptionUInt32.lower(issuedAt),
         FfiConverterOptionUInt32.lower(salt),
         FfiConverterBool.lower(strict),$0
@@ -6504,7 +6303,7 @@ public func sdkErrorCodes() -> [String]  {
 })
 }
 /**
- * A 006 token with any privileges (core `legacy::AccessToken::new` + `privilege`):
+ * A 006 token with any privileges (core `legacy::access_token::AccessToken::new` + `privilege`):
  * numbers 1–4 (join, publish audio/video/data), 101 (administrate) and 1000 (RTM login),
  * each until an absolute Unix time (0 = no expiry).
  *
@@ -6525,7 +6324,7 @@ public func buildAccessToken006(credentials: Credentials, channelName: String, u
 })
 }
 /**
- * The 006 RTC token (core `legacy::AccessToken::rtc`; upstream 006 `buildTokenWithUid` /
+ * The 006 RTC token (core `legacy::access_token::AccessToken::rtc`; upstream 006 `buildTokenWithUid` /
  * `buildTokenWithAccount`): join, and publishing for roles that publish, until
  * `privilege_expired_ts` (absolute Unix seconds, 0 = no expiry). `expires_at` is the
  * token's own expiry (default: now + 24 hours), `salt` defaults to a random one.
@@ -6548,7 +6347,7 @@ public func buildAccessToken006Rtc(credentials: Credentials, channelName: String
 })
 }
 /**
- * The 006 RTM token (core `legacy::AccessToken::rtm`; upstream 006 RTM `buildToken`):
+ * The 006 RTM token (core `legacy::access_token::AccessToken::rtm`; upstream 006 RTM `buildToken`):
  * RTM login for `account` until `privilege_expired_ts` (absolute, 0 = no expiry).
  *
  * # Errors
@@ -6568,7 +6367,7 @@ public func buildAccessToken006Rtm(credentials: Credentials, account: String, pr
 }
 /**
  * A 006 token whose privilege numbers are packed **without checking** that 006 defines
- * them (core `legacy::AccessToken::privilege_unchecked`), as every upstream `addPrivilege`
+ * them (core `legacy::access_token::AccessToken::privilege_unchecked`), as every upstream `addPrivilege`
  * does; for the drop-in `AccessToken` only, which warns about such numbers first
  * (`compatPrivilege006`). Typed code uses [`build_access_token006`], which refuses them.
  *
@@ -6725,17 +6524,6 @@ public func parseSignalingToken(token: String)throws  -> ParsedSignalingToken  {
 })
 }
 /**
- * Every 006 privilege as (name, number), ascending, read from the core
- * (`legacy::Privilege006::NAMES`): the table the drop-in `AccessToken.Privileges` constants
- * are tested against.
- */
-public func privileges006() -> [PrivilegeName]  {
-    return try!  FfiConverterSequenceTypePrivilegeName.lift(try! rustCall() {
-    uniffi_agora_token_uniffi_fn_func_privileges006($0
-    )
-})
-}
-/**
  * The 006 role with this number (core [`Role006::from_code`]): 0, 1, 2 or 101.
  *
  * # Errors
@@ -6832,17 +6620,6 @@ public func rtm2ResourceTypeFromCode(code: UInt16)throws  -> Rtm2ResourceType  {
 })
 }
 /**
- * Every service type of the 007 format with its privileges, ascending, read from the core: the
- * table the Kotlin drop-in constants (`AccessToken2.SERVICE_TYPE_RTC`,
- * `AccessToken2.PrivilegeRtc.PRIVILEGE_JOIN_CHANNEL`, ...) are tested against.
- */
-public func serviceTypes() -> [ServiceTypeInfo]  {
-    return try!  FfiConverterSequenceTypeServiceTypeInfo.lift(try! rustCall() {
-    uniffi_agora_token_uniffi_fn_func_service_types($0
-    )
-})
-}
-/**
  * The uid of a signed 32-bit integer, as Java and Kotlin (and the Android SDK) hold uids
  * (core [`User::from_signed_uid`]): 0..=4294967295 as is, -2147483648..=-1 as the same 32
  * bits read unsigned (-1 is uid 4294967295).
@@ -6911,19 +6688,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_build_convo_ai_token() != 31942) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_fcdn_token() != 4369) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_fcdn_token() != 14015) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_build_fpa_token() != 64745) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_rtc_token() != 22378) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_rtc_token() != 64601) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_build_rtc_token_with_privileges() != 14406) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_rtc_token_with_rtm() != 4076) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_rtc_token_with_rtm() != 21299) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_build_rtc_token_with_rtm_expiries() != 48185) {
@@ -6938,7 +6715,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_build_rtm_token() != 684) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_streaming_token() != 14562) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_streaming_token() != 53632) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_build_stt_token() != 60446) {
@@ -6995,16 +6772,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_sdk_error_codes() != 24411) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006() != 11560) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006() != 38001) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006_rtc() != 30233) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006_rtc() != 29136) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006_rtm() != 52120) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006_rtm() != 23626) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006_unchecked() != 39616) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_access_token006_unchecked() != 6258) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_generate_dynamic_key5() != 37671) {
@@ -7037,9 +6814,6 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_parse_signaling_token() != 18898) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_privileges006() != 40805) {
-        return InitializationResult.apiChecksumMismatch
-    }
     if (uniffi_agora_token_uniffi_checksum_func_role006_from_code() != 22576) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7059,9 +6833,6 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_rtm2_resource_type_from_code() != 28117) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_agora_token_uniffi_checksum_func_service_types() != 56114) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_user_from_signed_uid() != 48833) {

@@ -341,7 +341,7 @@ RustBuffer uniffi_agora_token_uniffi_fn_func_build_convo_ai_token(uint64_t crede
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_FCDN_TOKEN
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_FCDN_TOKEN
-RustBuffer uniffi_agora_token_uniffi_fn_func_build_fcdn_token(uint64_t credentials, RustBuffer channel_name, RustBuffer user, RustBuffer privileges, uint32_t token_expire, uint32_t privilege_expire, RustBuffer issued_at, RustBuffer salt, int8_t strict, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_agora_token_uniffi_fn_func_build_fcdn_token(uint64_t credentials, RustBuffer channel_name, RustBuffer user, RustBuffer privileges, uint32_t token_expire, RustBuffer privilege_expire, RustBuffer issued_at, RustBuffer salt, int8_t strict, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_FPA_TOKEN
@@ -351,7 +351,7 @@ RustBuffer uniffi_agora_token_uniffi_fn_func_build_fpa_token(uint64_t credential
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_RTC_TOKEN
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_RTC_TOKEN
-RustBuffer uniffi_agora_token_uniffi_fn_func_build_rtc_token(uint64_t credentials, RustBuffer channel_name, RustBuffer user, RustBuffer role, uint32_t token_expire, uint32_t privilege_expire, RustBuffer issued_at, RustBuffer salt, int8_t strict, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_agora_token_uniffi_fn_func_build_rtc_token(uint64_t credentials, RustBuffer channel_name, RustBuffer user, RustBuffer role, uint32_t token_expire, RustBuffer privilege_expire, RustBuffer issued_at, RustBuffer salt, int8_t strict, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_RTC_TOKEN_WITH_PRIVILEGES
@@ -361,7 +361,7 @@ RustBuffer uniffi_agora_token_uniffi_fn_func_build_rtc_token_with_privileges(uin
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_RTC_TOKEN_WITH_RTM
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_RTC_TOKEN_WITH_RTM
-RustBuffer uniffi_agora_token_uniffi_fn_func_build_rtc_token_with_rtm(uint64_t credentials, RustBuffer channel_name, RustBuffer account, RustBuffer role, uint32_t token_expire, uint32_t privilege_expire, RustBuffer issued_at, RustBuffer salt, int8_t strict, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_agora_token_uniffi_fn_func_build_rtc_token_with_rtm(uint64_t credentials, RustBuffer channel_name, RustBuffer account, RustBuffer role, uint32_t token_expire, RustBuffer privilege_expire, RustBuffer issued_at, RustBuffer salt, int8_t strict, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_RTC_TOKEN_WITH_RTM_EXPIRIES
@@ -386,7 +386,7 @@ RustBuffer uniffi_agora_token_uniffi_fn_func_build_rtm_token(uint64_t credential
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_STREAMING_TOKEN
 #define UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_STREAMING_TOKEN
-RustBuffer uniffi_agora_token_uniffi_fn_func_build_streaming_token(uint64_t credentials, RustBuffer channel_name, RustBuffer user, RustBuffer privileges, uint32_t token_expire, uint32_t privilege_expire, RustBuffer issued_at, RustBuffer salt, int8_t strict, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_agora_token_uniffi_fn_func_build_streaming_token(uint64_t credentials, RustBuffer channel_name, RustBuffer user, RustBuffer privileges, uint32_t token_expire, RustBuffer privilege_expire, RustBuffer issued_at, RustBuffer salt, int8_t strict, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AGORA_TOKEN_UNIFFI_FN_FUNC_BUILD_STT_TOKEN
