@@ -63,6 +63,11 @@ step_done "cargo deny"
 
 # ---------------------------------------------------------------- 3. cargo publish --dry-run
 log "cargo publish --dry-run (agora-token-zlib6, agora-token, agora-token-cli, agora-token-server)"
+# Cargo verifies each package against the others' packages, unpacked from a temporary local
+# registry into $CARGO_HOME/registry/src/-<hash of its path>/NAME-VERSION, and reuses such a
+# directory when it exists: an earlier dry run of the same version (same clone path) would
+# compile the CLI and the server against stale sources. Only those local-registry copies go.
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/agora-token-*
 cargo publish -q --dry-run --locked --allow-dirty -p agora-token-zlib6 -p agora-token -p agora-token-cli -p agora-token-server
 for crate in agora-token-zlib6 agora-token agora-token-cli agora-token-server; do
   listing="$(cargo package -q --list --allow-dirty -p "$crate")"

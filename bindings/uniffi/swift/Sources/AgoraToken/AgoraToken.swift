@@ -2283,6 +2283,78 @@ public func FfiConverterTypePrivilegeEntry_lower(_ value: PrivilegeEntry) -> Rus
 
 
 /**
+ * One privilege a service defines: its name and its number (a row of the core's
+ * `ServiceType::privileges`).
+ */
+public struct PrivilegeName: Equatable, Hashable {
+    /**
+     * The privilege's name, the same string in every binding: the core's privilege enum variant
+     * in snake_case, e.g. `"join_channel"`.
+     */
+    public var name: String
+    /**
+     * The privilege number packed into tokens, e.g. 1.
+     */
+    public var code: UInt16
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The privilege's name, the same string in every binding: the core's privilege enum variant
+         * in snake_case, e.g. `"join_channel"`.
+         */name: String, 
+        /**
+         * The privilege number packed into tokens, e.g. 1.
+         */code: UInt16) {
+        self.name = name
+        self.code = code
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PrivilegeName: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePrivilegeName: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PrivilegeName {
+        return
+            try PrivilegeName(
+                name: FfiConverterString.read(from: &buf), 
+                code: FfiConverterUInt16.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PrivilegeName, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterUInt16.write(value.code, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePrivilegeName_lift(_ buf: RustBuffer) throws -> PrivilegeName {
+    return try FfiConverterTypePrivilegeName.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePrivilegeName_lower(_ value: PrivilegeName) -> RustBuffer {
+    return FfiConverterTypePrivilegeName.lower(value)
+}
+
+
+/**
  * One privilege of one service (core `PrivilegeReport`).
  */
 public struct PrivilegeReport: Equatable, Hashable {
@@ -2895,6 +2967,85 @@ public func FfiConverterTypeServiceReport_lift(_ buf: RustBuffer) throws -> Serv
 #endif
 public func FfiConverterTypeServiceReport_lower(_ value: ServiceReport) -> RustBuffer {
     return FfiConverterTypeServiceReport.lower(value)
+}
+
+
+/**
+ * A service type of the 007 format and the privileges it defines (core `ServiceType`).
+ */
+public struct ServiceTypeInfo: Equatable, Hashable {
+    /**
+     * The service type number, e.g. 1.
+     */
+    public var typeCode: UInt16
+    /**
+     * The service name, e.g. `"RTC"`.
+     */
+    public var name: String
+    /**
+     * Every privilege of the service, ascending by number (none for ConvoAI and STT).
+     */
+    public var privileges: [PrivilegeName]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The service type number, e.g. 1.
+         */typeCode: UInt16, 
+        /**
+         * The service name, e.g. `"RTC"`.
+         */name: String, 
+        /**
+         * Every privilege of the service, ascending by number (none for ConvoAI and STT).
+         */privileges: [PrivilegeName]) {
+        self.typeCode = typeCode
+        self.name = name
+        self.privileges = privileges
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ServiceTypeInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeServiceTypeInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ServiceTypeInfo {
+        return
+            try ServiceTypeInfo(
+                typeCode: FfiConverterUInt16.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                privileges: FfiConverterSequenceTypePrivilegeName.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ServiceTypeInfo, into buf: inout [UInt8]) {
+        FfiConverterUInt16.write(value.typeCode, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterSequenceTypePrivilegeName.write(value.privileges, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeServiceTypeInfo_lift(_ buf: RustBuffer) throws -> ServiceTypeInfo {
+    return try FfiConverterTypeServiceTypeInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeServiceTypeInfo_lower(_ value: ServiceTypeInfo) -> RustBuffer {
+    return FfiConverterTypeServiceTypeInfo.lower(value)
 }
 
 
@@ -5401,6 +5552,31 @@ fileprivate struct FfiConverterSequenceTypePrivilegeEntry: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypePrivilegeName: FfiConverterRustBuffer {
+    typealias SwiftType = [PrivilegeName]
+
+    public static func write(_ value: [PrivilegeName], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePrivilegeName.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PrivilegeName] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PrivilegeName]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePrivilegeName.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypePrivilegeReport: FfiConverterRustBuffer {
     typealias SwiftType = [PrivilegeReport]
 
@@ -5518,6 +5694,31 @@ fileprivate struct FfiConverterSequenceTypeServiceReport: FfiConverterRustBuffer
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeServiceReport.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeServiceTypeInfo: FfiConverterRustBuffer {
+    typealias SwiftType = [ServiceTypeInfo]
+
+    public static func write(_ value: [ServiceTypeInfo], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeServiceTypeInfo.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ServiceTypeInfo] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ServiceTypeInfo]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeServiceTypeInfo.read(from: &buf))
         }
         return seq
     }
@@ -6524,6 +6725,17 @@ public func parseSignalingToken(token: String)throws  -> ParsedSignalingToken  {
 })
 }
 /**
+ * Every 006 privilege as (name, number), ascending, read from the core
+ * (`legacy::access_token::Privilege006::NAMES`): the table the drop-in `AccessToken.Privileges` constants
+ * are tested against.
+ */
+public func privileges006() -> [PrivilegeName]  {
+    return try!  FfiConverterSequenceTypePrivilegeName.lift(try! rustCall() {
+    uniffi_agora_token_uniffi_fn_func_privileges006($0
+    )
+})
+}
+/**
  * The 006 role with this number (core [`Role006::from_code`]): 0, 1, 2 or 101.
  *
  * # Errors
@@ -6616,6 +6828,17 @@ public func rtm2ResourceTypeFromCode(code: UInt16)throws  -> Rtm2ResourceType  {
     return try  FfiConverterTypeRtm2ResourceType_lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
     uniffi_agora_token_uniffi_fn_func_rtm2_resource_type_from_code(
         FfiConverterUInt16.lower(code),$0
+    )
+})
+}
+/**
+ * Every service type of the 007 format with its privileges, ascending, read from the core: the
+ * table the Kotlin drop-in constants (`AccessToken2.SERVICE_TYPE_RTC`,
+ * `AccessToken2.PrivilegeRtc.PRIVILEGE_JOIN_CHANNEL`, ...) are tested against.
+ */
+public func serviceTypes() -> [ServiceTypeInfo]  {
+    return try!  FfiConverterSequenceTypeServiceTypeInfo.lift(try! rustCall() {
+    uniffi_agora_token_uniffi_fn_func_service_types($0
     )
 })
 }
@@ -6814,6 +7037,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_parse_signaling_token() != 18898) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_agora_token_uniffi_checksum_func_privileges006() != 28366) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_agora_token_uniffi_checksum_func_role006_from_code() != 22576) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -6833,6 +7059,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_rtm2_resource_type_from_code() != 28117) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_agora_token_uniffi_checksum_func_service_types() != 56114) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_user_from_signed_uid() != 48833) {
