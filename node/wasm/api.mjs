@@ -53,12 +53,17 @@ const toJson = request => {
 
 /**
  * A JavaScript value as the core's drop-in readings need it (crates/agora-token-wasm/src/compat.rs
- * `JsView`, short keys as there are many): its type `t` and JavaScript's own `+value` (`n`, or
+ * `JsView`): finite numbers and non-numeric strings as themselves, anything else as an object
+ * with short keys (a call sends many): its type `t` and JavaScript's own `+value` (`n`, or
  * `s` by name) and `${value}` (`x`; for numbers the module writes it as JavaScript does), what a
  * conversion threw (`e`), the `for...in` entries of objects (`o`) and the elements of arrays (`a`).
  */
 function view(value, depth = 0) {
   const type = value === null ? 'null' : typeof value
+  // The common arguments cross as themselves (the module reads them so): finite numbers, and
+  // strings that are not numbers.
+  if (type === 'number' && Number.isFinite(value) && !Object.is(value, -0)) return value
+  if (type === 'string' && Number.isNaN(+value)) return value
   const result = { t: type }
   if (type === 'number') {
     setNumber(result, value)

@@ -17,11 +17,13 @@ use agora_token::{
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-/// One JavaScript value as the loader saw it (`view` in `node/wasm/api.mjs`; short keys, as a
-/// call sends many).
+/// One JavaScript value as the loader saw it (`view` in `node/wasm/api.mjs`). The common
+/// arguments cross as themselves: a finite number (not -0) as a JSON number, a string that is
+/// not a number (`+value` is NaN) as a JSON string. Every other value crosses as an object with
+/// short keys (a call sends many), read into the same fields.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct JsView {
+struct FullView {
     /// `typeof`, with `"null"` for null.
     #[serde(rename = "t")]
     js_type: String,
@@ -43,6 +45,88 @@ pub struct JsView {
     /// The elements of an array.
     #[serde(rename = "a")]
     elements: Option<Vec<JsView>>,
+}
+
+/// A JavaScript value with what the drop-in readings ask of it.
+#[derive(Debug, Clone)]
+pub struct JsView {
+    js_type: String,
+    number: Option<f64>,
+    special: Option<String>,
+    text: Option<String>,
+    error: Option<String>,
+    entries: Option<Vec<(JsView, JsView)>>,
+    elements: Option<Vec<JsView>>,
+}
+
+impl From<FullView> for JsView {
+    fn from(view: FullView) -> JsView {
+        let FullView { js_type, number, special, text, error, entries, elements } = view;
+        JsView { js_type, number, special, text, error, entries, elements }
+    }
+}
+
+impl<'de> Deserialize<'de> for JsView {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ViewVisitor)
+    }
+}
+
+/// Reads a [`JsView`] without buffering: a JSON number, a JSON string or a [`FullView`] object.
+struct ViewVisitor;
+
+impl ViewVisitor {
+    fn number(number: f64) -> JsView {
+        JsView {
+            js_type: "number".to_owned(),
+            number: Some(number),
+            special: None,
+            text: None,
+            error: None,
+            entries: None,
+            elements: None,
+        }
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ViewVisitor {
+    type Value = JsView;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("a number, a string or a value view")
+    }
+
+    fn visit_f64<E>(self, number: f64) -> Result<JsView, E> {
+        Ok(ViewVisitor::number(number))
+    }
+
+    // JavaScript sent a double: integers in JSON are below 2^53 in magnitude, exact as f64.
+    #[allow(clippy::cast_precision_loss)]
+    fn visit_i64<E>(self, number: i64) -> Result<JsView, E> {
+        Ok(ViewVisitor::number(number as f64))
+    }
+
+    #[allow(clippy::cast_precision_loss)]
+    fn visit_u64<E>(self, number: u64) -> Result<JsView, E> {
+        Ok(ViewVisitor::number(number as f64))
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<JsView, E> {
+        // A string whose `+value` is NaN (the loader sends the others as views).
+        Ok(JsView {
+            js_type: "string".to_owned(),
+            number: None,
+            special: Some("NaN".to_owned()),
+            text: Some(text.to_owned()),
+            error: None,
+            entries: None,
+            elements: None,
+        })
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<JsView, A::Error> {
+        FullView::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(JsView::from)
+    }
 }
 
 impl JsView {
