@@ -87,12 +87,10 @@ impl Server {
         loop {
             match rx.recv_timeout(Duration::from_millis(50)) {
                 Ok(base) => return Ok(Server { child, base, output }),
+                // A server that exits closes its pipes: the readers end and the channel
+                // disconnects once they have read everything (a fixed wait here lost the output
+                // of a server that exited while the machine was busy).
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    if let Ok(Some(status)) = child.try_wait() {
-                        thread::sleep(Duration::from_millis(100));
-                        let text = output.lock().unwrap().clone();
-                        return Err((Some(status), text));
-                    }
                     if Instant::now() > deadline {
                         let _ = child.kill();
                         return Err((None, output.lock().unwrap().clone()));
@@ -100,7 +98,6 @@ impl Server {
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
                     let status = child.wait().ok();
-                    thread::sleep(Duration::from_millis(100));
                     return Err((status, output.lock().unwrap().clone()));
                 }
             }
