@@ -148,7 +148,7 @@ impl Image {
     }
 
     /// The paths a stage has from the build context, and the context path of each.
-    fn from_context(&self, stage: &str) -> BTreeMap<String, String> {
+    fn copied_from_context(&self, stage: &str) -> BTreeMap<String, String> {
         self.copies(stage)
             .into_iter()
             .filter(|c| c.from.is_none())
@@ -304,7 +304,7 @@ fn every_crate_a_stage_compiles_is_copied_with_its_path_dependencies() {
         let (stage, _) = image.cargo_build_of(package);
         let workdir = image.workdir(&stage);
         let copied: BTreeSet<String> = image
-            .from_context(&stage)
+            .copied_from_context(&stage)
             .keys()
             .map(|target| target.strip_prefix(&format!("{workdir}/")).unwrap_or(target).to_owned())
             .collect();
@@ -357,7 +357,7 @@ fn every_file_copied_from_the_build_context_exists() {
     let stages: BTreeSet<&str> = image.instructions.iter().map(|i| i.stage.as_str()).collect();
     let mut count = 0;
     for stage in stages {
-        for (_, source) in image.from_context(stage) {
+        for (_, source) in image.copied_from_context(stage) {
             assert!(repository_root().join(&source).exists(), "stage {stage} copies {source}, which does not exist");
             count += 1;
         }
@@ -421,7 +421,7 @@ fn the_page_stage_runs_build_mjs_on_that_module_as_test_wasm_does() {
     let at = commands.iter().position(|c| *c == build).unwrap_or_else(|| panic!("stage {stage}: {commands:?}"));
     assert!(at > 0 && commands[at - 1] == ["cd", "node"], "stage {stage}: build.mjs runs in node/: {commands:?}");
     let workdir = image.workdir(&stage);
-    let from_context = image.from_context(&stage);
+    let from_context = image.copied_from_context(&stage);
     for file in read_by_build_mjs().into_iter().chain(["node/wasm/build.mjs".to_owned()]) {
         assert!(
             from_context.contains_key(&format!("{workdir}/{file}")),
@@ -448,7 +448,7 @@ fn the_image_holds_every_file_the_page_loads_where_inspect_dir_points() {
         .filter_map(|(source, target)| Some((target.strip_prefix(&format!("{dir}/"))?.to_owned(), source)))
         .collect();
     // In the page stage, each file is copied from web/ or written there by build.mjs.
-    let committed = image.from_context(&page);
+    let committed = image.copied_from_context(&page);
     let generated = written_into_web_by_build_mjs();
     for (name, source) in &in_dir {
         assert_eq!(*source, format!("{page_web}/{name}"), "{name} comes from the page stage's web/");
