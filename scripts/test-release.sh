@@ -8,8 +8,10 @@
 #   5. Python: manylinux2014 and musllinux_1_2 abi3 wheels for x86_64 and aarch64
 #      (maturin --zig) and the sdist; auditwheel show; the x86_64 wheel installed into a fresh
 #      venv with no Rust on PATH runs the conformance tests
-#   6. npm: addons for linux x64/arm64 gnu/musl (napi --cross-compile), npm pack, an offline
-#      install of the tarballs into a clean project running the conformance tests
+#   6. npm: the WebAssembly files (scripts/release/build-wasm.sh), addons for linux x64/arm64
+#      gnu/musl (napi --cross-compile), npm pack (each tarball holds every file of its "files");
+#      offline installs of the tarballs into clean projects: the main one alone falls back to
+#      WebAssembly, with the linux-x64-gnu one it loads the addon and passes the conformance tests
 #   7. JVM: the Maven jars with the linux-x86_64 library inside; the Kotlin conformance test
 #      compiled against agora-token-jvm alone, and a vector check against agora-token-java
 #      alone, each run with no library path
@@ -171,22 +173,44 @@ for spec in "${LINUX_TARGETS[@]}"; do
   esac || { echo "$addon links the wrong C library for $target: $needed" >&2; exit 1; }
 done
 
-log "offline install of the tarballs into a clean project, then the conformance tests"
+# The main tarball holds the WebAssembly build: build-node.sh checked its "files" list; here it
+# must also run. Two clean projects, installed offline from the tarballs alone (npm resolves
+# nothing from a registry: the main package has no dependency until napi prepublish writes the
+# platform packages in): without a platform package the main entry falls back to WebAssembly,
+# with the linux-x64-gnu one it loads the addon; in both, `import` and `require` of the main
+# entry and of `./wasm` run every shared vector (scripts/release/npm-entries.test.mjs).
 host_platform="$(node -p 'process.platform + "-" + process.arch')-gnu"
+MAIN_TGZ="$NPMDIST/agora-token-rs-agora-token-$VERSION.tgz"
+NATIVE_PACKAGE="@agora-token-rs/agora-token-$host_platform"
 SMOKE="$ROOT/build/release/npm-smoke"
-rm -rf "$SMOKE" && mkdir -p "$SMOKE/project"
+rm -rf "$SMOKE" && mkdir -p "$SMOKE"
 cp -r conformance "$SMOKE/"
+npm_smoke_install() { # project-dir tarball...
+  local project="$1"; shift
+  mkdir -p "$project/__test__"
+  cp scripts/release/npm-entries.test.mjs node/wasm/__test__/vectors.mjs "$project/__test__/"
+  (cd "$project" && npm init -y >/dev/null && npm install --offline --silent --no-audit --no-fund "$@")
+}
+npm_smoke_test() { # project-dir expected-build
+  (cd "$1" && env -u AGORA_TOKEN_WASM EXPECTED_BUILD="$2" NATIVE_PACKAGE="$NATIVE_PACKAGE" \
+    node --test __test__/ > "$1/tap.txt") || { cat "$1/tap.txt" >&2; exit 1; }
+  # TAP output: the per-test lines are long; keep node's closing summary.
+  sed -n '/^# tests/,$p' "$1/tap.txt"
+}
+
+log "offline install of the main tarball alone (no addon): the WebAssembly fallback, import and require"
+npm_smoke_install "$SMOKE/wasm-project" "$MAIN_TGZ"
+[ ! -e "$SMOKE/wasm-project/node_modules/$NATIVE_PACKAGE" ] || { echo "$NATIVE_PACKAGE was installed" >&2; exit 1; }
+if find "$SMOKE/wasm-project/node_modules" -name '*.node' | grep .; then echo "a native addon was installed" >&2; exit 1; fi
+npm_smoke_test "$SMOKE/wasm-project" wasm
+
+log "offline install of the main and linux-x64-gnu tarballs: the addon, then the conformance tests"
 mkdir -p "$SMOKE/project/__test__"
 cp node/__test__/helpers.mjs node/__test__/conformance.test.mjs "$SMOKE/project/__test__/"
-(cd "$SMOKE/project" && npm init -y >/dev/null &&
-  npm install --offline --silent --no-audit --no-fund \
-    "$NPMDIST/agora-token-rs-agora-token-$VERSION.tgz" \
-    "$NPMDIST/agora-token-rs-agora-token-$host_platform-$VERSION.tgz")
-loaded="$(cd "$SMOKE/project" && node -p "require.resolve('@agora-token-rs/agora-token-$host_platform')")"
+npm_smoke_install "$SMOKE/project" "$MAIN_TGZ" "$NPMDIST/agora-token-rs-agora-token-$host_platform-$VERSION.tgz"
+loaded="$(cd "$SMOKE/project" && node -p "require.resolve('$NATIVE_PACKAGE')")"
 case "$loaded" in "$SMOKE/project/node_modules/"*) ;; *) echo "the addon resolved to $loaded" >&2; exit 1 ;; esac
-# TAP output: the per-test lines are long; keep node's closing summary.
-(cd "$SMOKE/project" && node --test __test__/ > "$SMOKE/tap.txt") || { cat "$SMOKE/tap.txt" >&2; exit 1; }
-sed -n '/^# tests/,$p' "$SMOKE/tap.txt"
+npm_smoke_test "$SMOKE/project" native
 step_done "npm packages"
 
 # ---------------------------------------------------------------- 7. JVM jar

@@ -4,12 +4,18 @@
 # against glibc 2.17), placed into its platform package node/npm/<platform>/ (what
 # `napi artifacts` does in the release workflow), then `npm pack` of the main package and of
 # every platform package that has its binary, into dist/release/npm/. The licence files are
-# copied into each package directory first (npm does not pack symlinks).
+# copied into each package directory first (npm does not pack symlinks). The main package's
+# WebAssembly files are built first (scripts/release/build-wasm.sh: they are generated, not
+# committed), and every packed tarball is checked to hold each file of its package.json
+# "files" (scripts/release/check-npm-tarball.mjs), since npm pack skips a missing one silently.
 #   scripts/release/build-node.sh [rust-target ...]
 set -euo pipefail
 source "$(dirname "$0")/../lib/env.sh"
 source "$ROOT/scripts/release/lib.sh"
 cd "$ROOT"
+# Before CARGO_TARGET_DIR moves to the cross builds' directory: the module is the one
+# scripts/test-wasm.sh builds, in the same target directory.
+scripts/release/build-wasm.sh
 ensure_release_tools
 ensure_rust_targets
 export CARGO_TARGET_DIR="$CROSS_TARGET_DIR"
@@ -45,6 +51,7 @@ for dir in node/npm/*/; do
 done
 for dir in "${packages[@]}"; do
   cp LICENSE-MIT LICENSE-APACHE "$dir/"
-  (cd "$dir" && npm pack --silent --pack-destination "$OUT" >/dev/null)
+  tarball="$(cd "$dir" && npm pack --silent --pack-destination "$OUT")"
+  node scripts/release/check-npm-tarball.mjs "$OUT/$tarball"
 done
 ls -l "$OUT"

@@ -18,7 +18,7 @@ use crate::api::RouteTable;
 use crate::config::Config;
 
 /// Every environment variable [`Config::from_env`] reads.
-fn variables_read() -> BTreeSet<String> {
+pub(crate) fn variables_read() -> BTreeSet<String> {
     let mut known = BTreeSet::new();
     loop {
         let seen = RefCell::new(BTreeSet::new());
@@ -37,7 +37,7 @@ fn variables_read() -> BTreeSet<String> {
 }
 
 /// Variables holding secrets: those the server also reads from a file (`NAME_FILE`).
-fn secrets(variables: &BTreeSet<String>) -> BTreeSet<String> {
+pub(crate) fn secrets(variables: &BTreeSet<String>) -> BTreeSet<String> {
     variables.iter().filter(|name| variables.contains(&format!("{name}_FILE"))).cloned().collect()
 }
 

@@ -19,6 +19,8 @@ mod auth;
 mod authz;
 mod config;
 mod conn;
+#[cfg(test)]
+mod container_image;
 mod cors;
 #[cfg(test)]
 mod deploy_templates;
