@@ -16,6 +16,9 @@ ensure_venv
 ensure_node_peers
 export AGORA_PYTHON_PEER="$PY"
 
+log "API vocabulary: docs/api-names.md against the core and the bindings' exports (scripts/check_api_names.py)"
+python3 scripts/check_api_names.py
+
 log "rustfmt"
 cargo fmt --all -- --check
 log "clippy"
