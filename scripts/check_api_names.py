@@ -65,7 +65,7 @@ def python_exports() -> list[str]:
 
 
 def node_exports() -> list[str]:
-    pattern = re.compile(r"^export declare (?:function|class|const|enum|interface|type) (\w+)", re.M)
+    pattern = re.compile(r"^export (?:declare )?(?:function|class|const|enum|interface|type) (\w+)", re.M)
     return [name for name in pattern.findall(NODE_DTS.read_text()) if name != "__napiBindingTarget"]
 
 
@@ -90,7 +90,8 @@ def names_in(cell: str) -> set[str]:
 
 
 def main() -> int:
-    rows = table_rows(DOC.read_text())
+    # The Disagreements section names proposals, not exports: only the tables before it count.
+    rows = table_rows(DOC.read_text().split("## Disagreements", 1)[0])
     header = rows[0] if rows else []
     if header[:5] != ["Rust path", "Python", "Node", "Kotlin", "Swift"]:
         print(f"{DOC}: the first table must start with Rust path | Python | Node | Kotlin | Swift")
