@@ -233,7 +233,7 @@ macro_rules! snake_case {
         NAME
     }};
 }
-// For the 006 privileges (legacy::Privilege006), which are not declared by `privilege_enum!`.
+// For the 006 privileges (legacy::access_token::Privilege006), which are not declared by `privilege_enum!`.
 pub(crate) use snake_case;
 
 /// The const functions behind [`snake_case!`]; run only during compilation.
