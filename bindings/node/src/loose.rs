@@ -15,7 +15,7 @@ use napi::bindgen_prelude::{JsObjectValue, Object};
 use napi::{Env, JsValue, Unknown, ValueType};
 
 use crate::error::{CoreResultExt, Result};
-use crate::warning::emit_if;
+use crate::warning::emit;
 
 /// A napi value with JavaScript's conversions (`+value`, `` `${value}` ``, `!!value`).
 #[derive(Clone, Copy)]
@@ -99,7 +99,7 @@ pub fn read<T>(env: &Env, reading: impl FnOnce(&mut Vec<CompatWarning>) -> agora
     let mut warnings = Vec::new();
     let result = reading(&mut warnings);
     for warning in warnings {
-        emit_if(env, Some(warning))?;
+        emit(env, &warning)?;
     }
     result.js()
 }

@@ -40,14 +40,6 @@ pub fn emit(env: &Env, warning: &CompatWarning) -> Result<()> {
     emitted.map_err(|error| from_napi(&error))
 }
 
-/// Emits the warning, if any.
-///
-/// # Errors
-/// As [`emit`].
-pub fn emit_if(env: &Env, warning: Option<CompatWarning>) -> Result<()> {
-    warning.map_or(Ok(()), |warning| emit(env, &warning))
-}
-
 /// The codes of every warning the drop-in layer emits (the core's `CompatWarning::CODES`).
 #[napi]
 pub fn compat_warning_codes() -> Vec<&'static str> {

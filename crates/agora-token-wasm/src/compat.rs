@@ -17,13 +17,11 @@ use agora_token::{
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-/// One JavaScript value as the loader saw it (`view` in `node/wasm/api.mjs`). The common
-/// arguments cross as themselves: a finite number (not -0) as a JSON number, a string that is
-/// not a number (`+value` is NaN) as a JSON string. Every other value crosses as an object with
-/// short keys (a call sends many), read into the same fields.
+/// The fields of a [`JsView`], as the loader sends a value that is not a plain number or string
+/// (short keys, as a call sends many).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct FullView {
+struct ViewFields {
     /// `typeof`, with `"null"` for null.
     #[serde(rename = "t")]
     js_type: String,
@@ -47,22 +45,32 @@ struct FullView {
     elements: Option<Vec<JsView>>,
 }
 
-/// A JavaScript value with what the drop-in readings ask of it.
+/// One JavaScript value as the loader saw it (`view` in `node/wasm/api.mjs`). The common
+/// arguments cross as themselves: a finite number (not -0) as a JSON number, a string that is
+/// not a number (`+value` is NaN) as a JSON string. Every other value crosses as [`ViewFields`].
 #[derive(Debug, Clone)]
-pub struct JsView {
-    js_type: String,
-    number: Option<f64>,
-    special: Option<String>,
-    text: Option<String>,
-    error: Option<String>,
-    entries: Option<Vec<(JsView, JsView)>>,
-    elements: Option<Vec<JsView>>,
-}
+pub struct JsView(ViewFields);
 
-impl From<FullView> for JsView {
-    fn from(view: FullView) -> JsView {
-        let FullView { js_type, number, special, text, error, entries, elements } = view;
-        JsView { js_type, number, special, text, error, entries, elements }
+impl JsView {
+    /// A value that is no object: its type, `+value` (or its name) and `${value}`.
+    fn primitive(js_type: &str, number: Option<f64>, special: Option<&str>, text: Option<&str>) -> JsView {
+        JsView(ViewFields {
+            js_type: js_type.to_owned(),
+            number,
+            special: special.map(str::to_owned),
+            text: text.map(str::to_owned),
+            error: None,
+            entries: None,
+            elements: None,
+        })
+    }
+
+    fn undefined() -> JsView {
+        JsView::primitive("undefined", None, Some("NaN"), Some("undefined"))
+    }
+
+    fn conversion_failed(&self, field: &str) -> Error {
+        js::read_failed(field, self.0.error.as_deref().unwrap_or("the conversion threw"))
     }
 }
 
@@ -72,22 +80,8 @@ impl<'de> Deserialize<'de> for JsView {
     }
 }
 
-/// Reads a [`JsView`] without buffering: a JSON number, a JSON string or a [`FullView`] object.
+/// Reads a [`JsView`] without buffering: a JSON number, a JSON string or [`ViewFields`].
 struct ViewVisitor;
-
-impl ViewVisitor {
-    fn number(number: f64) -> JsView {
-        JsView {
-            js_type: "number".to_owned(),
-            number: Some(number),
-            special: None,
-            text: None,
-            error: None,
-            entries: None,
-            elements: None,
-        }
-    }
-}
 
 impl<'de> serde::de::Visitor<'de> for ViewVisitor {
     type Value = JsView;
@@ -97,59 +91,33 @@ impl<'de> serde::de::Visitor<'de> for ViewVisitor {
     }
 
     fn visit_f64<E>(self, number: f64) -> Result<JsView, E> {
-        Ok(ViewVisitor::number(number))
+        Ok(JsView::primitive("number", Some(number), None, None))
     }
 
     // JavaScript sent a double: integers in JSON are below 2^53 in magnitude, exact as f64.
     #[allow(clippy::cast_precision_loss)]
     fn visit_i64<E>(self, number: i64) -> Result<JsView, E> {
-        Ok(ViewVisitor::number(number as f64))
+        Ok(JsView::primitive("number", Some(number as f64), None, None))
     }
 
     #[allow(clippy::cast_precision_loss)]
     fn visit_u64<E>(self, number: u64) -> Result<JsView, E> {
-        Ok(ViewVisitor::number(number as f64))
+        Ok(JsView::primitive("number", Some(number as f64), None, None))
     }
 
     fn visit_str<E>(self, text: &str) -> Result<JsView, E> {
         // A string whose `+value` is NaN (the loader sends the others as views).
-        Ok(JsView {
-            js_type: "string".to_owned(),
-            number: None,
-            special: Some("NaN".to_owned()),
-            text: Some(text.to_owned()),
-            error: None,
-            entries: None,
-            elements: None,
-        })
+        Ok(JsView::primitive("string", None, Some("NaN"), Some(text)))
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<JsView, A::Error> {
-        FullView::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(JsView::from)
-    }
-}
-
-impl JsView {
-    fn undefined() -> JsView {
-        JsView {
-            js_type: "undefined".to_owned(),
-            number: None,
-            special: Some("NaN".to_owned()),
-            text: Some("undefined".to_owned()),
-            error: None,
-            entries: None,
-            elements: None,
-        }
-    }
-
-    fn conversion_failed(&self, field: &str) -> Error {
-        js::read_failed(field, self.error.as_deref().unwrap_or("the conversion threw"))
+        ViewFields::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(JsView)
     }
 }
 
 impl JsValue for JsView {
     fn js_type(&self, field: &str) -> agora_token::Result<JsType> {
-        Ok(match self.js_type.as_str() {
+        Ok(match self.0.js_type.as_str() {
             "undefined" => JsType::Undefined,
             "null" => JsType::Null,
             "boolean" => JsType::Boolean,
@@ -164,7 +132,7 @@ impl JsValue for JsView {
     }
 
     fn to_number(&self, field: &str) -> agora_token::Result<f64> {
-        match (self.number, self.special.as_deref()) {
+        match (self.0.number, self.0.special.as_deref()) {
             (Some(number), _) => Ok(number),
             (None, Some("Infinity")) => Ok(f64::INFINITY),
             (None, Some("-Infinity")) => Ok(f64::NEG_INFINITY),
@@ -175,10 +143,10 @@ impl JsValue for JsView {
     }
 
     fn to_text(&self, field: &str) -> agora_token::Result<String> {
-        if self.js_type == "number" {
+        if self.0.js_type == "number" {
             return Ok(js::number_text(self.to_number(field)?));
         }
-        self.text.clone().ok_or_else(|| self.conversion_failed(field))
+        self.0.text.clone().ok_or_else(|| self.conversion_failed(field))
     }
 
     /// `!!value`, from the type and the value's text or number.
@@ -189,27 +157,27 @@ impl JsValue for JsView {
                 let number = self.to_number(field)?;
                 number != 0.0 && !number.is_nan()
             }
-            JsType::Boolean => self.text.as_deref() == Some("true"),
-            JsType::String => self.text.as_deref().is_some_and(|text| !text.is_empty()),
-            JsType::BigInt => self.text.as_deref() != Some("0"),
+            JsType::Boolean => self.0.text.as_deref() == Some("true"),
+            JsType::String => self.0.text.as_deref().is_some_and(|text| !text.is_empty()),
+            JsType::BigInt => self.0.text.as_deref() != Some("0"),
             JsType::Symbol | JsType::Object | JsType::Function | JsType::Other => true,
         })
     }
 
     fn entries(&self, field: &str) -> agora_token::Result<Vec<(Self, Self)>> {
-        self.entries.clone().ok_or_else(|| js::read_failed(field, "not an object"))
+        self.0.entries.clone().ok_or_else(|| js::read_failed(field, "not an object"))
     }
 
     fn property(&self, field: &str, name: &str) -> agora_token::Result<Self> {
-        let entries = self.entries.as_ref().ok_or_else(|| js::read_failed(field, "not an object"))?;
+        let entries = self.0.entries.as_ref().ok_or_else(|| js::read_failed(field, "not an object"))?;
         Ok(entries
             .iter()
-            .find(|(key, _)| key.text.as_deref() == Some(name))
+            .find(|(key, _)| key.0.text.as_deref() == Some(name))
             .map_or_else(JsView::undefined, |(_, value)| value.clone()))
     }
 
     fn elements(&self, field: &str) -> agora_token::Result<Vec<Self>> {
-        self.elements.clone().ok_or_else(|| js::read_failed(field, "not an array"))
+        self.0.elements.clone().ok_or_else(|| js::read_failed(field, "not an array"))
     }
 }
 
@@ -282,7 +250,8 @@ pub struct Request {
 /// Runs one drop-in method: `{ token, warnings }` or `{ error, warnings }`.
 pub fn call(request: &Request) -> Value {
     let mut warnings = Vec::new();
-    let outcome = Arguments { args: &request.args, fixed: request.options }.run(&request.method, &mut warnings);
+    let outcome = Arguments { args: &request.args, fixed: request.options, undefined: JsView::undefined() }
+        .run(&request.method, &mut warnings);
     let warnings: Vec<Value> =
         warnings.iter().map(|warning| json!({ "code": warning.code(), "message": warning.message() })).collect();
     match outcome {
@@ -295,6 +264,8 @@ pub fn call(request: &Request) -> Value {
 struct Arguments<'a> {
     args: &'a [JsView],
     fixed: Fixed,
+    /// What a missing argument reads as.
+    undefined: JsView,
 }
 
 /// The RTM2-style builders: `buildTokenWithRtm2`, `ConvoAITokenBuilder` and `SttTokenBuilder`.
@@ -306,12 +277,12 @@ enum WithRtm2 {
 }
 
 impl Arguments<'_> {
-    fn arg(&self, index: usize) -> JsView {
-        self.args.get(index).cloned().unwrap_or_else(JsView::undefined)
+    fn arg(&self, index: usize) -> &JsView {
+        self.args.get(index).unwrap_or(&self.undefined)
     }
 
     fn credentials(&self) -> Result<Credentials, Error> {
-        Credentials::new(&js::string("appId", &self.arg(0))?, &js::string("appCertificate", &self.arg(1))?)
+        Credentials::new(&js::string("appId", self.arg(0))?, &js::string("appCertificate", self.arg(1))?)
     }
 
     fn run(&self, method: &str, w: &mut Vec<CompatWarning>) -> Result<String, Error> {
@@ -326,26 +297,26 @@ impl Arguments<'_> {
             "SttTokenBuilder.buildToken" => self.rtc_rtm2(WithRtm2::Stt, w),
             "RtmTokenBuilder.buildToken" => {
                 let credentials = self.credentials()?;
-                let user_id = js::user_id("userId", &self.arg(2), false, w)?;
-                let expire = js::expire_007("expire", &self.arg(3), w)?;
+                let user_id = js::user_id("userId", self.arg(2), false, w)?;
+                let expire = js::expire_007("expire", self.arg(3), w)?;
                 self.fixed.start(&credentials, expire)?.rtm(user_id, expire).build()
             }
             "RtmTokenBuilder.buildTokenWithPermissions" => {
                 let credentials = self.credentials()?;
-                let user_id = js::rtm2_user_id("userId", &self.arg(2), false, w)?;
+                let user_id = js::rtm2_user_id("userId", self.arg(2), false, w)?;
                 let permissions = js::rtm2_permissions(&self.arg(3).property("permissions", "details")?, w)?;
-                let expire = js::expire_007("expire", &self.arg(4), w)?;
+                let expire = js::expire_007("expire", self.arg(4), w)?;
                 self.fixed.start(&credentials, expire)?.rtm2(user_id, permissions, expire).build()
             }
             "ChatTokenBuilder.buildUserToken" => {
                 let credentials = self.credentials()?;
-                let user_id = js::user_id("userId", &self.arg(2), false, w)?;
-                let expire = js::expire_007("expire", &self.arg(3), w)?;
+                let user_id = js::user_id("userId", self.arg(2), false, w)?;
+                let expire = js::expire_007("expire", self.arg(3), w)?;
                 self.fixed.start(&credentials, expire)?.chat_user(user_id, expire).build()
             }
             "ChatTokenBuilder.buildAppToken" => {
                 let credentials = self.credentials()?;
-                let expire = js::expire_007("expire", &self.arg(2), w)?;
+                let expire = js::expire_007("expire", self.arg(2), w)?;
                 self.fixed.start(&credentials, expire)?.chat_app(expire).build()
             }
             "FpaTokenBuilder.buildToken" => {
@@ -354,10 +325,10 @@ impl Arguments<'_> {
             }
             "ApaasTokenBuilder.buildRoomUserToken" => {
                 let credentials = self.credentials()?;
-                let room_uuid = js::user_id("roomUuid", &self.arg(2), false, w)?;
-                let user_uuid = js::user_id("userUuid", &self.arg(3), false, w)?;
-                let role = js::apaas_role("role", &self.arg(4), w)?;
-                let expire = js::expire_007("expire", &self.arg(5), w)?;
+                let room_uuid = js::user_id("roomUuid", self.arg(2), false, w)?;
+                let user_uuid = js::user_id("userUuid", self.arg(3), false, w)?;
+                let role = js::apaas_role("role", self.arg(4), w)?;
+                let expire = js::expire_007("expire", self.arg(5), w)?;
                 let token = self.fixed.start(&credentials, expire)?;
                 token
                     .apaas_room_user_variant(room_uuid, &user_uuid, role, expire, ApaasRoomUserVariant::Standard)
@@ -365,25 +336,25 @@ impl Arguments<'_> {
             }
             "ApaasTokenBuilder.buildUserToken" => {
                 let credentials = self.credentials()?;
-                let user_uuid = js::user_id("userUuid", &self.arg(2), false, w)?;
-                let expire = js::expire_007("expire", &self.arg(3), w)?;
+                let user_uuid = js::user_id("userUuid", self.arg(2), false, w)?;
+                let expire = js::expire_007("expire", self.arg(3), w)?;
                 self.fixed.start(&credentials, expire)?.apaas_user(user_uuid, expire).build()
             }
             "ApaasTokenBuilder.buildAppToken" => {
                 let credentials = self.credentials()?;
-                let expire = js::expire_007("expire", &self.arg(2), w)?;
+                let expire = js::expire_007("expire", self.arg(2), w)?;
                 self.fixed.start(&credentials, expire)?.apaas_app(expire).build()
             }
             "RtcTokenBuilder006.buildTokenWithUid" => self.rtc_006("uid", w),
             "RtcTokenBuilder006.buildTokenWithAccount" => self.rtc_006("account", w),
             "RtmTokenBuilder006.buildToken" => {
                 let credentials = self.credentials()?;
-                let account = strict_user("account", &self.arg(2))?.to_wire_string();
+                let account = strict_user("account", self.arg(2))?.to_wire_string();
                 // RTM 006 has a single privilege, so upstream ignores the role (argument 3), whatever it is.
-                let expired_ts = js::expire_006("privilegeExpiredTs", &self.arg(4), w)?;
+                let expired_ts = js::expire_006("privilegeExpiredTs", self.arg(4), w)?;
                 self.fixed.start_006(AccessToken::rtm(&credentials, account, expired_ts))?.build()
             }
-            "compatBuildToken" => js::build_access_token2(&self.arg(0), w),
+            "compatBuildToken" => js::build_access_token2(self.arg(0), w),
             other => Err(Error::InvalidArgument {
                 field: "method".to_owned(),
                 reason: format!("{other:?} is not a drop-in method of this build"),
@@ -394,22 +365,22 @@ impl Arguments<'_> {
     /// `buildTokenWithUid` / `buildTokenWithUserAccount`.
     fn rtc(&self, user_field: &str, w: &mut Vec<CompatWarning>) -> Result<String, Error> {
         let credentials = self.credentials()?;
-        let channel_name = js::string("channelName", &self.arg(2))?;
-        let user = js::user(user_field, &self.arg(3), w)?;
-        let role = js::rtc_role("role", &self.arg(4), Equality::Loose, w)?;
-        let token_expire = js::expire_007("tokenExpire", &self.arg(5), w)?;
+        let channel_name = js::string("channelName", self.arg(2))?;
+        let user = js::user(user_field, self.arg(3), w)?;
+        let role = js::rtc_role("role", self.arg(4), Equality::Loose, w)?;
+        let token_expire = js::expire_007("tokenExpire", self.arg(5), w)?;
         let privilege_expire =
-            js::opt_expire_007("privilegeExpire", &self.arg(6), w)?.unwrap_or(compat::UPSTREAM_PRIVILEGE_EXPIRE);
+            js::opt_expire_007("privilegeExpire", self.arg(6), w)?.unwrap_or(compat::UPSTREAM_PRIVILEGE_EXPIRE);
         self.fixed.start(&credentials, token_expire)?.rtc(channel_name, user, role, privilege_expire).build()
     }
 
     /// The four per-privilege lifetimes from `first` on, in upstream's argument order.
     fn expiries(&self, first: usize, w: &mut Vec<CompatWarning>) -> Result<RtcPrivilegeExpiries, Error> {
         Ok(RtcPrivilegeExpiries {
-            join_channel: js::expire_007("joinChannelPrivilegeExpire", &self.arg(first), w)?,
-            publish_audio: js::expire_007("pubAudioPrivilegeExpire", &self.arg(first + 1), w)?,
-            publish_video: js::expire_007("pubVideoPrivilegeExpire", &self.arg(first + 2), w)?,
-            publish_data: js::expire_007("pubDataStreamPrivilegeExpire", &self.arg(first + 3), w)?,
+            join_channel: js::expire_007("joinChannelPrivilegeExpire", self.arg(first), w)?,
+            publish_audio: js::expire_007("pubAudioPrivilegeExpire", self.arg(first + 1), w)?,
+            publish_video: js::expire_007("pubVideoPrivilegeExpire", self.arg(first + 2), w)?,
+            publish_data: js::expire_007("pubDataStreamPrivilegeExpire", self.arg(first + 3), w)?,
         })
     }
 
@@ -418,9 +389,9 @@ impl Arguments<'_> {
         // As the native addon: the lifetimes are read (and warned about) first.
         let expiries = self.expiries(5, w);
         let credentials = self.credentials()?;
-        let channel_name = js::string("channelName", &self.arg(2))?;
-        let user = js::user(user_field, &self.arg(3), w)?;
-        let token_expire = js::expire_007("tokenExpire", &self.arg(4), w)?;
+        let channel_name = js::string("channelName", self.arg(2))?;
+        let user = js::user(user_field, self.arg(3), w)?;
+        let token_expire = js::expire_007("tokenExpire", self.arg(4), w)?;
         self.fixed.start(&credentials, token_expire)?.rtc_with_privileges(channel_name, user, expiries?).build()
     }
 
@@ -429,13 +400,13 @@ impl Arguments<'_> {
     /// `false` and `NaN` they differ.
     fn rtc_with_rtm(&self, w: &mut Vec<CompatWarning>) -> Result<String, Error> {
         let credentials = self.credentials()?;
-        let channel_name = js::string("channelName", &self.arg(2))?;
-        let rtc_account = js::user("account", &self.arg(3), w)?.to_wire_string();
-        let rtm_user_id = js::user_id("account", &self.arg(3), false, w)?;
-        let role = js::rtc_role("role", &self.arg(4), Equality::Loose, w)?;
-        let token_expire = js::expire_007("tokenExpire", &self.arg(5), w)?;
+        let channel_name = js::string("channelName", self.arg(2))?;
+        let rtc_account = js::user("account", self.arg(3), w)?.to_wire_string();
+        let rtm_user_id = js::user_id("account", self.arg(3), false, w)?;
+        let role = js::rtc_role("role", self.arg(4), Equality::Loose, w)?;
+        let token_expire = js::expire_007("tokenExpire", self.arg(5), w)?;
         let privilege_expire =
-            js::opt_expire_007("privilegeExpire", &self.arg(6), w)?.unwrap_or(compat::UPSTREAM_PRIVILEGE_EXPIRE);
+            js::opt_expire_007("privilegeExpire", self.arg(6), w)?.unwrap_or(compat::UPSTREAM_PRIVILEGE_EXPIRE);
         let token = self.fixed.start(&credentials, token_expire)?;
         let token = if rtc_account == rtm_user_id {
             token.rtc_with_rtm(channel_name, &rtc_account, role, privilege_expire)
@@ -450,18 +421,18 @@ impl Arguments<'_> {
     fn rtc_rtm2(&self, which: WithRtm2, w: &mut Vec<CompatWarning>) -> Result<String, Error> {
         let expiries = self.expiries(6, w);
         let credentials = self.credentials()?;
-        let channel = js::string("channelName", &self.arg(2))?;
-        let account = js::user("rtcAccount", &self.arg(3), w)?.to_wire_string();
+        let channel = js::string("channelName", self.arg(2))?;
+        let account = js::user("rtcAccount", self.arg(3), w)?.to_wire_string();
         // npm's ConvoAI and STT builders compare the role with `===`, its RTC builder with `==`.
         let equality = match which {
             WithRtm2::Plain => Equality::Loose,
             WithRtm2::ConvoAi | WithRtm2::Stt => Equality::Strict,
         };
-        let role = js::rtc_role("rtcRole", &self.arg(4), equality, w)?;
-        let token_expire = js::expire_007("rtcTokenExpire", &self.arg(5), w)?;
+        let role = js::rtc_role("rtcRole", self.arg(4), equality, w)?;
+        let token_expire = js::expire_007("rtcTokenExpire", self.arg(5), w)?;
         let expiries = expiries?;
-        let rtm_user_id = js::user_id("rtmUserId", &self.arg(10), false, w)?;
-        let rtm_expire = js::expire_007("rtmTokenExpire", &self.arg(11), w)?;
+        let rtm_user_id = js::user_id("rtmUserId", self.arg(10), false, w)?;
+        let rtm_expire = js::expire_007("rtmTokenExpire", self.arg(11), w)?;
         let token = self.fixed.start(&credentials, token_expire)?;
         let token = match which {
             WithRtm2::Plain => token.rtc_with_rtm_expiries(channel, &account, role, expiries, rtm_user_id, rtm_expire),
@@ -474,10 +445,10 @@ impl Arguments<'_> {
     /// npm `agora-access-token` `RtcTokenBuilder.buildTokenWithUid` / `buildTokenWithAccount`.
     fn rtc_006(&self, user_field: &str, w: &mut Vec<CompatWarning>) -> Result<String, Error> {
         let credentials = self.credentials()?;
-        let channel_name = js::string("channelName", &self.arg(2))?;
-        let user = js::user(user_field, &self.arg(3), w)?;
-        let role = js::role_006("role", &self.arg(4), w)?;
-        let expired_ts = js::expire_006("privilegeExpiredTs", &self.arg(5), w)?;
+        let channel_name = js::string("channelName", self.arg(2))?;
+        let user = js::user(user_field, self.arg(3), w)?;
+        let role = js::role_006("role", self.arg(4), w)?;
+        let expired_ts = js::expire_006("privilegeExpiredTs", self.arg(5), w)?;
         self.fixed.start_006(AccessToken::rtc(&credentials, channel_name, user, role, expired_ts))?.build()
     }
 }
