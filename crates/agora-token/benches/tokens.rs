@@ -43,30 +43,28 @@ fn rtc_007(c: &mut Criterion) {
     let mut next_salt = salt_sequence();
     c.bench_function("rtc_007_build", |b| {
         b.iter(|| {
-            AccessToken2::new(&creds, 3600)
-                .issued_at(1_700_000_000)
-                .salt(next_salt())
+            AccessToken2::new(3600)
+                .issued(1_700_000_000, next_salt())
                 .rtc(black_box(CHANNEL), black_box(2_882_341_273), RtcRole::Publisher, 3600)
-                .build()
+                .build(&creds)
                 .unwrap()
         });
     });
     c.bench_function("rtc_007_build_with_clock_and_random_salt", |b| {
         b.iter(|| {
-            AccessToken2::new(&creds, 3600)
+            AccessToken2::new(3600)
                 .rtc(black_box(CHANNEL), 2_882_341_273, RtcRole::Publisher, 3600)
-                .build()
+                .build(&creds)
                 .unwrap()
         });
     });
     c.bench_function("rtc_007_build_with_credentials_check", |b| {
         b.iter(|| {
             let creds = Credentials::new(black_box(APP_ID), black_box(CERT)).unwrap();
-            AccessToken2::new(&creds, 3600)
-                .issued_at(1_700_000_000)
-                .salt(next_salt())
+            AccessToken2::new(3600)
+                .issued(1_700_000_000, next_salt())
                 .rtc(CHANNEL, 2_882_341_273, RtcRole::Publisher, 3600)
-                .build()
+                .build(&creds)
                 .unwrap()
         });
     });
@@ -98,10 +96,10 @@ fn rtc_006(c: &mut Criterion) {
     let mut next_salt = salt_sequence();
     c.bench_function("rtc_006_build", |b| {
         b.iter(|| {
-            AccessToken::rtc(&creds, black_box(CHANNEL), black_box(2_882_341_273), Role006::Publisher, 1_700_003_600)
+            AccessToken::rtc(black_box(CHANNEL), black_box(2_882_341_273), Role006::Publisher, 1_700_003_600)
                 .expires_at(1_700_086_400)
-                .salt(next_salt())
-                .build()
+                .issued(None, next_salt())
+                .build(&creds)
                 .unwrap()
         });
     });
@@ -109,11 +107,10 @@ fn rtc_006(c: &mut Criterion) {
 
 fn decode_verify(c: &mut Criterion) {
     let creds = Credentials::new(APP_ID, CERT).unwrap();
-    let token = AccessToken2::new(&creds, 3600)
-        .issued_at(1_700_000_000)
-        .salt(12_345)
+    let token = AccessToken2::new(3600)
+        .issued(1_700_000_000, 12_345)
         .rtc(CHANNEL, 2_882_341_273, RtcRole::Publisher, 3600)
-        .build()
+        .build(&creds)
         .unwrap();
     c.bench_function("rtc_007_decode_verify", |b| b.iter(|| decode(black_box(&token), creds.certificate()).unwrap()));
     c.bench_function("rtc_007_decode_only", |b| b.iter(|| UnverifiedToken::parse(black_box(&token)).unwrap()));

@@ -60,11 +60,10 @@ fn next_salt(state: &mut u32) -> u32 {
 }
 
 fn ours(creds: &Credentials, salt: u32) -> String {
-    AccessToken2::new(creds, 3600)
-        .issued_at(ISSUED_AT)
-        .salt(salt)
+    AccessToken2::new(3600)
+        .issued(ISSUED_AT, salt)
         .rtc(black_box(CHANNEL), black_box(UID), RtcRole::Publisher, 3600)
-        .build()
+        .build(creds)
         .unwrap()
 }
 

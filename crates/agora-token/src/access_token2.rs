@@ -39,27 +39,31 @@ const SIGNING_INFO_OFFSET: usize = 2 + SIGNATURE_LEN;
 
 /// Builds an AccessToken2 ("007") token.
 ///
-/// Set the credentials and the token lifetime, optionally the issue time and salt
-/// (for reproducible tokens), add services, then [`build`](AccessToken2::build).
-/// The methods named after the upstream builders (`rtc`, `rtm`, `chat_user`, ...) are
-/// listed with their upstream names further down this page; [`AccessToken2::service`] adds any service.
+/// The builder owns what the token says: its lifetime, optionally the issue time and salt
+/// (for reproducible tokens, [`issued`](AccessToken2::issued)), and its services. The
+/// credentials are given when signing, so one builder can be kept, extended and signed again,
+/// with the same or other credentials. The methods named after the upstream builders (`rtc`,
+/// `rtm`, `chat_user`, ...) are listed with their upstream names further down this page;
+/// [`AccessToken2::service`] adds any service.
+///
+/// The methods take and return `&mut Self` (a non-consuming builder, as `std::process::Command`):
+/// chain them on a temporary and sign at the end, or keep the builder in a variable and add to
+/// it step by step.
 ///
 /// ```
 /// use agora_token::{AccessToken2, Credentials, RtcRole};
 ///
 /// let credentials = Credentials::new("970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b")?;
-/// let token = AccessToken2::new(&credentials, 600)
-///     .issued_at(1_111_111)
-///     .salt(1)
+/// let token = AccessToken2::new(600)
+///     .issued(1_111_111, 1)
 ///     .rtc("7d72365eb983485397e3e3f9d460bdda", 2_882_341_273, RtcRole::Subscriber, 600)
-///     .build()?;
+///     .build(&credentials)?;
 /// assert_eq!(token, "007eJxTYBBbsMMnKq7p9Hf/HcIX5kce9b518kCiQgSr5Zrp4X1Tu6UUGCzNDZwdjU1TUs0Mkk1MzExMk5ISUy0SjQxNDcwMk4yN3b8IMEQwMTAwMoAwBIL4CgzmKeZGxmamqUmWFsYmFqbGluapxqnGaZYpJmYGSSkpiVwMRhYWRsYmhkbmxgDCaiTj");
 /// # Ok::<(), agora_token::Error>(())
 /// ```
 #[derive(Debug, Clone)]
 #[must_use = "a token builder does nothing until `build` is called"]
-pub struct AccessToken2<'a> {
-    credentials: &'a Credentials,
+pub struct AccessToken2 {
     expire: u32,
     issued_at: Option<u32>,
     salt: Option<u32>,
@@ -67,41 +71,34 @@ pub struct AccessToken2<'a> {
     strict: bool,
 }
 
-impl<'a> AccessToken2<'a> {
-    /// A token for these credentials that expires `expire` seconds after its issue time.
-    pub fn new(credentials: &'a Credentials, expire: u32) -> Self {
-        AccessToken2 { credentials, expire, issued_at: None, salt: None, services: Vec::new(), strict: false }
+impl AccessToken2 {
+    /// A token that expires `expire` seconds after its issue time.
+    pub fn new(expire: u32) -> Self {
+        AccessToken2 { expire, issued_at: None, salt: None, services: Vec::new(), strict: false }
     }
 
-    /// Sets the issue time (Unix seconds). Defaults to the system clock at `build`.
-    pub fn issued_at(mut self, unix_seconds: u32) -> Self {
-        self.issued_at = Some(unix_seconds);
-        self
-    }
-
-    /// Sets the salt. Defaults to a random value in `1..=99_999_999` from the operating system.
-    pub fn salt(mut self, salt: u32) -> Self {
-        self.salt = Some(salt);
+    /// Fixes the issue time (Unix seconds) and the salt, for reproducible tokens. `None` leaves
+    /// a value to `build`: the issue time is then the system clock, the salt a random value in
+    /// `1..=99_999_999`. Plain numbers fix a value (`.issued(1_111_111, 1)`); bindings pass
+    /// their optional arguments through as they are.
+    pub fn issued(&mut self, issued_at: impl Into<Option<u32>>, salt: impl Into<Option<u32>>) -> &mut Self {
+        self.issued_at = issued_at.into();
+        self.salt = salt.into();
         self
     }
 
     /// Strict mode: `build` refuses a token lifetime or privilege expiry that looks like an
     /// absolute Unix timestamp (see [`clock::looks_like_unix_timestamp`]). Defaults to off,
     /// which accepts every u32 as upstream does.
-    pub fn strict(mut self, strict: bool) -> Self {
+    pub fn strict(&mut self, strict: bool) -> &mut Self {
         self.strict = strict;
         self
     }
 
     /// Adds a service. Services of the same type are all kept, in the order added.
-    pub fn service(mut self, service: impl Into<Service>) -> Self {
+    pub fn service(&mut self, service: impl Into<Service>) -> &mut Self {
         self.services.push(service.into());
         self
-    }
-
-    /// Adds a service to a builder held by reference.
-    pub fn push_service(&mut self, service: impl Into<Service>) {
-        self.services.push(service.into());
     }
 
     /// The token lifetime in seconds.
@@ -110,20 +107,39 @@ impl<'a> AccessToken2<'a> {
         self.expire
     }
 
+    /// The fixed issue time, or `None` for the system clock at `build` (see [`AccessToken2::issued`]).
+    #[must_use]
+    pub fn issued_at(&self) -> Option<u32> {
+        self.issued_at
+    }
+
+    /// The fixed salt, or `None` for a random one at `build` (see [`AccessToken2::issued`]).
+    #[must_use]
+    pub fn salt(&self) -> Option<u32> {
+        self.salt
+    }
+
+    /// Whether strict mode is on (see [`AccessToken2::strict`]).
+    #[must_use]
+    pub fn is_strict(&self) -> bool {
+        self.strict
+    }
+
     /// The services added so far, in insertion order.
     #[must_use]
     pub fn services(&self) -> &[Service] {
         &self.services
     }
 
-    /// Signs and encodes the token.
+    /// Signs the token with these credentials and encodes it. The builder is unchanged: it can
+    /// be signed again, extended, or signed with other credentials.
     ///
     /// # Errors
     /// [`Error::NoServices`] without services; [`Error::FieldTooLong`] or
     /// [`Error::TooManyEntries`] when a field does not fit the wire format;
     /// [`Error::ExpiryLooksAbsolute`] in strict mode; [`Error::Clock`] or
     /// [`Error::Randomness`] when the issue time or salt is not set and cannot be obtained.
-    pub fn build(&self) -> Result<String> {
+    pub fn build(&self, credentials: &Credentials) -> Result<String> {
         if self.services.is_empty() {
             return Err(Error::NoServices);
         }
@@ -145,7 +161,7 @@ impl<'a> AccessToken2<'a> {
         let (mut content, mut compressed) = BUILD_BUFFERS.try_with(Cell::take).ok().flatten().unwrap_or_default();
         content.clear();
         compressed.clear();
-        let built = self.pack_content(issued_at, salt, content).and_then(|content| {
+        let built = self.pack_content(credentials, issued_at, salt, content).and_then(|content| {
             compression::compress(&content, &mut compressed)?;
             Ok(content)
         });
@@ -162,12 +178,18 @@ impl<'a> AccessToken2<'a> {
 
     /// Packs the signature and signing info (the bytes that get compressed) into `content`,
     /// which must be empty.
-    fn pack_content(&self, issued_at: u32, salt: u32, mut content: Vec<u8>) -> Result<Vec<u8>> {
+    fn pack_content(
+        &self,
+        credentials: &Credentials,
+        issued_at: u32,
+        salt: u32,
+        mut content: Vec<u8>,
+    ) -> Result<Vec<u8>> {
         content.reserve(256);
         // Leave room for the signature's length and bytes; filled in once the info is packed.
         content.resize(SIGNING_INFO_OFFSET, 0);
         let mut w = Writer::from_vec(content);
-        w.string("app id", self.credentials.app_id().as_str())?;
+        w.string("app id", credentials.app_id().as_str())?;
         w.u32(issued_at);
         w.u32(self.expire);
         w.u32(salt);
@@ -187,7 +209,7 @@ impl<'a> AccessToken2<'a> {
         }
         let mut content = w.into_inner();
 
-        let key = signing_key(self.credentials.certificate(), issued_at, salt);
+        let key = signing_key(credentials.certificate(), issued_at, salt);
         let (head, signing_info) = content.split_at_mut(SIGNING_INFO_OFFSET);
         let signature = HmacKey::new(&key).mac(signing_info);
         if let Some((len, sig)) = head.split_first_chunk_mut::<2>() {
@@ -466,38 +488,99 @@ mod tests {
 
     #[test]
     fn builds_the_upstream_rtc_vector() {
-        let creds = credentials();
-        let token = AccessToken2::new(&creds, 600).issued_at(1_111_111).salt(1).service(rtc_join()).build().unwrap();
+        let token = AccessToken2::new(600).issued(1_111_111, 1).service(rtc_join()).build(&credentials()).unwrap();
         assert_eq!(token, RTC_UID_JOIN);
     }
 
     #[test]
     fn no_service_is_an_error() {
-        let creds = credentials();
-        assert_eq!(AccessToken2::new(&creds, 600).build(), Err(Error::NoServices));
+        assert_eq!(AccessToken2::new(600).build(&credentials()), Err(Error::NoServices));
     }
 
     #[test]
     fn defaults_give_fresh_time_and_salt() {
         let creds = credentials();
         let before = clock::now().unwrap();
-        let token = AccessToken2::new(&creds, 600).service(rtc_join()).build().unwrap();
+        let token = AccessToken2::new(600).service(rtc_join()).build(&creds).unwrap();
         let payload = decode(&token, creds.certificate()).unwrap().into_payload();
         assert!(payload.issued_at() >= before && payload.issued_at() <= before + 5);
         assert!((1..=clock::MAX_RANDOM_SALT).contains(&payload.salt()));
     }
 
     #[test]
+    fn issued_with_none_leaves_the_clock_and_a_random_salt() {
+        let creds = credentials();
+        let mut token = AccessToken2::new(600);
+        token.issued(1_111_111, 1).service(rtc_join());
+        assert_eq!(token.build(&creds).unwrap(), RTC_UID_JOIN);
+
+        // Unfixing both gives back the defaults: each build reads the clock and draws a salt.
+        let before = clock::now().unwrap();
+        token.issued(None, None);
+        assert_eq!((token.issued_at(), token.salt()), (None, None));
+        let payloads: Vec<Payload> = (0..2)
+            .map(|_| decode(&token.build(&creds).unwrap(), creds.certificate()).unwrap().into_payload())
+            .collect();
+        for payload in &payloads {
+            assert!(payload.issued_at() >= before && payload.issued_at() <= before + 5);
+            assert!((1..=clock::MAX_RANDOM_SALT).contains(&payload.salt()));
+        }
+        assert_ne!(payloads[0].salt(), payloads[1].salt(), "a fresh salt per build");
+
+        // Either value alone: the other one stays a default.
+        let payload = |token: &AccessToken2| decode(&token.build(&creds).unwrap(), creds.certificate()).unwrap();
+        let only_time = payload(token.issued(1_000, None)).into_payload();
+        assert_eq!(only_time.issued_at(), 1_000);
+        let only_salt = payload(token.issued(None, 7)).into_payload();
+        assert_eq!(only_salt.salt(), 7);
+        assert!(only_salt.issued_at() >= before);
+    }
+
+    #[test]
+    fn one_builder_signs_for_two_credentials() {
+        let first = credentials();
+        let second = Credentials::new("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210").unwrap();
+        let mut builder = AccessToken2::new(600);
+        builder.issued(1_111_111, 1).service(rtc_join());
+        let (token_first, token_second) = (builder.build(&first).unwrap(), builder.build(&second).unwrap());
+        assert_eq!(token_first, RTC_UID_JOIN);
+        assert_ne!(token_first, token_second);
+        let verified = decode(&token_second, second.certificate()).unwrap();
+        assert_eq!(verified.payload().app_id(), second.app_id().as_str());
+        assert!(decode(&token_first, first.certificate()).is_ok());
+        assert_eq!(decode(&token_first, second.certificate()).unwrap_err(), Error::SignatureMismatch);
+        assert_eq!(decode(&token_second, first.certificate()).unwrap_err(), Error::SignatureMismatch);
+    }
+
+    #[test]
+    fn a_builder_is_reused_after_build() {
+        let creds = credentials();
+        let mut builder = AccessToken2::new(600);
+        builder.issued(1_111_111, 1).service(rtc_join());
+        assert_eq!(builder.build(&creds).unwrap(), RTC_UID_JOIN);
+        // Building again gives the same token; building changed nothing.
+        assert_eq!(builder.build(&creds).unwrap(), RTC_UID_JOIN);
+        assert_eq!(builder.services().len(), 1);
+        // Extending it after a build signs the added service too.
+        builder.chat_user("bob", 600);
+        let payload = decode(&builder.build(&creds).unwrap(), creds.certificate()).unwrap().into_payload();
+        assert_eq!(payload.services().len(), 2);
+        assert_eq!((payload.issued_at(), payload.salt()), (1_111_111, 1));
+    }
+
+    #[test]
     fn strict_mode_refuses_absolute_timestamps_only() {
         let creds = credentials();
         let absolute = RtcService::new("c", 1).with_privilege(RtcPrivilege::JoinChannel, 1_764_066_022);
-        let lax = AccessToken2::new(&creds, 600).issued_at(1).salt(1).service(absolute.clone());
-        assert!(lax.build().is_ok());
-        let err = lax.strict(true).build().unwrap_err();
+        let mut token = AccessToken2::new(600);
+        token.issued(1, 1).service(absolute);
+        assert!(token.build(&creds).is_ok());
+        assert!(!token.is_strict());
+        let err = token.strict(true).build(&creds).unwrap_err();
         assert_eq!(err.code(), "expiry_looks_absolute");
         assert!(err.to_string().contains("RTC join channel privilege expire is 1764066022"), "{err}");
         assert!(err.to_string().contains("2025-11-25"), "{err}");
-        assert!(AccessToken2::new(&creds, 86_400).strict(true).service(rtc_join()).build().is_ok());
+        assert!(AccessToken2::new(86_400).strict(true).service(rtc_join()).build(&creds).is_ok());
     }
 
     #[test]

@@ -157,17 +157,17 @@ pub enum ApaasRoomUserVariant {
 /// | APaaS / Education `BuildRoomUserToken`, `BuildUserToken`, `BuildAppToken` | [`AccessToken2::apaas_room_user`], [`AccessToken2::apaas_user`], [`AccessToken2::apaas_app`] |
 /// | npm `ConvoAITokenBuilder.buildToken`, `SttTokenBuilder.buildToken` | [`AccessToken2::convo_ai`], [`AccessToken2::stt`] |
 /// | (none upstream) | [`AccessToken2::streaming`], [`AccessToken2::fcdn`] |
-impl<'a> AccessToken2<'a> {
+impl AccessToken2 {
     /// RTC for a uid or account (upstream `buildTokenWithUid` / `buildTokenWithUserAccount`):
     /// join until `privilege_expire`; a publisher also gets publish audio, video and data
     /// until `privilege_expire`.
     pub fn rtc(
-        self,
+        &mut self,
         channel_name: impl Into<String>,
         user: impl Into<User>,
         role: RtcRole,
         privilege_expire: u32,
-    ) -> Self {
+    ) -> &mut Self {
         let expiries = RtcPrivilegeExpiries::all(privilege_expire);
         self.service(rtc_for_role(channel_name.into(), user.into(), role, expiries))
     }
@@ -175,23 +175,23 @@ impl<'a> AccessToken2<'a> {
     /// RTC with a separate expiry per privilege and no role
     /// (upstream `buildTokenWithUidAndPrivilege` / `buildTokenWithUserAccountAndPrivilege`).
     pub fn rtc_with_privileges(
-        self,
+        &mut self,
         channel_name: impl Into<String>,
         user: impl Into<User>,
         expiries: RtcPrivilegeExpiries,
-    ) -> Self {
+    ) -> &mut Self {
         self.service(rtc_for_role(channel_name.into(), user.into(), RtcRole::Publisher, expiries))
     }
 
     /// RTC for an account plus RTM login for the same account (upstream `buildTokenWithRtm`).
     /// The RTM login lasts as long as the token.
     pub fn rtc_with_rtm(
-        self,
+        &mut self,
         channel_name: impl Into<String>,
         account: &str,
         role: RtcRole,
         privilege_expire: u32,
-    ) -> Self {
+    ) -> &mut Self {
         let rtm_expire = self.expire();
         self.rtc(channel_name, account, role, privilege_expire).rtm(account, rtm_expire)
     }
@@ -199,48 +199,48 @@ impl<'a> AccessToken2<'a> {
     /// RTC for an account with per-privilege expiries plus RTM login for `rtm_user_id`
     /// (upstream `buildTokenWithRtm2`). Publish privileges are added only for a publisher.
     pub fn rtc_with_rtm_expiries(
-        self,
+        &mut self,
         channel_name: impl Into<String>,
         rtc_account: &str,
         role: RtcRole,
         expiries: RtcPrivilegeExpiries,
         rtm_user_id: impl Into<String>,
         rtm_expire: u32,
-    ) -> Self {
+    ) -> &mut Self {
         self.service(rtc_for_role(channel_name.into(), rtc_account.into(), role, expiries)).rtm(rtm_user_id, rtm_expire)
     }
 
     /// RTC, RTM and ConvoAI services (npm `ConvoAITokenBuilder.buildToken`).
     pub fn convo_ai(
-        self,
+        &mut self,
         channel_name: impl Into<String>,
         rtc_account: &str,
         role: RtcRole,
         expiries: RtcPrivilegeExpiries,
         rtm_user_id: impl Into<String>,
         rtm_expire: u32,
-    ) -> Self {
+    ) -> &mut Self {
         self.rtc_with_rtm_expiries(channel_name, rtc_account, role, expiries, rtm_user_id, rtm_expire)
             .service(ConvoAiService::new())
     }
 
     /// RTC, RTM and STT services (npm `SttTokenBuilder.buildToken`).
     pub fn stt(
-        self,
+        &mut self,
         channel_name: impl Into<String>,
         rtc_account: &str,
         role: RtcRole,
         expiries: RtcPrivilegeExpiries,
         rtm_user_id: impl Into<String>,
         rtm_expire: u32,
-    ) -> Self {
+    ) -> &mut Self {
         self.rtc_with_rtm_expiries(channel_name, rtc_account, role, expiries, rtm_user_id, rtm_expire)
             .service(SttService::new())
     }
 
     /// RTM login for a user id until `expire` (upstream RTM `buildToken`, which also uses
     /// `expire` as the token lifetime).
-    pub fn rtm(self, user_id: impl Into<String>, expire: u32) -> Self {
+    pub fn rtm(&mut self, user_id: impl Into<String>, expire: u32) -> &mut Self {
         self.service(RtmService::new(user_id).with_privilege(RtmPrivilege::Login, expire))
     }
 
@@ -253,7 +253,7 @@ impl<'a> AccessToken2<'a> {
     /// use agora_token::{AccessToken2, Credentials, RtcPrivilege, Service};
     ///
     /// let credentials = Credentials::new("970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b")?;
-    /// let token = AccessToken2::new(&credentials, 600).rtm_with_stream_channel("bob", "room", 600).build()?;
+    /// let token = AccessToken2::new(600).rtm_with_stream_channel("bob", "room", 600).build(&credentials)?;
     /// let payload = agora_token::decode(&token, credentials.certificate())?.into_payload();
     /// let [Service::Rtc(rtc), Service::Rtm(rtm)] = payload.services() else { unreachable!() };
     /// assert_eq!((rtc.channel_name.as_str(), rtc.uid.as_str(), rtm.user_id.as_str()), ("room", "bob", "bob"));
@@ -262,11 +262,11 @@ impl<'a> AccessToken2<'a> {
     /// # Ok::<(), agora_token::Error>(())
     /// ```
     pub fn rtm_with_stream_channel(
-        self,
+        &mut self,
         user_id: impl Into<String>,
         stream_channel: impl Into<String>,
         expire: u32,
-    ) -> Self {
+    ) -> &mut Self {
         let user_id = user_id.into();
         self.service(
             RtcService::new(stream_channel, User::Account(user_id.clone()))
@@ -277,42 +277,48 @@ impl<'a> AccessToken2<'a> {
     }
 
     /// RTM2 login with resource permissions (upstream `buildTokenWithPermissions`).
-    pub fn rtm2(self, user_id: impl Into<String>, permissions: Rtm2Permissions, expire: u32) -> Self {
+    pub fn rtm2(&mut self, user_id: impl Into<String>, permissions: Rtm2Permissions, expire: u32) -> &mut Self {
         self.service(Rtm2Service::new(user_id, permissions).with_privilege(Rtm2Privilege::Login, expire))
     }
 
     /// A Chat user token's service (upstream `buildUserToken`).
-    pub fn chat_user(self, user_id: impl Into<String>, expire: u32) -> Self {
+    pub fn chat_user(&mut self, user_id: impl Into<String>, expire: u32) -> &mut Self {
         self.service(ChatService::new(user_id).with_privilege(ChatPrivilege::User, expire))
     }
 
     /// A Chat app token's service (upstream `buildAppToken`): empty user id.
-    pub fn chat_app(self, expire: u32) -> Self {
+    pub fn chat_app(&mut self, expire: u32) -> &mut Self {
         self.service(ChatService::new("").with_privilege(ChatPrivilege::App, expire))
     }
 
     /// The FPA service with login privilege 0, as every upstream FPA builder packs it;
     /// those builders use [`FPA_TOKEN_EXPIRE`] as the token lifetime.
-    pub fn fpa(self) -> Self {
+    pub fn fpa(&mut self) -> &mut Self {
         self.service(FpaService::new().with_privilege(FpaPrivilege::Login, 0))
     }
 
     /// APaaS / Education room-user token (upstream `buildRoomUserToken`): APaaS room-user
     /// privilege, RTM login for the user, and Chat user privilege for the lower-case hex
     /// MD5 of the user uuid, all until `expire`.
-    pub fn apaas_room_user(self, room_uuid: impl Into<String>, user_uuid: &str, role: i16, expire: u32) -> Self {
+    pub fn apaas_room_user(
+        &mut self,
+        room_uuid: impl Into<String>,
+        user_uuid: &str,
+        role: i16,
+        expire: u32,
+    ) -> &mut Self {
         self.apaas_room_user_variant(room_uuid, user_uuid, role, expire, ApaasRoomUserVariant::Standard)
     }
 
     /// [`AccessToken2::apaas_room_user`] with an explicit choice of upstream variant.
     pub fn apaas_room_user_variant(
-        self,
+        &mut self,
         room_uuid: impl Into<String>,
         user_uuid: &str,
         role: i16,
         expire: u32,
         variant: ApaasRoomUserVariant,
-    ) -> Self {
+    ) -> &mut Self {
         let apaas = match variant {
             ApaasRoomUserVariant::Standard => {
                 ApaasService::new(room_uuid, user_uuid, role).with_privilege(ApaasPrivilege::RoomUser, expire)
@@ -327,23 +333,23 @@ impl<'a> AccessToken2<'a> {
     }
 
     /// APaaS / Education user token (upstream `buildUserToken`): no room, role -1.
-    pub fn apaas_user(self, user_uuid: impl Into<String>, expire: u32) -> Self {
+    pub fn apaas_user(&mut self, user_uuid: impl Into<String>, expire: u32) -> &mut Self {
         self.service(ApaasService::new("", user_uuid, APAAS_NO_ROLE).with_privilege(ApaasPrivilege::User, expire))
     }
 
     /// APaaS / Education app token (upstream `buildAppToken`): no room, no user, role -1.
-    pub fn apaas_app(self, expire: u32) -> Self {
+    pub fn apaas_app(&mut self, expire: u32) -> &mut Self {
         self.service(ApaasService::new("", "", APAAS_NO_ROLE).with_privilege(ApaasPrivilege::App, expire))
     }
 
     /// A Streaming service granting `privileges` until `expire` (no upstream builder exists).
     pub fn streaming(
-        self,
+        &mut self,
         channel_name: impl Into<String>,
         account: impl Into<User>,
         privileges: &[StreamingPrivilege],
         expire: u32,
-    ) -> Self {
+    ) -> &mut Self {
         let mut service = StreamingService::new(channel_name, account);
         for &privilege in privileges {
             service.add_privilege(privilege, expire);
@@ -353,12 +359,12 @@ impl<'a> AccessToken2<'a> {
 
     /// An FCDN service granting `privileges` until `expire` (no upstream builder exists).
     pub fn fcdn(
-        self,
+        &mut self,
         channel_name: impl Into<String>,
         account: impl Into<User>,
         privileges: &[FcdnPrivilege],
         expire: u32,
-    ) -> Self {
+    ) -> &mut Self {
         let mut service = FcdnService::new(channel_name, account);
         for &privilege in privileges {
             service.add_privilege(privilege, expire);
@@ -412,9 +418,9 @@ mod tests {
     #[test]
     fn subscriber_ignores_publish_expiries_in_rtm2_builder() {
         let creds = creds();
-        let token = AccessToken2::new(&creds, 600)
+        let token = AccessToken2::new(600)
             .rtc_with_rtm_expiries("ch", "acc", RtcRole::Subscriber, RtcPrivilegeExpiries::all(300), "rtm-user", 900)
-            .build()
+            .build(&creds)
             .unwrap();
         let payload = decode(&token, creds.certificate()).unwrap().into_payload();
         let [Service::Rtc(rtc), Service::Rtm(rtm)] = payload.services() else { panic!("{payload:?}") };
@@ -427,8 +433,7 @@ mod tests {
     #[test]
     fn rtc_with_rtm_logs_in_for_the_token_lifetime() {
         let creds = creds();
-        let token =
-            AccessToken2::new(&creds, 7200).rtc_with_rtm("ch", "alice", RtcRole::Publisher, 60).build().unwrap();
+        let token = AccessToken2::new(7200).rtc_with_rtm("ch", "alice", RtcRole::Publisher, 60).build(&creds).unwrap();
         let payload = UnverifiedToken::parse(&token).unwrap().payload().clone();
         let [Service::Rtc(rtc), Service::Rtm(rtm)] = payload.services() else { panic!("{payload:?}") };
         assert_eq!(rtc.uid, "alice");
@@ -446,9 +451,9 @@ mod tests {
     #[test]
     fn node_room_user_variant_has_no_apaas_privilege() {
         let creds = creds();
-        let token = AccessToken2::new(&creds, 600)
+        let token = AccessToken2::new(600)
             .apaas_room_user_variant("room", "user", 0, 600, ApaasRoomUserVariant::NodeCompatible)
-            .build()
+            .build(&creds)
             .unwrap();
         let payload = UnverifiedToken::parse(&token).unwrap().payload().clone();
         let Service::Apaas(apaas) = payload.services().last().unwrap() else { panic!() };

@@ -550,7 +550,7 @@ mod tests {
         rtc.add_privilege_unchecked(65_535, 7);
         let mut service = Service::from(rtc);
         service.add_privilege_unchecked(0, 9);
-        let token = AccessToken2::new(&creds, 600).issued_at(1).salt(2).service(service).build().unwrap();
+        let token = AccessToken2::new(600).issued(1, 2).service(service).build(&creds).unwrap();
         let decoded = UnverifiedToken::parse(&token).unwrap();
         let map = decoded.payload().services()[0].privilege_map().clone();
         assert_eq!(map.into_iter().collect::<Vec<_>>(), vec![(0, 9), (65_535, 7)]);

@@ -189,7 +189,7 @@ fn ours(case: &Value, peer_token: &str, flavour: Flavour) -> String {
     if builder.starts_with("legacy_") {
         let peer = UnverifiedAccessToken::parse(peer_token).unwrap();
         let ts = number(case, "privilege_expired_ts");
-        let token = match builder.as_str() {
+        let mut token = match builder.as_str() {
             "legacy_rtc_uid" | "legacy_rtc_account" => {
                 let user = if builder == "legacy_rtc_uid" {
                     User::Uid(number(case, "uid"))
@@ -197,11 +197,11 @@ fn ours(case: &Value, peer_token: &str, flavour: Flavour) -> String {
                     User::Account(text(case, "account"))
                 };
                 let role = Role006::from_code(case["role006"].as_i64().unwrap()).unwrap();
-                AccessToken::rtc(&creds, text(case, "channel"), user, role, ts)
+                AccessToken::rtc(text(case, "channel"), user, role, ts)
             }
-            _ => AccessToken::rtm(&creds, text(case, "account"), ts),
+            _ => AccessToken::rtm(text(case, "account"), ts),
         };
-        return token.expires_at(peer.expires_at()).salt(peer.salt()).build().unwrap();
+        return token.expires_at(peer.expires_at()).issued(None, peer.salt()).build(&creds).unwrap();
     }
     let peer = UnverifiedToken::parse(peer_token).unwrap();
     let payload = peer.payload();
@@ -219,7 +219,8 @@ fn ours(case: &Value, peer_token: &str, flavour: Flavour) -> String {
         "fpa" => FPA_TOKEN_EXPIRE,
         _ => number(case, "token_expire"),
     };
-    let token = AccessToken2::new(&creds, expire).issued_at(payload.issued_at()).salt(payload.salt());
+    let mut token = AccessToken2::new(expire);
+    token.issued(payload.issued_at(), payload.salt());
     let (channel, account) = (text(case, "channel"), text(case, "account"));
     let token = match builder.as_str() {
         "rtc_uid" => token.rtc(channel, number(case, "uid"), role(case), number(case, "privilege_expire")),
@@ -281,7 +282,7 @@ fn ours(case: &Value, peer_token: &str, flavour: Flavour) -> String {
         "apaas_app" | "education_app" => token.apaas_app(expire),
         other => panic!("no builder mapping for {other}"),
     };
-    token.build().unwrap()
+    token.build(&creds).unwrap()
 }
 
 /// The bytes a token's compressed body inflates to (007), or its decoded body (006).

@@ -95,11 +95,12 @@ proptest! {
         services in proptest::collection::vec(service(), 1..6),
     ) {
         let creds = Credentials::new(&app_id, &certificate).unwrap();
-        let mut builder = AccessToken2::new(&creds, expire).issued_at(issued_at).salt(salt);
+        let mut builder = AccessToken2::new(expire);
+        builder.issued(issued_at, salt);
         for s in &services {
-            builder = builder.service(s.clone());
+            builder.service(s.clone());
         }
-        let token = builder.build().unwrap();
+        let token = builder.build(&creds).unwrap();
         let payload = decode(&token, creds.certificate()).unwrap().into_payload();
         prop_assert_eq!(payload.app_id(), app_id.as_str());
         prop_assert_eq!((payload.issued_at(), payload.salt(), payload.expire()), (issued_at, salt, expire));
@@ -113,7 +114,7 @@ proptest! {
             prop_assert_eq!(decode(&token, &other).unwrap_err(), Error::SignatureMismatch);
         }
         // Building again with the same inputs gives the same string.
-        prop_assert_eq!(builder.build().unwrap(), token);
+        prop_assert_eq!(builder.build(&creds).unwrap(), token);
     }
 
     #[test]
@@ -126,7 +127,7 @@ proptest! {
         salt in any::<u32>(),
     ) {
         let creds = Credentials::new(&app_id, &certificate).unwrap();
-        let token = AccessToken::rtc(&creds, channel.clone(), user.clone(), Role006::Publisher, expire_ts).expires_at(expire_ts).salt(salt).build().unwrap();
+        let token = AccessToken::rtc(channel.clone(), user.clone(), Role006::Publisher, expire_ts).expires_at(expire_ts).issued(None, salt).build(&creds).unwrap();
         let parsed = UnverifiedAccessToken::parse(&token).unwrap();
         prop_assert_eq!(parsed.app_id(), app_id.as_str());
         prop_assert_eq!(parsed.salt(), salt);
@@ -158,7 +159,7 @@ proptest! {
     #[test]
     fn truncated_tokens_are_errors_not_panics(cut in 4usize..200) {
         let creds = Credentials::new("970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b").unwrap();
-        let token = AccessToken2::new(&creds, 600).issued_at(1).salt(1).rtc("channel", 1, agora_token::RtcRole::Publisher, 600).build().unwrap();
+        let token = AccessToken2::new(600).issued(1, 1).rtc("channel", 1, agora_token::RtcRole::Publisher, 600).build(&creds).unwrap();
         if cut < token.len() {
             prop_assert!(UnverifiedToken::parse(&token[..cut]).is_err());
         }
@@ -170,12 +171,8 @@ fn unknown_service_type_stops_decoding_but_keeps_earlier_services() {
     use base64::Engine;
     use std::io::{Read, Write};
     let creds = Credentials::new("970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b").unwrap();
-    let token = AccessToken2::new(&creds, 600)
-        .issued_at(1)
-        .salt(1)
-        .rtc("c", 1, agora_token::RtcRole::Publisher, 600)
-        .build()
-        .unwrap();
+    let token =
+        AccessToken2::new(600).issued(1, 1).rtc("c", 1, agora_token::RtcRole::Publisher, 600).build(&creds).unwrap();
     // Append an unknown service (type 999, empty privileges) and bump the count, then
     // re-sign as upstream tests do.
     let compressed = base64::engine::general_purpose::STANDARD.decode(&token[3..]).unwrap();

@@ -22,25 +22,27 @@ fn creds() -> Credentials {
     Credentials::new(APP_ID, CERT).unwrap()
 }
 
-fn fixed(creds: &Credentials, expire: u32) -> AccessToken2<'_> {
-    AccessToken2::new(creds, expire).issued_at(1_111_111).salt(1)
+fn fixed(expire: u32) -> AccessToken2 {
+    let mut token = AccessToken2::new(expire);
+    token.issued(1_111_111, 1);
+    token
 }
 
 #[test]
 fn rtc_with_uid_and_with_account() {
     let creds = creds();
-    let with_uid = fixed(&creds, 600).rtc(CHANNEL, 2_882_341_273, RtcRole::Subscriber, 600).build().unwrap();
-    let with_account = fixed(&creds, 600).rtc(CHANNEL, "2882341273", RtcRole::Subscriber, 600).build().unwrap();
+    let with_uid = fixed(600).rtc(CHANNEL, 2_882_341_273, RtcRole::Subscriber, 600).build(&creds).unwrap();
+    let with_account = fixed(600).rtc(CHANNEL, "2882341273", RtcRole::Subscriber, 600).build(&creds).unwrap();
     assert_eq!(with_uid, expected("at2-rtc-uid-join"));
     assert_eq!(with_account, with_uid);
-    let any_user = fixed(&creds, 600).rtc(CHANNEL, 0, RtcRole::Subscriber, 600).build().unwrap();
+    let any_user = fixed(600).rtc(CHANNEL, 0, RtcRole::Subscriber, 600).build(&creds).unwrap();
     assert_eq!(any_user, expected("at2-rtc-uid0-join"));
 }
 
 #[test]
 fn rtc_with_rtm_expiries() {
     let creds = creds();
-    let token = fixed(&creds, 600)
+    let token = fixed(600)
         .rtc_with_rtm_expiries(
             CHANNEL,
             "2882341273",
@@ -49,7 +51,7 @@ fn rtc_with_rtm_expiries() {
             "test_user",
             600,
         )
-        .build()
+        .build(&creds)
         .unwrap();
     assert_eq!(token, expected("at2-rtc4-rtm"));
 }
@@ -57,25 +59,25 @@ fn rtc_with_rtm_expiries() {
 #[test]
 fn rtm_and_chat() {
     let creds = creds();
-    assert_eq!(fixed(&creds, 600).rtm("2882341273", 600).build().unwrap(), expected("at2-rtm-uidstr"));
-    assert_eq!(fixed(&creds, 600).rtm("test_user", 600).build().unwrap(), expected("at2-rtm-test_user"));
-    assert_eq!(fixed(&creds, 600).chat_user("2882341273", 600).build().unwrap(), expected("at2-chat-user"));
-    assert_eq!(fixed(&creds, 600).chat_app(600).build().unwrap(), expected("at2-chat-app"));
+    assert_eq!(fixed(600).rtm("2882341273", 600).build(&creds).unwrap(), expected("at2-rtm-uidstr"));
+    assert_eq!(fixed(600).rtm("test_user", 600).build(&creds).unwrap(), expected("at2-rtm-test_user"));
+    assert_eq!(fixed(600).chat_user("2882341273", 600).build(&creds).unwrap(), expected("at2-chat-user"));
+    assert_eq!(fixed(600).chat_app(600).build(&creds).unwrap(), expected("at2-chat-app"));
 }
 
 #[test]
 fn apaas_and_education() {
     let creds = creds();
-    let room_user = fixed(&creds, 600).apaas_room_user("123", "2882341273", 1, 600).build().unwrap();
+    let room_user = fixed(600).apaas_room_user("123", "2882341273", 1, 600).build(&creds).unwrap();
     assert_eq!(room_user, expected("at2-apaas-room-user"));
-    assert_eq!(fixed(&creds, 600).apaas_user("2882341273", 600).build().unwrap(), expected("at2-apaas-user"));
-    assert_eq!(fixed(&creds, 600).apaas_app(600).build().unwrap(), expected("at2-apaas-app"));
+    assert_eq!(fixed(600).apaas_user("2882341273", 600).build(&creds).unwrap(), expected("at2-apaas-user"));
+    assert_eq!(fixed(600).apaas_app(600).build(&creds).unwrap(), expected("at2-apaas-app"));
 }
 
 #[test]
 fn fpa_uses_a_day_and_login_zero() {
     let creds = creds();
-    let token = fixed(&creds, FPA_TOKEN_EXPIRE).fpa().build().unwrap();
+    let token = fixed(FPA_TOKEN_EXPIRE).fpa().build(&creds).unwrap();
     let payload = agora_token::decode(&token, creds.certificate()).unwrap().into_payload();
     assert_eq!(payload.expire(), 86_400);
     assert_eq!(payload.services()[0].privilege_map().get(&1), Some(&0));
@@ -84,12 +86,12 @@ fn fpa_uses_a_day_and_login_zero() {
 #[test]
 fn legacy_006_builders() {
     let creds = creds();
-    let rtc = AccessToken::rtc(&creds, CHANNEL, 2_882_341_273, Role006::Publisher, 1_446_455_471)
+    let rtc = AccessToken::rtc(CHANNEL, 2_882_341_273, Role006::Publisher, 1_446_455_471)
         .expires_at(1_111_111)
-        .salt(1)
-        .build()
+        .issued(None, 1)
+        .build(&creds)
         .unwrap();
     assert_eq!(rtc, expected("at1-rtc-publisher"));
-    let rtm = AccessToken::rtm(&creds, "test_user", 1_446_455_471).expires_at(1_111_111).salt(1).build().unwrap();
+    let rtm = AccessToken::rtm("test_user", 1_446_455_471).expires_at(1_111_111).issued(None, 1).build(&creds).unwrap();
     assert_eq!(rtm, expected("at1-rtm-test_user"));
 }

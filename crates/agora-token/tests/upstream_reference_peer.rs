@@ -86,12 +86,8 @@ fn reference_builds_our_payload_and_a_valid_signature() {
         (1, RtcRole::Subscriber, 2, u32::MAX),
     ];
     for (uid, role, upstream_role, salt) in cases {
-        let ours = AccessToken2::new(&creds, 3600)
-            .issued_at(1_700_000_000)
-            .salt(salt)
-            .rtc(CHANNEL, uid, role, 3600)
-            .build()
-            .unwrap();
+        let ours =
+            AccessToken2::new(3600).issued(1_700_000_000, salt).rtc(CHANNEL, uid, role, 3600).build(&creds).unwrap();
         let reference =
             build_token_with_uid(APP_ID, CERT, CHANNEL, uid, upstream_role, 3600, 3600, 1_700_000_000, salt).unwrap();
 

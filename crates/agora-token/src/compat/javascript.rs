@@ -596,11 +596,12 @@ pub fn build_access_token2<V: JsValue>(token: &V, warnings: &mut Vec<CompatWarni
     let expire = expire_007("expire", &field("expire")?, warnings)?;
     let issued_at = number("issueTs", &field("issuedAt")?, U32, super::issue_time, warnings)?;
     let salt = u32_number("salt", &field("salt")?, warnings)?;
-    let mut builder = AccessToken2::new(&credentials, expire).issued_at(issued_at).salt(salt);
+    let mut builder = AccessToken2::new(expire);
+    builder.issued(issued_at, salt);
     for input in field("services")?.elements("services")? {
-        builder.push_service(service(&input, warnings)?);
+        builder.service(service(&input, warnings)?);
     }
-    builder.build()
+    builder.build(&credentials)
 }
 
 /// npm `Rtm2Permissions.details` packed as npm packs it: `Object.keys(details).map(Number)`

@@ -790,12 +790,7 @@ mod tests {
 
     fn token(channel: &str, user: impl Into<User>, role: RtcRole, expire: u32, privilege: u32) -> String {
         let creds = creds();
-        AccessToken2::new(&creds, expire)
-            .issued_at(1_000_000)
-            .salt(1)
-            .rtc(channel, user, role, privilege)
-            .build()
-            .unwrap()
+        AccessToken2::new(expire).issued(1_000_000, 1).rtc(channel, user, role, privilege).build(&creds).unwrap()
     }
 
     fn ask(token: &str, channel: &str, user: User, now: u64) -> AccessVerdict {
@@ -905,11 +900,10 @@ mod tests {
     #[test]
     fn timestamp_mistakes_and_long_lifetimes_are_flagged() {
         let creds = creds();
-        let t = AccessToken2::new(&creds, 1_764_066_022)
-            .issued_at(1_764_000_000)
-            .salt(1)
+        let t = AccessToken2::new(1_764_066_022)
+            .issued(1_764_000_000, 1)
             .rtc("c", 1, RtcRole::Publisher, 1_764_066_022)
-            .build()
+            .build(&creds)
             .unwrap();
         let e = explain(&t, &ExplainOptions { now: Some(1_764_000_100), ..ExplainOptions::default() }).unwrap();
         assert!(
@@ -929,14 +923,13 @@ mod tests {
     fn explains_006_tokens() {
         let creds = creds();
         let t = crate::legacy::access_token::AccessToken::rtc(
-            &creds,
             "room",
             42,
             crate::legacy::access_token::Role006::Subscriber,
             2_000_000_000,
         )
         .expires_at(1_900_000_000)
-        .build()
+        .build(&creds)
         .unwrap();
         let options = ExplainOptions {
             certificate: Some(creds.certificate()),
@@ -968,16 +961,11 @@ mod tests {
     #[test]
     fn explains_006_wildcard_and_rtm_tokens() {
         let creds = creds();
-        let any = crate::legacy::access_token::AccessToken::rtc(
-            &creds,
-            "",
-            0,
-            crate::legacy::access_token::Role006::Publisher,
-            0,
-        )
-        .expires_at(1_900_000_000)
-        .build()
-        .unwrap();
+        let any =
+            crate::legacy::access_token::AccessToken::rtc("", 0, crate::legacy::access_token::Role006::Publisher, 0)
+                .expires_at(1_900_000_000)
+                .build(&creds)
+                .unwrap();
         let options = ExplainOptions {
             certificate: Some(creds.certificate()),
             channel_name: Some("room"),
@@ -991,9 +979,9 @@ mod tests {
         let fields: Vec<&str> = e.verdicts[0].wildcard_matches.iter().map(|m| m.field).collect();
         assert_eq!(fields, ["channel", "user"]);
 
-        let rtm = crate::legacy::access_token::AccessToken::rtm(&creds, "alice", 1_850_000_000)
+        let rtm = crate::legacy::access_token::AccessToken::rtm("alice", 1_850_000_000)
             .expires_at(1_900_000_000)
-            .build()
+            .build(&creds)
             .unwrap();
         let login = |user_id, now| {
             let options = ExplainOptions {
@@ -1039,9 +1027,8 @@ mod tests {
     #[test]
     fn rtm_login_needs_the_user_and_a_live_login_privilege() {
         let creds = creds();
-        let t = AccessToken2::new(&creds, 3600)
-            .issued_at(1_000_000)
-            .salt(1)
+        let t = AccessToken2::new(3600)
+            .issued(1_000_000, 1)
             .rtc_with_rtm_expiries(
                 "room",
                 "42",
@@ -1050,7 +1037,7 @@ mod tests {
                 "alice",
                 600,
             )
-            .build()
+            .build(&creds)
             .unwrap();
         let e = explain(&t, &ExplainOptions { user_id: Some("alice"), ..at(1_000_100) }).unwrap();
         assert_eq!(e.verdicts.iter().map(|v| v.service.as_str()).collect::<Vec<_>>(), ["RTC", "RTM"]);
@@ -1074,8 +1061,7 @@ mod tests {
         let mut permissions = crate::Rtm2Permissions::default();
         permissions.add(crate::Rtm2ResourceType::MessageChannel, crate::Rtm2PermissionType::Read, ["news-*"]);
         permissions.add(crate::Rtm2ResourceType::MessageChannel, crate::Rtm2PermissionType::Write, ["chat"]);
-        let t =
-            AccessToken2::new(&creds, 3600).issued_at(1_000_000).salt(1).rtm2("alice", permissions, 0).build().unwrap();
+        let t = AccessToken2::new(3600).issued(1_000_000, 1).rtm2("alice", permissions, 0).build(&creds).unwrap();
         let ask = |channel| {
             let e =
                 explain(&t, &ExplainOptions { rtm_channel: Some(channel), user_id: Some("alice"), ..at(1_000_100) });
@@ -1094,8 +1080,8 @@ mod tests {
     #[test]
     fn chat_user_and_app_tokens() {
         let creds = creds();
-        let user = AccessToken2::new(&creds, 600).issued_at(1_000_000).salt(1).chat_user("bob", 0).build().unwrap();
-        let app = AccessToken2::new(&creds, 600).issued_at(1_000_000).salt(1).chat_app(0).build().unwrap();
+        let user = AccessToken2::new(600).issued(1_000_000, 1).chat_user("bob", 0).build(&creds).unwrap();
+        let app = AccessToken2::new(600).issued(1_000_000, 1).chat_app(0).build(&creds).unwrap();
         let e = explain(&user, &ExplainOptions { user_id: Some("bob"), ..at(1_000_001) }).unwrap();
         assert!(verdict(&e, "Chat").allowed);
         let e = explain(&user, &ExplainOptions { user_id: Some("eve"), ..at(1_000_001) }).unwrap();
@@ -1114,47 +1100,37 @@ mod tests {
     #[test]
     fn apaas_fpa_streaming_and_agents() {
         let creds = creds();
-        let room = AccessToken2::new(&creds, 600)
-            .issued_at(1_000_000)
-            .salt(1)
-            .apaas_room_user("room-1", "u-1", 1, 0)
-            .build()
-            .unwrap();
+        let room =
+            AccessToken2::new(600).issued(1_000_000, 1).apaas_room_user("room-1", "u-1", 1, 0).build(&creds).unwrap();
         let e = explain(&room, &ExplainOptions { room_uuid: Some("room-1"), user_id: Some("u-1"), ..at(1_000_001) })
             .unwrap();
         assert!(verdict(&e, "APaaS").allowed, "{:?}", e.verdicts);
         let e = explain(&room, &ExplainOptions { room_uuid: Some("room-2"), ..at(1_000_001) }).unwrap();
         assert_eq!(codes(&verdict(&e, "APaaS").reasons), ["room_mismatch"]);
 
-        let fpa = AccessToken2::new(&creds, 600).issued_at(1_000_000).salt(1).fpa().build().unwrap();
+        let fpa = AccessToken2::new(600).issued(1_000_000, 1).fpa().build(&creds).unwrap();
         assert!(verdict(&explain(&fpa, &at(1_000_001)).unwrap(), "FPA").allowed);
 
         let mut streaming = crate::StreamingService::new("live", 7);
         streaming.add_privilege(crate::StreamingPrivilege::PublishMixStream, 0);
-        let t = AccessToken2::new(&creds, 600).issued_at(1_000_000).salt(1).service(streaming).build().unwrap();
+        let t = AccessToken2::new(600).issued(1_000_000, 1).service(streaming).build(&creds).unwrap();
         let e = explain(&t, &ExplainOptions { channel_name: Some("live"), ..at(1_000_001) }).unwrap();
         let media = verdict(&e, "Streaming");
         assert!(media.allowed && media.grants == ["publish mix stream"], "{media:?}");
         let e = explain(&t, &ExplainOptions { channel_name: Some("other"), ..at(1_000_001) }).unwrap();
         assert_eq!(codes(&verdict(&e, "Streaming").reasons), ["channel_mismatch"]);
 
-        let agent = AccessToken2::new(&creds, 600)
-            .issued_at(1_000_000)
-            .salt(1)
+        let agent = AccessToken2::new(600)
+            .issued(1_000_000, 1)
             .convo_ai("room", "1000", RtcRole::Publisher, crate::RtcPrivilegeExpiries::all(600), "1000", 600)
-            .build()
+            .build(&creds)
             .unwrap();
         let e = explain(&agent, &at(1_000_001)).unwrap();
         let convo = verdict(&e, "ConvoAI");
         assert!(convo.allowed, "{convo:?}");
         assert!(convo.grants.iter().any(|g| g == "the agent publishes audio"), "{convo:?}");
         assert!(convo.grants.iter().any(|g| g.starts_with("the agent logs in to RTM")), "{convo:?}");
-        let lone = AccessToken2::new(&creds, 600)
-            .issued_at(1_000_000)
-            .salt(1)
-            .service(crate::SttService::new())
-            .build()
-            .unwrap();
+        let lone = AccessToken2::new(600).issued(1_000_000, 1).service(crate::SttService::new()).build(&creds).unwrap();
         let e = explain(&lone, &at(1_000_001)).unwrap();
         assert_eq!(codes(&verdict(&e, "STT").reasons), ["service_missing"]);
     }

@@ -225,22 +225,25 @@ impl Role006 {
 
 /// Builds a 006 AccessToken.
 ///
+/// The builder owns what the token says (channel name, uid, privileges, expiry, salt); the
+/// credentials are given when signing, so one builder can be signed again or with other
+/// credentials. Its methods take and return `&mut Self`, as [`AccessToken2`](crate::AccessToken2)'s do.
+///
 /// ```
 /// use agora_token::legacy::access_token::{AccessToken, Role006};
 /// use agora_token::Credentials;
 ///
 /// let credentials = Credentials::new("970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b")?;
-/// let token = AccessToken::rtc(&credentials, "7d72365eb983485397e3e3f9d460bdda", 2_882_341_273, Role006::Publisher, 1_446_455_471)
+/// let token = AccessToken::rtc("7d72365eb983485397e3e3f9d460bdda", 2_882_341_273, Role006::Publisher, 1_446_455_471)
 ///     .expires_at(1_111_111)
-///     .salt(1)
-///     .build()?;
+///     .issued(None, 1)
+///     .build(&credentials)?;
 /// assert_eq!(token, "006970CA35de60c44645bbae8a215061b33IACMv3I+fsRSejxy6luEwzA/1t/zbEHWfJCJ5m8ssFP/fLdIfRBXoFHlIgABAAAAR/QQAAQAAQCvKDdWAgCvKDdWAwCvKDdWBACvKDdW");
 /// # Ok::<(), agora_token::Error>(())
 /// ```
 #[derive(Debug, Clone)]
 #[must_use = "a token builder does nothing until `build` is called"]
-pub struct AccessToken<'a> {
-    credentials: &'a Credentials,
+pub struct AccessToken {
     channel_name: String,
     uid: String,
     issued_at: Option<u32>,
@@ -250,11 +253,10 @@ pub struct AccessToken<'a> {
     strict: bool,
 }
 
-impl<'a> AccessToken<'a> {
+impl AccessToken {
     /// An empty token for a channel and uid/account (numeric uid 0 = any user).
-    pub fn new(credentials: &'a Credentials, channel_name: impl Into<String>, user: impl Into<User>) -> Self {
+    pub fn new(channel_name: impl Into<String>, user: impl Into<User>) -> Self {
         AccessToken {
-            credentials,
             channel_name: channel_name.into(),
             uid: user.into().to_wire_string(),
             issued_at: None,
@@ -268,32 +270,32 @@ impl<'a> AccessToken<'a> {
     /// The 006 RTC builder (`buildTokenWithUid` / `buildTokenWithAccount`): join, plus
     /// publishing for roles that publish, each until `privilege_expired_ts` (absolute).
     pub fn rtc(
-        credentials: &'a Credentials,
         channel_name: impl Into<String>,
         user: impl Into<User>,
         role: Role006,
         privilege_expired_ts: u32,
     ) -> Self {
-        let token = AccessToken::new(credentials, channel_name, user)
-            .privilege(Privilege006::JoinChannel, privilege_expired_ts);
-        if !role.publishes() {
-            return token;
+        let mut token = AccessToken::new(channel_name, user);
+        token.privilege(Privilege006::JoinChannel, privilege_expired_ts);
+        if role.publishes() {
+            token
+                .privilege(Privilege006::PublishAudioStream, privilege_expired_ts)
+                .privilege(Privilege006::PublishVideoStream, privilege_expired_ts)
+                .privilege(Privilege006::PublishDataStream, privilege_expired_ts);
         }
         token
-            .privilege(Privilege006::PublishAudioStream, privilege_expired_ts)
-            .privilege(Privilege006::PublishVideoStream, privilege_expired_ts)
-            .privilege(Privilege006::PublishDataStream, privilege_expired_ts)
     }
 
     /// The 006 RTM builder (`RtmTokenBuilder.buildToken`): the account goes in the channel
     /// name field, the uid is empty, RTM login until `privilege_expired_ts` (absolute).
-    pub fn rtm(credentials: &'a Credentials, account: impl Into<String>, privilege_expired_ts: u32) -> Self {
-        AccessToken::new(credentials, account, User::Account(String::new()))
-            .privilege(Privilege006::RtmLogin, privilege_expired_ts)
+    pub fn rtm(account: impl Into<String>, privilege_expired_ts: u32) -> Self {
+        let mut token = AccessToken::new(account, User::Account(String::new()));
+        token.privilege(Privilege006::RtmLogin, privilege_expired_ts);
+        token
     }
 
     /// Grants a privilege until an absolute Unix time (0 = no expiry).
-    pub fn privilege(mut self, privilege: Privilege006, expired_ts: u32) -> Self {
+    pub fn privilege(&mut self, privilege: Privilege006, expired_ts: u32) -> &mut Self {
         self.privileges.insert(privilege.code(), expired_ts);
         self
     }
@@ -301,45 +303,60 @@ impl<'a> AccessToken<'a> {
     /// Grants a privilege given by number **without checking** that 006 defines it, as
     /// every upstream `addPrivilege` does; for drop-in layers only (see
     /// [`crate::compat::privilege_006`]). Typed code uses [`AccessToken::privilege`].
-    pub fn privilege_unchecked(mut self, code: u16, expired_ts: u32) -> Self {
+    pub fn privilege_unchecked(&mut self, code: u16, expired_ts: u32) -> &mut Self {
         self.privileges.insert(code, expired_ts);
         self
     }
 
-    /// Sets the time the token is built at (Unix seconds), from which the default expiry
-    /// is counted: 006 tokens store no issue time, only `issued_at + DEFAULT_VALIDITY`.
-    /// Defaults to the system clock. Ignored when [`AccessToken::expires_at`] is set.
-    pub fn issued_at(mut self, unix_seconds: u32) -> Self {
-        self.issued_at = Some(unix_seconds);
+    /// Fixes the time the token is built at (Unix seconds) and the salt, for reproducible
+    /// tokens; the same setter as [`AccessToken2::issued`](crate::AccessToken2::issued). 006
+    /// tokens store no issue time: it only sets the default expiry, `issued_at +
+    /// DEFAULT_VALIDITY`, and is ignored when [`AccessToken::expires_at`] is set. `None` leaves
+    /// a value to `build`: the system clock, a random salt in `1..=99_999_999`.
+    pub fn issued(&mut self, issued_at: impl Into<Option<u32>>, salt: impl Into<Option<u32>>) -> &mut Self {
+        self.issued_at = issued_at.into();
+        self.salt = salt.into();
         self
     }
 
-    /// Sets the token's own expiry, an absolute Unix time (the message's `ts` field).
-    /// Defaults to the issue time + [`DEFAULT_VALIDITY`] at `build`.
-    pub fn expires_at(mut self, unix_seconds: u32) -> Self {
-        self.expires_at = Some(unix_seconds);
-        self
-    }
-
-    /// Sets the salt. Defaults to a random value in `1..=99_999_999`.
-    pub fn salt(mut self, salt: u32) -> Self {
-        self.salt = Some(salt);
+    /// Sets the token's own expiry, an absolute Unix time (the message's `ts` field). `None`
+    /// (the default) means the issue time + [`DEFAULT_VALIDITY`] at `build`.
+    pub fn expires_at(&mut self, unix_seconds: impl Into<Option<u32>>) -> &mut Self {
+        self.expires_at = unix_seconds.into();
         self
     }
 
     /// Strict mode: `build` refuses non-zero privilege expiries that look like a number of
     /// seconds instead of an absolute Unix timestamp. Defaults to off.
-    pub fn strict(mut self, strict: bool) -> Self {
+    pub fn strict(&mut self, strict: bool) -> &mut Self {
         self.strict = strict;
         self
     }
 
-    /// Signs and encodes the token.
+    /// The fixed build time, or `None` for the system clock (see [`AccessToken::issued`]).
+    #[must_use]
+    pub fn issued_at(&self) -> Option<u32> {
+        self.issued_at
+    }
+
+    /// The fixed salt, or `None` for a random one at `build` (see [`AccessToken::issued`]).
+    #[must_use]
+    pub fn salt(&self) -> Option<u32> {
+        self.salt
+    }
+
+    /// The fixed token expiry, or `None` for the default (see [`AccessToken::expires_at`]).
+    #[must_use]
+    pub fn expiry(&self) -> Option<u32> {
+        self.expires_at
+    }
+
+    /// Signs the token with these credentials and encodes it; the builder is unchanged.
     ///
     /// # Errors
     /// [`Error::FieldTooLong`] when a field does not fit; [`Error::ExpiryLooksRelative`]
     /// in strict mode; [`Error::Clock`] / [`Error::Randomness`] for defaults that cannot be obtained.
-    pub fn build(&self) -> Result<String> {
+    pub fn build(&self, credentials: &Credentials) -> Result<String> {
         if self.strict {
             for (&code, &value) in &self.privileges {
                 if value != 0 && !clock::looks_like_unix_timestamp(value) {
@@ -364,8 +381,8 @@ impl<'a> AccessToken<'a> {
         message.u32_map("006 privileges", &self.privileges)?;
         let message = message.into_inner();
 
-        let app_id = self.credentials.app_id().as_str();
-        let signature = sign(self.credentials.certificate(), app_id, &self.channel_name, &self.uid, &message)?;
+        let app_id = credentials.app_id().as_str();
+        let signature = sign(credentials.certificate(), app_id, &self.channel_name, &self.uid, &message)?;
 
         let mut content = Writer::with_capacity(message.len() + 48);
         content.bytes("signature", &signature)?;
@@ -538,7 +555,7 @@ mod tests {
         for (role, expected) in
             [(Role006::Attendee, 4), (Role006::Publisher, 4), (Role006::Subscriber, 1), (Role006::Admin, 4)]
         {
-            let token = AccessToken::rtc(&creds, "c", 1, role, 0).build().unwrap();
+            let token = AccessToken::rtc("c", 1, role, 0).build(&creds).unwrap();
             assert_eq!(UnverifiedAccessToken::parse(&token).unwrap().privileges().len(), expected, "{role:?}");
         }
         assert!(Role006::from_code(3).is_err());
@@ -547,7 +564,7 @@ mod tests {
     #[test]
     fn round_trip_checks_channel_uid_and_signature() {
         let creds = creds();
-        let token = AccessToken::rtc(&creds, "room", 42, Role006::Publisher, 2_000_000_000).build().unwrap();
+        let token = AccessToken::rtc("room", 42, Role006::Publisher, 2_000_000_000).build(&creds).unwrap();
         let parsed = UnverifiedAccessToken::parse(&token).unwrap();
         assert!(parsed.matches_channel("room") && !parsed.matches_channel("other"));
         assert!(parsed.matches_uid("42"));
@@ -560,17 +577,66 @@ mod tests {
     #[test]
     fn the_default_expiry_counts_from_the_issue_time() {
         let creds = creds();
-        let token = AccessToken::rtm(&creds, "a", 0).issued_at(1_000).build().unwrap();
-        assert_eq!(UnverifiedAccessToken::parse(&token).unwrap().expires_at(), 1_000 + DEFAULT_VALIDITY);
-        let token = AccessToken::rtm(&creds, "a", 0).issued_at(1_000).expires_at(5).build().unwrap();
-        assert_eq!(UnverifiedAccessToken::parse(&token).unwrap().expires_at(), 5);
+        let mut token = AccessToken::rtm("a", 0);
+        token.issued(1_000, None);
+        assert_eq!(
+            UnverifiedAccessToken::parse(&token.build(&creds).unwrap()).unwrap().expires_at(),
+            1_000 + DEFAULT_VALIDITY
+        );
+        token.expires_at(5);
+        assert_eq!(UnverifiedAccessToken::parse(&token.build(&creds).unwrap()).unwrap().expires_at(), 5);
+        assert_eq!((token.issued_at(), token.expiry(), token.salt()), (Some(1_000), Some(5), None));
+    }
+
+    #[test]
+    fn issued_with_none_leaves_the_clock_and_a_random_salt() {
+        let creds = creds();
+        let mut token = AccessToken::rtc("room", 42, Role006::Publisher, 0);
+        token.issued(1_000, 7);
+        let fixed = token.build(&creds).unwrap();
+        assert_eq!(token.build(&creds).unwrap(), fixed, "fixed time and salt give the same token");
+        let parsed = UnverifiedAccessToken::parse(&fixed).unwrap();
+        assert_eq!((parsed.salt(), parsed.expires_at()), (7, 1_000 + DEFAULT_VALIDITY));
+
+        let before = clock::now().unwrap();
+        token.issued(None, None);
+        let salts: Vec<u32> = (0..2)
+            .map(|_| {
+                let parsed = UnverifiedAccessToken::parse(&token.build(&creds).unwrap()).unwrap();
+                assert!(
+                    parsed.expires_at() >= before + DEFAULT_VALIDITY
+                        && parsed.expires_at() <= before + DEFAULT_VALIDITY + 5
+                );
+                assert!((1..=clock::MAX_RANDOM_SALT).contains(&parsed.salt()));
+                parsed.salt()
+            })
+            .collect();
+        assert_ne!(salts[0], salts[1], "a fresh salt per build");
+    }
+
+    #[test]
+    fn one_builder_signs_for_two_credentials() {
+        let first = creds();
+        let second = Credentials::new("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210").unwrap();
+        let mut token = AccessToken::rtc("room", 42, Role006::Publisher, 0);
+        token.issued(1_000, 7);
+        for (signer, other) in [(&first, &second), (&second, &first)] {
+            let parsed = UnverifiedAccessToken::parse(&token.build(signer).unwrap()).unwrap();
+            assert_eq!(parsed.app_id(), signer.app_id().as_str());
+            assert!(parsed.check_signature(signer.certificate(), "room", &User::Uid(42)).is_ok());
+            let wrong = parsed.check_signature(other.certificate(), "room", &User::Uid(42));
+            assert_eq!(wrong, Err(Error::SignatureMismatch));
+        }
+        // Reused after building: a privilege added later is signed too.
+        token.privilege(Privilege006::RtmLogin, 0);
+        assert_eq!(UnverifiedAccessToken::parse(&token.build(&first).unwrap()).unwrap().privileges().len(), 5);
     }
 
     #[test]
     fn strict_mode_refuses_relative_seconds() {
         let creds = creds();
-        let err = AccessToken::rtc(&creds, "c", 1, Role006::Publisher, 3600).strict(true).build().unwrap_err();
+        let err = AccessToken::rtc("c", 1, Role006::Publisher, 3600).strict(true).build(&creds).unwrap_err();
         assert_eq!(err.code(), "expiry_looks_relative");
-        assert!(AccessToken::rtc(&creds, "c", 1, Role006::Publisher, 0).strict(true).build().is_ok());
+        assert!(AccessToken::rtc("c", 1, Role006::Publisher, 0).strict(true).build(&creds).is_ok());
     }
 }
