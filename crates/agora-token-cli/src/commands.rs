@@ -63,16 +63,16 @@ pub(crate) fn run(cli: Cli) -> Outcome {
         Command::Rtc(args) => build(&args.common, palette, |creds| rtc(&args, creds)),
         Command::Rtm(args) => build(&args.common, palette, |creds| {
             let expire = args.lifetime.expire;
-            Ok(token2(creds, &args.common, expire).rtm(args.user_id.clone(), expire).build()?)
+            Ok(token2(&args.common, expire).rtm(args.user_id.clone(), expire).build(creds)?)
         }),
         Command::Rtm2(args) => build(&args.common, palette, |creds| {
             let permissions = rtm2_permissions(&args.permissions)?;
             let expire = args.lifetime.expire;
-            Ok(token2(creds, &args.common, expire).rtm2(args.user_id.clone(), permissions, expire).build()?)
+            Ok(token2(&args.common, expire).rtm2(args.user_id.clone(), permissions, expire).build(creds)?)
         }),
         Command::Chat(args) => build(&args.common, palette, |creds| chat(&args, creds)),
         Command::Fpa(args) => {
-            build(&args.common, palette, |creds| Ok(token2(creds, &args.common, FPA_TOKEN_EXPIRE).fpa().build()?))
+            build(&args.common, palette, |creds| Ok(token2(&args.common, FPA_TOKEN_EXPIRE).fpa().build(creds)?))
         }
         Command::Apaas(args) => build(&args.common, palette, |creds| apaas(&args, creds)),
         Command::ConvoAi(args) => build(&args.common, palette, |creds| agent(&args, Agent::ConvoAi, creds)),
@@ -88,8 +88,7 @@ pub(crate) fn run(cli: Cli) -> Outcome {
                 .collect();
             let user = user(&args.user)?.unwrap_or(User::ANY);
             let expire = args.lifetime.expire;
-            let token = token2(creds, &args.common, expire).streaming(args.channel.clone(), user, &privileges, expire);
-            Ok(token.build()?)
+            Ok(token2(&args.common, expire).streaming(args.channel.clone(), user, &privileges, expire).build(creds)?)
         }),
         Command::Fcdn(args) => build(&args.common, palette, |creds| {
             let privileges: Vec<FcdnPrivilege> = args
@@ -102,8 +101,7 @@ pub(crate) fn run(cli: Cli) -> Outcome {
                 .collect();
             let user = user(&args.user)?.unwrap_or(User::ANY);
             let expire = args.lifetime.expire;
-            let token = token2(creds, &args.common, expire).fcdn(args.channel.clone(), user, &privileges, expire);
-            Ok(token.build()?)
+            Ok(token2(&args.common, expire).fcdn(args.channel.clone(), user, &privileges, expire).build(creds)?)
         }),
         Command::Legacy006(args) => {
             build_with(&args.credentials, &args.output, palette, |creds| legacy_006(&args, creds))
@@ -181,14 +179,9 @@ fn one_reader_of_stdin(token: &str, certificate: &CertificateArgs) -> Outcome<()
     Ok(())
 }
 
-fn token2<'a>(creds: &'a Credentials, common: &CommonArgs, expire: u32) -> AccessToken2<'a> {
-    let mut token = AccessToken2::new(creds, expire).strict(common.strict);
-    if let Some(issued_at) = common.issued_at {
-        token = token.issued_at(issued_at);
-    }
-    if let Some(salt) = common.salt {
-        token = token.salt(salt);
-    }
+fn token2(common: &CommonArgs, expire: u32) -> AccessToken2 {
+    let mut token = AccessToken2::new(expire);
+    token.strict(common.strict).issued(common.issued_at, common.salt);
     token
 }
 
@@ -212,7 +205,7 @@ fn rtc(args: &RtcArgs, creds: &Credentials) -> Outcome<String> {
     let expire = args.lifetime.expire;
     let user = user(&args.user)?.ok_or_else(|| invalid("pass --uid (0 = any user) or --account"))?;
     let privilege_expire = args.privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE);
-    let builder = token2(creds, common, expire);
+    let mut builder = token2(common, expire);
     let builder = match (&args.privileges, args.with_rtm, &args.rtm_user_id, &user) {
         (Some([join_channel, publish_audio, publish_video, publish_data]), _, _, _) => {
             let expiries = RtcPrivilegeExpiries {
@@ -236,7 +229,7 @@ fn rtc(args: &RtcArgs, creds: &Credentials) -> Outcome<String> {
         ),
         _ => builder.rtc(args.channel.clone(), user, role(args.role), privilege_expire),
     };
-    Ok(builder.build()?)
+    Ok(builder.build(creds)?)
 }
 
 fn rtm2_permissions(specs: &[String]) -> Outcome<Rtm2Permissions> {
@@ -269,24 +262,24 @@ fn rtm2_permissions(specs: &[String]) -> Outcome<Rtm2Permissions> {
 
 fn chat(args: &ChatArgs, creds: &Credentials) -> Outcome<String> {
     let expire = args.lifetime.expire;
-    let builder = token2(creds, &args.common, expire);
+    let mut builder = token2(&args.common, expire);
     let builder = match &args.user_id {
         Some(user_id) => builder.chat_user(user_id.clone(), expire),
         None => builder.chat_app(expire),
     };
-    Ok(builder.build()?)
+    Ok(builder.build(creds)?)
 }
 
 fn apaas(args: &ApaasArgs, creds: &Credentials) -> Outcome<String> {
     let expire = args.lifetime.expire;
-    let builder = token2(creds, &args.common, expire);
+    let mut builder = token2(&args.common, expire);
     let builder = match (&args.room_uuid, &args.user_uuid, args.role, args.app) {
         (Some(room), Some(user), Some(role), false) => builder.apaas_room_user(room.clone(), user, role, expire),
         (None, Some(user), None, false) => builder.apaas_user(user.clone(), expire),
         (None, None, None, true) => builder.apaas_app(expire),
         _ => return Err(invalid("pass --room-uuid, --user-uuid and --role (room user), --user-uuid (user), or --app")),
     };
-    Ok(builder.build()?)
+    Ok(builder.build(creds)?)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -297,7 +290,7 @@ enum Agent {
 
 fn agent(args: &AgentArgs, agent: Agent, creds: &Credentials) -> Outcome<String> {
     let expire = args.lifetime.expire;
-    let builder = token2(creds, &args.common, expire);
+    let mut builder = token2(&args.common, expire);
     let rtm_user_id = args.rtm_user_id.clone().unwrap_or_else(|| args.account.clone());
     let expiries = RtcPrivilegeExpiries::all(expire);
     let builder = match agent {
@@ -306,12 +299,12 @@ fn agent(args: &AgentArgs, agent: Agent, creds: &Credentials) -> Outcome<String>
         }
         Agent::Stt => builder.stt(args.channel.clone(), &args.account, role(args.role), expiries, rtm_user_id, expire),
     };
-    Ok(builder.build()?)
+    Ok(builder.build(creds)?)
 }
 
 fn legacy_006(args: &Legacy006Args, creds: &Credentials) -> Outcome<String> {
     let mut token = match (&args.rtm_account, &args.channel) {
-        (Some(account), _) => AccessToken::rtm(creds, account.clone(), args.privilege_expires_at),
+        (Some(account), _) => AccessToken::rtm(account.clone(), args.privilege_expires_at),
         (None, Some(channel)) => {
             let user = user(&args.user)?.unwrap_or(User::ANY);
             let role = match args.role {
@@ -320,18 +313,12 @@ fn legacy_006(args: &Legacy006Args, creds: &Credentials) -> Outcome<String> {
                 Role006Arg::Subscriber => Role006::Subscriber,
                 Role006Arg::Admin => Role006::Admin,
             };
-            AccessToken::rtc(creds, channel.clone(), user, role, args.privilege_expires_at)
+            AccessToken::rtc(channel.clone(), user, role, args.privilege_expires_at)
         }
         (None, None) => return Err(invalid("pass --channel (RTC) or --rtm-account (RTM)")),
     };
-    token = token.strict(args.strict);
-    if let Some(expires_at) = args.expires_at {
-        token = token.expires_at(expires_at);
-    }
-    if let Some(salt) = args.salt {
-        token = token.salt(salt);
-    }
-    Ok(token.build()?)
+    token.strict(args.strict).expires_at(args.expires_at).issued(None, args.salt);
+    Ok(token.build(creds)?)
 }
 
 fn dynamic(args: &DynamicKeyArgs, creds: &Credentials) -> Outcome<String> {
@@ -515,7 +502,7 @@ const DEMO_CERTIFICATE: &str = "0000000000000000000000000000de01";
 
 fn demo(palette: Palette) -> Outcome {
     let creds = Credentials::new(DEMO_APP_ID, DEMO_CERTIFICATE)?;
-    let token = AccessToken2::new(&creds, 3600).rtc("demo-channel", 42, RtcRole::Publisher, 3600).build()?;
+    let token = AccessToken2::new(3600).rtc("demo-channel", 42, RtcRole::Publisher, 3600).build(&creds)?;
     let options = ExplainOptions {
         certificate: Some(creds.certificate()),
         channel_name: Some("demo-channel"),

@@ -105,9 +105,10 @@ impl Issuer {
     /// over 65535 bytes) or the clock or randomness fails.
     pub fn issue(&self, grants: &[Grant], token_expire: u32, privilege_expire: u32) -> Result<Issued, ApiError> {
         let issued_at = agora_token::clock::now()?;
-        let builder = grants.iter().fold(
-            AccessToken2::new(&self.credentials, token_expire).issued_at(issued_at),
-            |builder, grant| match grant {
+        let mut builder = AccessToken2::new(token_expire);
+        builder.issued(issued_at, None);
+        for grant in grants {
+            match grant {
                 Grant::Rtc { channel, user, role } => {
                     builder.rtc(channel.as_str(), user.clone(), *role, privilege_expire)
                 }
@@ -120,9 +121,9 @@ impl Issuer {
                 Grant::Fpa => builder.fpa(),
                 Grant::ApaasUser { user_id } => builder.apaas_user(user_id.as_str(), token_expire),
                 Grant::ApaasApp => builder.apaas_app(token_expire),
-            },
-        );
-        let token = builder.build()?;
+            };
+        }
+        let token = builder.build(&self.credentials)?;
         Ok(Issued { token, issued_at, expire: token_expire })
     }
 }

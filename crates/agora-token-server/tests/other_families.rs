@@ -220,11 +220,10 @@ async fn conversational_ai_quickstart_token_route() {
     assert_eq!(p.expire(), 3600);
     // ...and gets exactly what RtcTokenBuilder.buildTokenWithRtm builds for a publisher.
     let credentials = Credentials::new(APP_ID, CERT).unwrap();
-    let expected = AccessToken2::new(&credentials, 3600)
-        .issued_at(p.issued_at())
-        .salt(p.salt())
+    let expected = AccessToken2::new(3600)
+        .issued(p.issued_at(), p.salt())
         .rtc_with_rtm("agent-room", "12345", RtcRole::Publisher, 3600)
-        .build()
+        .build(&credentials)
         .unwrap();
     assert_eq!(token, expected);
     assert!(matches!(&p.services()[1], Service::Rtm(r) if r.user_id == "12345"));
