@@ -211,22 +211,17 @@ impl Fixed {
         Ok((fixed_u32("issuedAt", self.issued_at)?, self.salt.map(|salt| fixed_u32("salt", salt)).transpose()?))
     }
 
-    fn start(self, credentials: &Credentials, expire: u32) -> Result<AccessToken2<'_>, Error> {
+    fn start(self, expire: u32) -> Result<AccessToken2, Error> {
         let (issued_at, salt) = self.checked()?;
-        let token = AccessToken2::new(credentials, expire).issued_at(issued_at);
-        Ok(match salt {
-            Some(salt) => token.salt(salt),
-            None => token,
-        })
+        let mut token = AccessToken2::new(expire);
+        token.issued(issued_at, salt);
+        Ok(token)
     }
 
-    fn start_006(self, token: AccessToken<'_>) -> Result<AccessToken<'_>, Error> {
+    fn start_006(self, mut token: AccessToken) -> Result<AccessToken, Error> {
         let (issued_at, salt) = self.checked()?;
-        let token = token.issued_at(issued_at);
-        Ok(match salt {
-            Some(salt) => token.salt(salt),
-            None => token,
-        })
+        token.issued(issued_at, salt);
+        Ok(token)
     }
 }
 
@@ -299,29 +294,29 @@ impl Arguments<'_> {
                 let credentials = self.credentials()?;
                 let user_id = js::user_id("userId", self.arg(2), false, w)?;
                 let expire = js::expire_007("expire", self.arg(3), w)?;
-                self.fixed.start(&credentials, expire)?.rtm(user_id, expire).build()
+                self.fixed.start(expire)?.rtm(user_id, expire).build(&credentials)
             }
             "RtmTokenBuilder.buildTokenWithPermissions" => {
                 let credentials = self.credentials()?;
                 let user_id = js::rtm2_user_id("userId", self.arg(2), false, w)?;
                 let permissions = js::rtm2_permissions(&self.arg(3).property("permissions", "details")?, w)?;
                 let expire = js::expire_007("expire", self.arg(4), w)?;
-                self.fixed.start(&credentials, expire)?.rtm2(user_id, permissions, expire).build()
+                self.fixed.start(expire)?.rtm2(user_id, permissions, expire).build(&credentials)
             }
             "ChatTokenBuilder.buildUserToken" => {
                 let credentials = self.credentials()?;
                 let user_id = js::user_id("userId", self.arg(2), false, w)?;
                 let expire = js::expire_007("expire", self.arg(3), w)?;
-                self.fixed.start(&credentials, expire)?.chat_user(user_id, expire).build()
+                self.fixed.start(expire)?.chat_user(user_id, expire).build(&credentials)
             }
             "ChatTokenBuilder.buildAppToken" => {
                 let credentials = self.credentials()?;
                 let expire = js::expire_007("expire", self.arg(2), w)?;
-                self.fixed.start(&credentials, expire)?.chat_app(expire).build()
+                self.fixed.start(expire)?.chat_app(expire).build(&credentials)
             }
             "FpaTokenBuilder.buildToken" => {
                 let credentials = self.credentials()?;
-                self.fixed.start(&credentials, FPA_TOKEN_EXPIRE)?.fpa().build()
+                self.fixed.start(FPA_TOKEN_EXPIRE)?.fpa().build(&credentials)
             }
             "ApaasTokenBuilder.buildRoomUserToken" => {
                 let credentials = self.credentials()?;
@@ -329,21 +324,21 @@ impl Arguments<'_> {
                 let user_uuid = js::user_id("userUuid", self.arg(3), false, w)?;
                 let role = js::apaas_role("role", self.arg(4), w)?;
                 let expire = js::expire_007("expire", self.arg(5), w)?;
-                let token = self.fixed.start(&credentials, expire)?;
+                let mut token = self.fixed.start(expire)?;
                 token
                     .apaas_room_user_variant(room_uuid, &user_uuid, role, expire, ApaasRoomUserVariant::Standard)
-                    .build()
+                    .build(&credentials)
             }
             "ApaasTokenBuilder.buildUserToken" => {
                 let credentials = self.credentials()?;
                 let user_uuid = js::user_id("userUuid", self.arg(2), false, w)?;
                 let expire = js::expire_007("expire", self.arg(3), w)?;
-                self.fixed.start(&credentials, expire)?.apaas_user(user_uuid, expire).build()
+                self.fixed.start(expire)?.apaas_user(user_uuid, expire).build(&credentials)
             }
             "ApaasTokenBuilder.buildAppToken" => {
                 let credentials = self.credentials()?;
                 let expire = js::expire_007("expire", self.arg(2), w)?;
-                self.fixed.start(&credentials, expire)?.apaas_app(expire).build()
+                self.fixed.start(expire)?.apaas_app(expire).build(&credentials)
             }
             "RtcTokenBuilder006.buildTokenWithUid" => self.rtc_006("uid", w),
             "RtcTokenBuilder006.buildTokenWithAccount" => self.rtc_006("account", w),
@@ -352,7 +347,7 @@ impl Arguments<'_> {
                 let account = strict_user("account", self.arg(2))?.to_wire_string();
                 // RTM 006 has a single privilege, so upstream ignores the role (argument 3), whatever it is.
                 let expired_ts = js::expire_006("privilegeExpiredTs", self.arg(4), w)?;
-                self.fixed.start_006(AccessToken::rtm(&credentials, account, expired_ts))?.build()
+                self.fixed.start_006(AccessToken::rtm(account, expired_ts))?.build(&credentials)
             }
             "compatBuildToken" => js::build_access_token2(self.arg(0), w),
             other => Err(Error::InvalidArgument {
@@ -371,7 +366,7 @@ impl Arguments<'_> {
         let token_expire = js::expire_007("tokenExpire", self.arg(5), w)?;
         let privilege_expire =
             js::opt_expire_007("privilegeExpire", self.arg(6), w)?.unwrap_or(compat::UPSTREAM_PRIVILEGE_EXPIRE);
-        self.fixed.start(&credentials, token_expire)?.rtc(channel_name, user, role, privilege_expire).build()
+        self.fixed.start(token_expire)?.rtc(channel_name, user, role, privilege_expire).build(&credentials)
     }
 
     /// The four per-privilege lifetimes from `first` on, in upstream's argument order.
@@ -392,7 +387,7 @@ impl Arguments<'_> {
         let channel_name = js::string("channelName", self.arg(2))?;
         let user = js::user(user_field, self.arg(3), w)?;
         let token_expire = js::expire_007("tokenExpire", self.arg(4), w)?;
-        self.fixed.start(&credentials, token_expire)?.rtc_with_privileges(channel_name, user, expiries?).build()
+        self.fixed.start(token_expire)?.rtc_with_privileges(channel_name, user, expiries?).build(&credentials)
     }
 
     /// `buildTokenWithRtm`: npm writes the RTC uid `${account}` and the RTM user id
@@ -407,14 +402,14 @@ impl Arguments<'_> {
         let token_expire = js::expire_007("tokenExpire", self.arg(5), w)?;
         let privilege_expire =
             js::opt_expire_007("privilegeExpire", self.arg(6), w)?.unwrap_or(compat::UPSTREAM_PRIVILEGE_EXPIRE);
-        let token = self.fixed.start(&credentials, token_expire)?;
+        let mut token = self.fixed.start(token_expire)?;
         let token = if rtc_account == rtm_user_id {
             token.rtc_with_rtm(channel_name, &rtc_account, role, privilege_expire)
         } else {
             let expiries = RtcPrivilegeExpiries::all(privilege_expire);
             token.rtc_with_rtm_expiries(channel_name, &rtc_account, role, expiries, rtm_user_id, token_expire)
         };
-        token.build()
+        token.build(&credentials)
     }
 
     /// The twelve-argument builders.
@@ -433,13 +428,13 @@ impl Arguments<'_> {
         let expiries = expiries?;
         let rtm_user_id = js::user_id("rtmUserId", self.arg(10), false, w)?;
         let rtm_expire = js::expire_007("rtmTokenExpire", self.arg(11), w)?;
-        let token = self.fixed.start(&credentials, token_expire)?;
+        let mut token = self.fixed.start(token_expire)?;
         let token = match which {
             WithRtm2::Plain => token.rtc_with_rtm_expiries(channel, &account, role, expiries, rtm_user_id, rtm_expire),
             WithRtm2::ConvoAi => token.convo_ai(channel, &account, role, expiries, rtm_user_id, rtm_expire),
             WithRtm2::Stt => token.stt(channel, &account, role, expiries, rtm_user_id, rtm_expire),
         };
-        token.build()
+        token.build(&credentials)
     }
 
     /// npm `agora-access-token` `RtcTokenBuilder.buildTokenWithUid` / `buildTokenWithAccount`.
@@ -449,7 +444,7 @@ impl Arguments<'_> {
         let user = js::user(user_field, self.arg(3), w)?;
         let role = js::role_006("role", self.arg(4), w)?;
         let expired_ts = js::expire_006("privilegeExpiredTs", self.arg(5), w)?;
-        self.fixed.start_006(AccessToken::rtc(&credentials, channel_name, user, role, expired_ts))?.build()
+        self.fixed.start_006(AccessToken::rtc(channel_name, user, role, expired_ts))?.build(&credentials)
     }
 }
 

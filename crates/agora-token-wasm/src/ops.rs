@@ -115,7 +115,8 @@ fn build_rtc_rtm2(o: RtcWithRtm2Input, flavour: Rtm2Flavour) -> Result<Value, Er
     let role = o.role.to_core()?;
     let expiries = o.privileges.to_core();
     let rtm_user_id = User::from(o.rtm_user_id).to_wire_string();
-    let token = stamped(AccessToken2::new(&credentials, o.token_expire), o.issued_at, o.salt);
+    let mut token = AccessToken2::new(o.token_expire);
+    token.issued(o.issued_at, o.salt);
     let channel = o.channel_name;
     let token = match flavour {
         Rtm2Flavour::Plain => {
@@ -124,7 +125,7 @@ fn build_rtc_rtm2(o: RtcWithRtm2Input, flavour: Rtm2Flavour) -> Result<Value, Er
         Rtm2Flavour::ConvoAi => token.convo_ai(channel, &account, role, expiries, rtm_user_id, o.rtm_token_expire),
         Rtm2Flavour::Stt => token.stt(channel, &account, role, expiries, rtm_user_id, o.rtm_token_expire),
     };
-    Ok(Value::String(token.build()?))
+    Ok(Value::String(token.build(&credentials)?))
 }
 
 /// Options of `buildDynamicKey` and `buildDynamicKey5`.
@@ -445,15 +446,18 @@ pub(crate) fn error_response(code: &str, message: &str) -> String {
     json!({ "error": { "code": code, "message": message } }).to_string()
 }
 
+// Every builder's issue time comes from the host (wasm32-unknown-unknown has no clock), so
+// requests carry it; the salt comes from the host when given, else the core draws it.
 fn run(request: Request) -> Result<Value, Error> {
     match request {
         Request::BuildToken { app_id, app_certificate, expire, issued_at, salt, services } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
-            let mut token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt);
+            let mut token = AccessToken2::new(expire);
+            token.issued(issued_at, salt);
             for service in services {
-                token.push_service(to_service(service)?);
+                token.service(to_service(service)?);
             }
-            Ok(Value::String(token.build()?))
+            Ok(Value::String(token.build(&credentials)?))
         }
         Request::BuildRtcToken {
             app_id,
@@ -469,19 +473,17 @@ fn run(request: Request) -> Result<Value, Error> {
         } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
             let user = uid_or_account(uid, account)?;
-            let token = stamped(AccessToken2::new(&credentials, token_expire), issued_at, salt).rtc(
-                channel_name,
-                user,
-                role.to_core()?,
-                privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE),
-            );
-            Ok(Value::String(token.build()?))
+            let token = AccessToken2::new(token_expire)
+                .issued(issued_at, salt)
+                .rtc(channel_name, user, role.to_core()?, privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE))
+                .build(&credentials)?;
+            Ok(Value::String(token))
         }
         Request::BuildRtmToken { app_id, app_certificate, user_id, expire, issued_at, salt } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
             let user_id = User::from(user_id).to_wire_string();
-            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).rtm(user_id, expire);
-            Ok(Value::String(token.build()?))
+            let token = AccessToken2::new(expire).issued(issued_at, salt).rtm(user_id, expire).build(&credentials)?;
+            Ok(Value::String(token))
         }
         Request::BuildRtcTokenWithPrivileges {
             app_id,
@@ -496,12 +498,11 @@ fn run(request: Request) -> Result<Value, Error> {
         } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
             let expiries = privileges.to_core();
-            let token = stamped(AccessToken2::new(&credentials, token_expire), issued_at, salt).rtc_with_privileges(
-                channel_name,
-                uid_or_account(uid, account)?,
-                expiries,
-            );
-            Ok(Value::String(token.build()?))
+            let token = AccessToken2::new(token_expire)
+                .issued(issued_at, salt)
+                .rtc_with_privileges(channel_name, uid_or_account(uid, account)?, expiries)
+                .build(&credentials)?;
+            Ok(Value::String(token))
         }
         Request::BuildRtcTokenWithRtm {
             app_id,
@@ -517,13 +518,16 @@ fn run(request: Request) -> Result<Value, Error> {
         } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
             let account = uid_or_account(uid, account)?.to_wire_string();
-            let token = stamped(AccessToken2::new(&credentials, token_expire), issued_at, salt).rtc_with_rtm(
-                channel_name,
-                &account,
-                role.to_core()?,
-                privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE),
-            );
-            Ok(Value::String(token.build()?))
+            let token = AccessToken2::new(token_expire)
+                .issued(issued_at, salt)
+                .rtc_with_rtm(
+                    channel_name,
+                    &account,
+                    role.to_core()?,
+                    privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE),
+                )
+                .build(&credentials)?;
+            Ok(Value::String(token))
         }
         Request::BuildRtmTokenWithPermissions {
             app_id,
@@ -536,12 +540,11 @@ fn run(request: Request) -> Result<Value, Error> {
         } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
             let user_id = User::from(user_id).to_wire_string();
-            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).rtm2(
-                user_id,
-                rtm2_permissions(permissions)?,
-                expire,
-            );
-            Ok(Value::String(token.build()?))
+            let token = AccessToken2::new(expire)
+                .issued(issued_at, salt)
+                .rtm2(user_id, rtm2_permissions(permissions)?, expire)
+                .build(&credentials)?;
+            Ok(Value::String(token))
         }
         Request::BuildRtcTokenWithRtm2 { options } => build_rtc_rtm2(options, Rtm2Flavour::Plain),
         Request::BuildConvoAiToken { options } => build_rtc_rtm2(options, Rtm2Flavour::ConvoAi),
@@ -569,20 +572,23 @@ fn run(request: Request) -> Result<Value, Error> {
                 }
             };
             let user_uuid = User::from(user_uuid).to_wire_string();
-            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt)
-                .apaas_room_user_variant(room_uuid, &user_uuid, role, expire, variant);
-            Ok(Value::String(token.build()?))
+            let token = AccessToken2::new(expire)
+                .issued(issued_at, salt)
+                .apaas_room_user_variant(room_uuid, &user_uuid, role, expire, variant)
+                .build(&credentials)?;
+            Ok(Value::String(token))
         }
         Request::BuildApaasUserToken { app_id, app_certificate, user_id, expire, issued_at, salt } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
             let user_uuid = User::from(user_id).to_wire_string();
-            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).apaas_user(user_uuid, expire);
-            Ok(Value::String(token.build()?))
+            let token =
+                AccessToken2::new(expire).issued(issued_at, salt).apaas_user(user_uuid, expire).build(&credentials)?;
+            Ok(Value::String(token))
         }
         Request::BuildApaasAppToken { app_id, app_certificate, expire, issued_at, salt } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
-            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).apaas_app(expire);
-            Ok(Value::String(token.build()?))
+            let token = AccessToken2::new(expire).issued(issued_at, salt).apaas_app(expire).build(&credentials)?;
+            Ok(Value::String(token))
         }
         Request::BuildAccessToken006 {
             app_id,
@@ -596,18 +602,12 @@ fn run(request: Request) -> Result<Value, Error> {
             salt,
         } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
-            let mut token =
-                AccessToken::new(&credentials, channel_name, uid_or_account(uid, account)?).issued_at(issued_at);
+            let mut token = AccessToken::new(channel_name, uid_or_account(uid, account)?);
+            token.issued(issued_at, salt).expires_at(expires_at);
             for (code, expire) in privileges {
-                token = token.privilege(Privilege006::from_code(number("privileges", &code)?)?, expire);
+                token.privilege(Privilege006::from_code(number("privileges", &code)?)?, expire);
             }
-            if let Some(expires_at) = expires_at {
-                token = token.expires_at(expires_at);
-            }
-            if let Some(salt) = salt {
-                token = token.salt(salt);
-            }
-            Ok(Value::String(token.build()?))
+            Ok(Value::String(token.build(&credentials)?))
         }
         Request::DecodeAccessToken006 { token } => Ok(payload_006(&UnverifiedAccessToken::parse(&token)?, false)),
         Request::VerifyAccessToken006 { token, app_certificate, channel_name, uid } => {
@@ -631,18 +631,19 @@ fn run(request: Request) -> Result<Value, Error> {
         Request::BuildChatUserToken { app_id, app_certificate, user_id, expire, issued_at, salt } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
             let user_id = User::from(user_id).to_wire_string();
-            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).chat_user(user_id, expire);
-            Ok(Value::String(token.build()?))
+            let token =
+                AccessToken2::new(expire).issued(issued_at, salt).chat_user(user_id, expire).build(&credentials)?;
+            Ok(Value::String(token))
         }
         Request::BuildChatAppToken { app_id, app_certificate, expire, issued_at, salt } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
-            let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).chat_app(expire);
-            Ok(Value::String(token.build()?))
+            let token = AccessToken2::new(expire).issued(issued_at, salt).chat_app(expire).build(&credentials)?;
+            Ok(Value::String(token))
         }
         Request::BuildFpaToken { app_id, app_certificate, issued_at, salt } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
-            let token = stamped(AccessToken2::new(&credentials, FPA_TOKEN_EXPIRE), issued_at, salt).fpa();
-            Ok(Value::String(token.build()?))
+            let token = AccessToken2::new(FPA_TOKEN_EXPIRE).issued(issued_at, salt).fpa().build(&credentials)?;
+            Ok(Value::String(token))
         }
         Request::Decode { token } => Ok(payload_json(UnverifiedToken::parse(&token)?.payload(), false)),
         Request::Verify { token, app_certificate } => {
@@ -866,16 +867,6 @@ fn field_json(report: &ServiceReport, name: &str, value: &str) -> Value {
         json!({ "name": name, "value": value, "wildcard": true })
     } else {
         json!({ "name": name, "value": value })
-    }
-}
-
-/// The issue time always comes from the host (wasm32-unknown-unknown has no clock); the salt
-/// comes from the host when given, else the core draws it.
-fn stamped(token: AccessToken2<'_>, issued_at: u32, salt: Option<u32>) -> AccessToken2<'_> {
-    let token = token.issued_at(issued_at);
-    match salt {
-        Some(salt) => token.salt(salt),
-        None => token,
     }
 }
 
