@@ -7,7 +7,7 @@
 
 use agora_token::compat;
 use agora_token::{
-    AccessToken2, ApaasRoomUserVariant, Credentials, FcdnPrivilege, Payload, Privilege, RtcPrivilegeExpiries, Service,
+    AccessToken2, ApaasRoomUserVariant, Credentials, FcdnPrivilege, Payload, Privilege, RtcPrivilegeExpiries,
     ServiceType, StreamingPrivilege, UnverifiedToken, VerifiedToken,
 };
 use pyo3::prelude::*;
@@ -24,46 +24,12 @@ use crate::services::{service_from_py, service_to_py, PyRtm2Permissions};
 
 /// Builds an AccessToken2 ("007") token: credentials and lifetime, optionally the issue time
 /// and salt, then services (each method adds what the upstream builder of that name adds),
-/// then `build()`.
+/// then `build()`. It holds the core builder and the credentials it signs with: every method
+/// adds to the core builder, so every rule of which privileges a builder grants stays in the core.
 #[pyclass(module = "agora_token._native", name = "TokenBuilder")]
 pub(crate) struct PyTokenBuilder {
     credentials: Credentials,
-    expire: u32,
-    issued_at: Option<u32>,
-    salt: Option<u32>,
-    strict: bool,
-    services: Vec<Service>,
-}
-
-/// A core builder with the options every Python entry point takes.
-pub(crate) fn core_builder(
-    credentials: &Credentials,
-    expire: u32,
-    issued_at: Option<u32>,
-    salt: Option<u32>,
-    strict: bool,
-) -> AccessToken2<'_> {
-    let mut token = AccessToken2::new(credentials, expire).strict(strict);
-    if let Some(issued_at) = issued_at {
-        token = token.issued_at(issued_at);
-    }
-    if let Some(salt) = salt {
-        token = token.salt(salt);
-    }
-    token
-}
-
-impl PyTokenBuilder {
-    /// Adds the services a core builder method adds. The core method runs on a fresh
-    /// builder with the same credentials and lifetime (what `rtc_with_rtm` reads), so every
-    /// rule of which privileges a builder grants stays in the core.
-    fn extend<F>(&mut self, add: F)
-    where
-        F: for<'a> FnOnce(AccessToken2<'a>) -> AccessToken2<'a>,
-    {
-        let services = add(AccessToken2::new(&self.credentials, self.expire)).services().to_vec();
-        self.services.extend(services);
-    }
+    token: AccessToken2,
 }
 
 /// The four RTC privilege expiries of the per-privilege builders.
@@ -97,50 +63,45 @@ impl PyTokenBuilder {
         salt: Option<&Bound<'_, PyAny>>,
         strict: bool,
     ) -> PyResult<Self> {
-        Ok(PyTokenBuilder {
-            credentials: credentials.inner.clone(),
-            expire: seconds_arg(expire, "expire")?,
-            issued_at: opt_u32_time_arg(issued_at, "issued_at")?,
-            salt: opt_u32_arg(salt, "salt")?,
-            strict,
-            services: Vec::new(),
-        })
+        let mut token = AccessToken2::new(seconds_arg(expire, "expire")?);
+        token.issued(opt_u32_time_arg(issued_at, "issued_at")?, opt_u32_arg(salt, "salt")?).strict(strict);
+        Ok(PyTokenBuilder { credentials: credentials.inner.clone(), token })
     }
 
     /// The token lifetime in seconds.
     #[getter]
     fn expire(&self) -> u32 {
-        self.expire
+        self.token.expire()
     }
 
     /// The issue time (Unix seconds), or None for the clock at build().
     #[getter]
     fn issued_at(&self) -> Option<u32> {
-        self.issued_at
+        self.token.issued_at()
     }
 
     /// The salt, or None for a random one at build().
     #[getter]
     fn salt(&self) -> Option<u32> {
-        self.salt
+        self.token.salt()
     }
 
     /// Whether build() refuses expiries that look like absolute Unix timestamps.
     #[getter]
     fn strict(&self) -> bool {
-        self.strict
+        self.token.is_strict()
     }
 
     /// The services added so far, in insertion order.
     #[getter]
     fn services(&self, py: Python<'_>) -> PyResult<Vec<Py<PyAny>>> {
-        self.services.iter().map(|service| service_to_py(py, service)).collect()
+        self.token.services().iter().map(|service| service_to_py(py, service)).collect()
     }
 
     /// Adds any service object (RtcService, ChatService, ...).
     fn service<'py>(mut slf: PyRefMut<'py, Self>, service: &Bound<'_, PyAny>) -> PyResult<PyRefMut<'py, Self>> {
         let service = service_from_py(service)?;
-        slf.services.push(service);
+        slf.token.service(service);
         Ok(slf)
     }
 
@@ -158,7 +119,7 @@ impl PyTokenBuilder {
         let role = rtc_role_arg(role)?;
         let privilege_expire =
             opt_seconds_arg(privilege_expire, "privilege_expire")?.unwrap_or(agora_token::DEFAULT_PRIVILEGE_EXPIRE);
-        slf.extend(|token| token.rtc(channel_name, user, role, privilege_expire));
+        slf.token.rtc(channel_name, user, role, privilege_expire);
         Ok(slf)
     }
 
@@ -176,7 +137,7 @@ impl PyTokenBuilder {
     ) -> PyResult<PyRefMut<'py, Self>> {
         let user = user_arg(user, "user")?;
         let expiries = rtc_expiries(join_channel, publish_audio, publish_video, publish_data)?;
-        slf.extend(|token| token.rtc_with_privileges(channel_name, user, expiries));
+        slf.token.rtc_with_privileges(channel_name, user, expiries);
         Ok(slf)
     }
 
@@ -192,7 +153,7 @@ impl PyTokenBuilder {
         let role = rtc_role_arg(role)?;
         let privilege_expire =
             opt_seconds_arg(privilege_expire, "privilege_expire")?.unwrap_or(agora_token::DEFAULT_PRIVILEGE_EXPIRE);
-        slf.extend(|token| token.rtc_with_rtm(channel_name, &account, role, privilege_expire));
+        slf.token.rtc_with_rtm(channel_name, &account, role, privilege_expire);
         Ok(slf)
     }
 
@@ -215,9 +176,7 @@ impl PyTokenBuilder {
         let role = rtc_role_arg(role)?;
         let expiries = rtc_expiries(join_channel, publish_audio, publish_video, publish_data)?;
         let rtm_expire = seconds_arg(rtm_expire, "rtm_expire")?;
-        slf.extend(|token| {
-            token.rtc_with_rtm_expiries(channel_name, &account, role, expiries, rtm_user_id, rtm_expire)
-        });
+        slf.token.rtc_with_rtm_expiries(channel_name, &account, role, expiries, rtm_user_id, rtm_expire);
         Ok(slf)
     }
 
@@ -239,7 +198,7 @@ impl PyTokenBuilder {
         let role = rtc_role_arg(role)?;
         let expiries = rtc_expiries(join_channel, publish_audio, publish_video, publish_data)?;
         let rtm_expire = seconds_arg(rtm_expire, "rtm_expire")?;
-        slf.extend(|token| token.convo_ai(channel_name, &account, role, expiries, rtm_user_id, rtm_expire));
+        slf.token.convo_ai(channel_name, &account, role, expiries, rtm_user_id, rtm_expire);
         Ok(slf)
     }
 
@@ -261,7 +220,7 @@ impl PyTokenBuilder {
         let role = rtc_role_arg(role)?;
         let expiries = rtc_expiries(join_channel, publish_audio, publish_video, publish_data)?;
         let rtm_expire = seconds_arg(rtm_expire, "rtm_expire")?;
-        slf.extend(|token| token.stt(channel_name, &account, role, expiries, rtm_user_id, rtm_expire));
+        slf.token.stt(channel_name, &account, role, expiries, rtm_user_id, rtm_expire);
         Ok(slf)
     }
 
@@ -274,7 +233,7 @@ impl PyTokenBuilder {
         expire: &Bound<'_, PyAny>,
     ) -> PyResult<PyRefMut<'py, Self>> {
         let expire = seconds_arg(expire, "expire")?;
-        slf.extend(|token| token.rtm(user_id, expire));
+        slf.token.rtm(user_id, expire);
         Ok(slf)
     }
 
@@ -288,7 +247,7 @@ impl PyTokenBuilder {
     ) -> PyResult<PyRefMut<'py, Self>> {
         let expire = seconds_arg(expire, "expire")?;
         let permissions = permissions.inner.clone();
-        slf.extend(|token| token.rtm2(user_id, permissions, expire));
+        slf.token.rtm2(user_id, permissions, expire);
         Ok(slf)
     }
 
@@ -300,7 +259,7 @@ impl PyTokenBuilder {
         expire: &Bound<'_, PyAny>,
     ) -> PyResult<PyRefMut<'py, Self>> {
         let expire = seconds_arg(expire, "expire")?;
-        slf.extend(|token| token.chat_user(user_id, expire));
+        slf.token.chat_user(user_id, expire);
         Ok(slf)
     }
 
@@ -308,14 +267,14 @@ impl PyTokenBuilder {
     #[pyo3(signature = (*, expire))]
     fn chat_app<'py>(mut slf: PyRefMut<'py, Self>, expire: &Bound<'_, PyAny>) -> PyResult<PyRefMut<'py, Self>> {
         let expire = seconds_arg(expire, "expire")?;
-        slf.extend(|token| token.chat_app(expire));
+        slf.token.chat_app(expire);
         Ok(slf)
     }
 
     /// The FPA service as every upstream FPA builder packs it (upstream builders use
     /// FPA_TOKEN_EXPIRE, 24 hours, as the token lifetime).
     fn fpa(mut slf: PyRefMut<'_, Self>) -> PyRefMut<'_, Self> {
-        slf.extend(|token| token.fpa());
+        slf.token.fpa();
         slf
     }
 
@@ -334,7 +293,7 @@ impl PyTokenBuilder {
         let expire = seconds_arg(expire, "expire")?;
         let variant =
             if node_compatible { ApaasRoomUserVariant::NodeCompatible } else { ApaasRoomUserVariant::Standard };
-        slf.extend(|token| token.apaas_room_user_variant(room_uuid, &user_uuid, role, expire, variant));
+        slf.token.apaas_room_user_variant(room_uuid, &user_uuid, role, expire, variant);
         Ok(slf)
     }
 
@@ -346,7 +305,7 @@ impl PyTokenBuilder {
         expire: &Bound<'_, PyAny>,
     ) -> PyResult<PyRefMut<'py, Self>> {
         let expire = seconds_arg(expire, "expire")?;
-        slf.extend(|token| token.apaas_user(user_uuid, expire));
+        slf.token.apaas_user(user_uuid, expire);
         Ok(slf)
     }
 
@@ -354,7 +313,7 @@ impl PyTokenBuilder {
     #[pyo3(signature = (*, expire))]
     fn apaas_app<'py>(mut slf: PyRefMut<'py, Self>, expire: &Bound<'_, PyAny>) -> PyResult<PyRefMut<'py, Self>> {
         let expire = seconds_arg(expire, "expire")?;
-        slf.extend(|token| token.apaas_app(expire));
+        slf.token.apaas_app(expire);
         Ok(slf)
     }
 
@@ -370,7 +329,7 @@ impl PyTokenBuilder {
         let user = user_arg(user, "user")?;
         let privileges = privilege_list::<StreamingPrivilege>(privileges)?;
         let expire = seconds_arg(expire, "expire")?;
-        slf.extend(|token| token.streaming(channel_name, user, &privileges, expire));
+        slf.token.streaming(channel_name, user, &privileges, expire);
         Ok(slf)
     }
 
@@ -386,29 +345,26 @@ impl PyTokenBuilder {
         let user = user_arg(user, "user")?;
         let privileges = privilege_list::<FcdnPrivilege>(privileges)?;
         let expire = seconds_arg(expire, "expire")?;
-        slf.extend(|token| token.fcdn(channel_name, user, &privileges, expire));
+        slf.token.fcdn(channel_name, user, &privileges, expire);
         Ok(slf)
     }
 
     /// Signs and encodes the token: "007" + base64(zlib(...)).
     fn build(&self) -> PyResult<String> {
-        let mut token = core_builder(&self.credentials, self.expire, self.issued_at, self.salt, self.strict);
-        for service in &self.services {
-            token.push_service(service.clone());
-        }
-        token.build().or_raise()
+        self.token.build(&self.credentials).or_raise()
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
-        let services: Vec<&str> = self.services.iter().map(|s| s.service_type().name()).collect();
+        let token = &self.token;
+        let services: Vec<&str> = token.services().iter().map(|s| s.service_type().name()).collect();
         let optional = |value: Option<u32>| value.map_or_else(|| "None".to_owned(), |v| v.to_string());
         format!(
             "TokenBuilder(app_id={}, expire={}, issued_at={}, salt={}, strict={}, services=[{}])",
             str_repr(py, self.credentials.app_id().as_str()),
-            self.expire,
-            optional(self.issued_at),
-            optional(self.salt),
-            if self.strict { "True" } else { "False" },
+            token.expire(),
+            optional(token.issued_at()),
+            optional(token.salt()),
+            if token.is_strict() { "True" } else { "False" },
             services.join(", ")
         )
     }
@@ -489,9 +445,10 @@ fn build_rtc_token(
     let py = token_expire.py();
     warn_if(py, compat::expire_007("token_expire", expire))?;
     warn_if(py, compat::expire_007("privilege_expire", privilege_expire))?;
-    core_builder(&credentials, expire, issued_at, salt, false)
+    AccessToken2::new(expire)
+        .issued(issued_at, salt)
         .rtc(channel_name, user, role, privilege_expire)
-        .build()
+        .build(&credentials)
         .or_raise()
 }
 

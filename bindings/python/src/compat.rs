@@ -17,7 +17,6 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDateTime, PyDelta, PyDict, PyInt, PyString, PyTuple};
 
-use crate::access_token2::core_builder;
 use crate::convert::{repr, seconds_arg, type_name, u32_time_arg};
 use crate::errors::{invalid_argument, CoreResultExt};
 use crate::services::{service_from_py, PyRtm2Permissions};
@@ -391,7 +390,8 @@ pub(crate) fn compat_build_007(
     warn_if(py, compat::expire_007("expire", expire))?;
     let issued_at = issued_at.map(|value| issue_time(value, "issue_ts")).transpose()?;
     let salt = salt.map(|value| number(value, "salt", compat::u32_number)).transpose()?;
-    let mut token = core_builder(&credentials, expire, issued_at, salt, false);
+    let mut token = agora_token::AccessToken2::new(expire);
+    token.issued(issued_at, salt);
     for entry in services.try_iter()? {
         let (service, privileges): (Bound<'_, PyAny>, Bound<'_, PyAny>) = entry?.extract()?;
         let mut service = service_from_py(&service)?;
@@ -403,9 +403,9 @@ pub(crate) fn compat_build_007(
             warn_if(py, compat::expire_007(&field, expire))?;
             service.add_privilege_unchecked(code, expire);
         }
-        token.push_service(service);
+        token.service(service);
     }
-    token.build().or_raise()
+    token.build(&credentials).or_raise()
 }
 
 /// The drop-in 006 `AccessToken.build()`: every privilege number packed as given, as upstream
@@ -424,20 +424,19 @@ pub(crate) fn compat_build_006(
     salt: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let credentials = agora_token::Credentials::new(app_id, app_certificate).or_raise()?;
-    let mut token = AccessToken::new(&credentials, channel_name, user(uid, "uid")?);
+    let mut token = AccessToken::new(channel_name, user(uid, "uid")?);
     for (code, expired_ts) in privilege_items(privileges)? {
         let field = format!("privilege {code} expireTimestamp");
         let expired_ts = unix_time(&expired_ts, &field)?;
         warn_if(py, compat::privilege_006(code))?;
         warn_if(py, compat::expire_006(&field, expired_ts))?;
-        token = token.privilege_unchecked(code, expired_ts);
+        token.privilege_unchecked(code, expired_ts);
     }
-    if let Some(expires_at) = expires_at.map(|value| unix_time(value, "ts")).transpose()? {
+    let expires_at = expires_at.map(|value| unix_time(value, "ts")).transpose()?;
+    if let Some(expires_at) = expires_at {
         warn_if(py, compat::expire_006("ts", expires_at))?;
-        token = token.expires_at(expires_at);
     }
-    if let Some(salt) = salt.map(|value| number(value, "salt", compat::u32_number)).transpose()? {
-        token = token.salt(salt);
-    }
-    token.build().or_raise()
+    let salt = salt.map(|value| number(value, "salt", compat::u32_number)).transpose()?;
+    token.expires_at(expires_at).issued(None, salt);
+    token.build(&credentials).or_raise()
 }

@@ -10,7 +10,7 @@ use agora_token::legacy::access_token::{AccessToken, Privilege006, Role006, Unve
 use agora_token::legacy::dynamic_key::{self, Dk4Service, DynamicKeyInput};
 use agora_token::legacy::dynamic_key5::{self as dk5, Dk5Service, UploadPermission};
 use agora_token::legacy::signaling;
-use agora_token::{Credentials, User};
+use agora_token::Credentials;
 use pyo3::prelude::*;
 
 use crate::compat::{role_006_lenient, unix_time as dropin_unix_time, user as dropin_user, warn_if};
@@ -20,44 +20,31 @@ use crate::convert::{
 use crate::credentials::PyCredentials;
 use crate::errors::{invalid_argument, CoreResultExt};
 
-/// Which core constructor a 006 builder starts from; replayed at `build()` because the core
-/// builder borrows its credentials and so cannot be kept in a Python object.
-#[derive(Clone)]
-enum Start006 {
-    Empty { channel_name: String, user: User },
-    Rtc { channel_name: String, user: User, role: Role006, privilege_expired_ts: u32 },
-    Rtm { account: String, privilege_expired_ts: u32 },
-}
-
 /// Builds a legacy AccessToken ("006"). Start from `TokenBuilder006.rtc(...)` or
 /// `TokenBuilder006.rtm(...)` (the upstream 006 builders), or from an empty token for a
-/// channel and user and add privileges.
+/// channel and user and add privileges. It holds the core builder and the credentials it signs with.
 #[pyclass(module = "agora_token._native", name = "TokenBuilder006")]
 pub(crate) struct PyTokenBuilder006 {
     credentials: Credentials,
-    start: Start006,
-    privileges: Vec<(Privilege006, u32)>,
-    expires_at: Option<u32>,
-    salt: Option<u32>,
-    strict: bool,
+    /// Which constructor it started from ("token", "rtc" or "rtm"), for its repr.
+    kind: &'static str,
+    token: AccessToken,
 }
 
 impl PyTokenBuilder006 {
     fn with_options(
         credentials: &PyCredentials,
-        start: Start006,
+        kind: &'static str,
+        mut token: AccessToken,
         expires_at: Option<&Bound<'_, PyAny>>,
         salt: Option<&Bound<'_, PyAny>>,
         strict: bool,
     ) -> PyResult<Self> {
-        Ok(PyTokenBuilder006 {
-            credentials: credentials.inner.clone(),
-            start,
-            privileges: Vec::new(),
-            expires_at: opt_u32_time_arg(expires_at, "expires_at")?,
-            salt: opt_u32_arg(salt, "salt")?,
-            strict,
-        })
+        token
+            .expires_at(opt_u32_time_arg(expires_at, "expires_at")?)
+            .issued(None, opt_u32_arg(salt, "salt")?)
+            .strict(strict);
+        Ok(PyTokenBuilder006 { credentials: credentials.inner.clone(), kind, token })
     }
 }
 
@@ -73,8 +60,8 @@ impl PyTokenBuilder006 {
         salt: Option<&Bound<'_, PyAny>>,
         strict: bool,
     ) -> PyResult<Self> {
-        let start = Start006::Empty { channel_name, user: user_arg(user, "user")? };
-        Self::with_options(&credentials, start, expires_at, salt, strict)
+        let token = AccessToken::new(channel_name, user_arg(user, "user")?);
+        Self::with_options(&credentials, "token", token, expires_at, salt, strict)
     }
 
     /// The 006 RTC builder (upstream buildTokenWithUid / buildTokenWithAccount): join, plus
@@ -93,13 +80,13 @@ impl PyTokenBuilder006 {
         salt: Option<&Bound<'_, PyAny>>,
         strict: bool,
     ) -> PyResult<Self> {
-        let start = Start006::Rtc {
+        let token = AccessToken::rtc(
             channel_name,
-            user: user_arg(user, "user")?,
-            role: Role006::from_code(i64_arg(role, "role")?).or_raise()?,
-            privilege_expired_ts: u32_time_arg(privilege_expired_ts, "privilege_expired_ts")?,
-        };
-        Self::with_options(&credentials, start, expires_at, salt, strict)
+            user_arg(user, "user")?,
+            Role006::from_code(i64_arg(role, "role")?).or_raise()?,
+            u32_time_arg(privilege_expired_ts, "privilege_expired_ts")?,
+        );
+        Self::with_options(&credentials, "rtc", token, expires_at, salt, strict)
     }
 
     /// The 006 RTM builder (upstream RtmTokenBuilder.buildToken): RTM login for an account
@@ -114,11 +101,8 @@ impl PyTokenBuilder006 {
         salt: Option<&Bound<'_, PyAny>>,
         strict: bool,
     ) -> PyResult<Self> {
-        let start = Start006::Rtm {
-            account,
-            privilege_expired_ts: u32_time_arg(privilege_expired_ts, "privilege_expired_ts")?,
-        };
-        Self::with_options(&credentials, start, expires_at, salt, strict)
+        let token = AccessToken::rtm(account, u32_time_arg(privilege_expired_ts, "privilege_expired_ts")?);
+        Self::with_options(&credentials, "rtm", token, expires_at, salt, strict)
     }
 
     /// Grants a privilege (a Privilege006 member or number) until an absolute Unix time (0 = no expiry).
@@ -129,53 +113,29 @@ impl PyTokenBuilder006 {
     ) -> PyResult<PyRefMut<'py, Self>> {
         let privilege = Privilege006::from_code(u16_arg(privilege, "privilege")?).or_raise()?;
         let expired_ts = u32_time_arg(expired_ts, "expired_ts")?;
-        slf.privileges.push((privilege, expired_ts));
+        slf.token.privilege(privilege, expired_ts);
         Ok(slf)
     }
 
     /// The token's own expiry (the message's ts, absolute), or None for now + 24 hours at build().
     #[getter]
     fn expires_at(&self) -> Option<u32> {
-        self.expires_at
+        self.token.expiry()
     }
 
     /// The salt, or None for a random one at build().
     #[getter]
     fn salt(&self) -> Option<u32> {
-        self.salt
+        self.token.salt()
     }
 
     /// Signs and encodes the token: "006" + app id + base64(...).
     fn build(&self) -> PyResult<String> {
-        let credentials = &self.credentials;
-        let mut token = match self.start.clone() {
-            Start006::Empty { channel_name, user } => AccessToken::new(credentials, channel_name, user),
-            Start006::Rtc { channel_name, user, role, privilege_expired_ts } => {
-                AccessToken::rtc(credentials, channel_name, user, role, privilege_expired_ts)
-            }
-            Start006::Rtm { account, privilege_expired_ts } => {
-                AccessToken::rtm(credentials, account, privilege_expired_ts)
-            }
-        };
-        for &(privilege, expired_ts) in &self.privileges {
-            token = token.privilege(privilege, expired_ts);
-        }
-        if let Some(expires_at) = self.expires_at {
-            token = token.expires_at(expires_at);
-        }
-        if let Some(salt) = self.salt {
-            token = token.salt(salt);
-        }
-        token.strict(self.strict).build().or_raise()
+        self.token.build(&self.credentials).or_raise()
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
-        let kind = match self.start {
-            Start006::Empty { .. } => "token",
-            Start006::Rtc { .. } => "rtc",
-            Start006::Rtm { .. } => "rtm",
-        };
-        format!("TokenBuilder006({kind}, app_id={})", str_repr(py, self.credentials.app_id().as_str()))
+        format!("TokenBuilder006({}, app_id={})", self.kind, str_repr(py, self.credentials.app_id().as_str()))
     }
 }
 
@@ -236,14 +196,11 @@ fn build_rtc_token_006(
     let role = role_006_lenient(role)?;
     let expired_ts = dropin_unix_time(privilege_expired_ts, "privilegeExpiredTs")?;
     warn_if(privilege_expired_ts.py(), compat::expire_006("privilegeExpiredTs", expired_ts))?;
-    let mut token = AccessToken::rtc(&credentials, channel_name, user, role, expired_ts);
-    if let Some(expires_at) = opt_u32_time_arg(expires_at, "expires_at")? {
-        token = token.expires_at(expires_at);
-    }
-    if let Some(salt) = opt_u32_arg(salt, "salt")? {
-        token = token.salt(salt);
-    }
-    token.build().or_raise()
+    AccessToken::rtc(channel_name, user, role, expired_ts)
+        .expires_at(opt_u32_time_arg(expires_at, "expires_at")?)
+        .issued(None, opt_u32_arg(salt, "salt")?)
+        .build(&credentials)
+        .or_raise()
 }
 
 /// A decoded 006 token whose signature has NOT been checked. A 006 token stores only CRCs
