@@ -1,6 +1,6 @@
 //! AccessToken2 ("007"): the generic builder over any services, decode and verify.
 
-use agora_token::{AccessToken2, AppCertificate, Credentials, Payload, UnverifiedToken};
+use agora_token::{AccessToken2, AppCertificate, Payload, UnverifiedToken};
 use napi_derive::napi;
 
 use crate::args::{credentials, to_opt_u32, to_u32};
@@ -45,14 +45,9 @@ impl Fixed {
     }
 
     /// Starts a core builder with this issue time and salt (unset ones stay defaults).
-    pub fn start(self, credentials: &Credentials, expire: u32) -> AccessToken2<'_> {
-        let mut token = AccessToken2::new(credentials, expire);
-        if let Some(issued_at) = self.issued_at {
-            token = token.issued_at(issued_at);
-        }
-        if let Some(salt) = self.salt {
-            token = token.salt(salt);
-        }
+    pub fn start(self, expire: u32) -> AccessToken2 {
+        let mut token = AccessToken2::new(expire);
+        token.issued(self.issued_at, self.salt);
         token
     }
 }
@@ -88,11 +83,11 @@ pub struct TokenOptions {
 pub fn build_token(options: TokenOptions) -> Result<String> {
     let creds = credentials(&options.app_id, &options.app_certificate)?;
     let fixed = Fixed::new(options.issued_at, options.salt)?;
-    let mut token = fixed.start(&creds, to_u32("expire", options.expire)?);
+    let mut token = fixed.start(to_u32("expire", options.expire)?);
     for service in options.services {
-        token.push_service(service.into_core()?);
+        token.service(service.into_core()?);
     }
-    token.build().js()
+    token.build(&creds).js()
 }
 
 /// What a 007 token says (core `Payload`).

@@ -54,9 +54,9 @@ pub fn build_rtc_token(options: RtcTokenOptions) -> Result<String> {
     let role = to_rtc_role(options.role)?;
     let privilege_expire = privilege_expire_or_default(options.privilege_expire)?;
     fixed
-        .start(&creds, to_u32("tokenExpire", options.token_expire)?)
+        .start(to_u32("tokenExpire", options.token_expire)?)
         .rtc(options.channel_name, user, role, privilege_expire)
-        .build()
+        .build(&creds)
         .js()
 }
 
@@ -117,9 +117,9 @@ pub fn build_rtc_token_with_privileges(options: RtcPrivilegesTokenOptions) -> Re
     let fixed = Fixed::new(options.issued_at, options.salt)?;
     let user = uid_or_account(options.uid, options.account)?;
     fixed
-        .start(&creds, to_u32("tokenExpire", options.token_expire)?)
+        .start(to_u32("tokenExpire", options.token_expire)?)
         .rtc_with_privileges(options.channel_name, user, options.privileges.into_core()?)
-        .build()
+        .build(&creds)
         .js()
 }
 
@@ -160,9 +160,9 @@ pub fn build_rtc_token_with_rtm(options: RtcWithRtmTokenOptions) -> Result<Strin
     let role = to_rtc_role(options.role)?;
     let privilege_expire = privilege_expire_or_default(options.privilege_expire)?;
     fixed
-        .start(&creds, to_u32("tokenExpire", options.token_expire)?)
+        .start(to_u32("tokenExpire", options.token_expire)?)
         .rtc_with_rtm(options.channel_name, &account, role, privilege_expire)
-        .build()
+        .build(&creds)
         .js()
 }
 
@@ -216,14 +216,14 @@ fn build_rtc_rtm2(options: RtcWithRtm2TokenOptions, flavour: Rtm2Flavour) -> Res
     let expiries = options.privileges.into_core()?;
     let rtm_user_id = to_user_string("rtmUserId", options.rtm_user_id)?;
     let rtm_expire = to_u32("rtmTokenExpire", options.rtm_token_expire)?;
-    let token = fixed.start(&creds, to_u32("tokenExpire", options.token_expire)?);
+    let mut token = fixed.start(to_u32("tokenExpire", options.token_expire)?);
     let channel = options.channel_name;
     let token = match flavour {
         Rtm2Flavour::Plain => token.rtc_with_rtm_expiries(channel, &account, role, expiries, rtm_user_id, rtm_expire),
         Rtm2Flavour::ConvoAi => token.convo_ai(channel, &account, role, expiries, rtm_user_id, rtm_expire),
         Rtm2Flavour::Stt => token.stt(channel, &account, role, expiries, rtm_user_id, rtm_expire),
     };
-    token.build().js()
+    token.build(&creds).js()
 }
 
 /// RTC with per-privilege lifetimes plus RTM login for `rtmUserId`.
@@ -270,7 +270,7 @@ pub fn build_rtm_token(options: UserTokenOptions) -> Result<String> {
     let fixed = Fixed::new(options.issued_at, options.salt)?;
     let expire = to_u32("expire", options.expire)?;
     let user_id = to_user_string("userId", options.user_id)?;
-    fixed.start(&creds, expire).rtm(user_id, expire).build().js()
+    fixed.start(expire).rtm(user_id, expire).build(&creds).js()
 }
 
 /// Options of `buildRtmTokenWithPermissions` (upstream `buildTokenWithPermissions`).
@@ -305,7 +305,7 @@ pub fn build_rtm_token_with_permissions(options: Rtm2TokenOptions) -> Result<Str
     let expire = to_u32("expire", options.expire)?;
     let user_id = to_user_string("userId", options.user_id)?;
     let permissions = rtm2_permissions(&options.permissions)?;
-    fixed.start(&creds, expire).rtm2(user_id, permissions, expire).build().js()
+    fixed.start(expire).rtm2(user_id, permissions, expire).build(&creds).js()
 }
 
 /// A Chat user token (upstream `ChatTokenBuilder.buildUserToken`).
@@ -315,7 +315,7 @@ pub fn build_chat_user_token(options: UserTokenOptions) -> Result<String> {
     let fixed = Fixed::new(options.issued_at, options.salt)?;
     let expire = to_u32("expire", options.expire)?;
     let user_id = to_user_string("userId", options.user_id)?;
-    fixed.start(&creds, expire).chat_user(user_id, expire).build().js()
+    fixed.start(expire).chat_user(user_id, expire).build(&creds).js()
 }
 
 /// Options of the app-level builders (`buildChatAppToken`, `buildApaasAppToken`).
@@ -340,7 +340,7 @@ pub fn build_chat_app_token(options: AppTokenOptions) -> Result<String> {
     let creds = credentials(&options.app_id, &options.app_certificate)?;
     let fixed = Fixed::new(options.issued_at, options.salt)?;
     let expire = to_u32("expire", options.expire)?;
-    fixed.start(&creds, expire).chat_app(expire).build().js()
+    fixed.start(expire).chat_app(expire).build(&creds).js()
 }
 
 /// Options of `buildFpaToken`.
@@ -362,7 +362,7 @@ pub struct FpaTokenOptions {
 pub fn build_fpa_token(options: FpaTokenOptions) -> Result<String> {
     let creds = credentials(&options.app_id, &options.app_certificate)?;
     let fixed = Fixed::new(options.issued_at, options.salt)?;
-    fixed.start(&creds, FPA_TOKEN_EXPIRE).fpa().build().js()
+    fixed.start(FPA_TOKEN_EXPIRE).fpa().build(&creds).js()
 }
 
 /// Options of `buildApaasRoomUserToken` (upstream APaaS / Education `buildRoomUserToken`).
@@ -407,11 +407,7 @@ pub fn build_apaas_room_user_token(options: ApaasRoomUserTokenOptions) -> Result
         Some("node") => ApaasRoomUserVariant::NodeCompatible,
         Some(other) => return Err(invalid_argument("variant", format!("got {other:?}; use 'standard' or 'node'"))),
     };
-    fixed
-        .start(&creds, expire)
-        .apaas_room_user_variant(options.room_uuid, &user_uuid, role, expire, variant)
-        .build()
-        .js()
+    fixed.start(expire).apaas_room_user_variant(options.room_uuid, &user_uuid, role, expire, variant).build(&creds).js()
 }
 
 /// An APaaS / Education user token (upstream `buildUserToken`); `userId` is the user uuid.
@@ -421,7 +417,7 @@ pub fn build_apaas_user_token(options: UserTokenOptions) -> Result<String> {
     let fixed = Fixed::new(options.issued_at, options.salt)?;
     let expire = to_u32("expire", options.expire)?;
     let user_uuid = to_user_string("userId", options.user_id)?;
-    fixed.start(&creds, expire).apaas_user(user_uuid, expire).build().js()
+    fixed.start(expire).apaas_user(user_uuid, expire).build(&creds).js()
 }
 
 /// An APaaS / Education app token (upstream `buildAppToken`).
@@ -430,5 +426,5 @@ pub fn build_apaas_app_token(options: AppTokenOptions) -> Result<String> {
     let creds = credentials(&options.app_id, &options.app_certificate)?;
     let fixed = Fixed::new(options.issued_at, options.salt)?;
     let expire = to_u32("expire", options.expire)?;
-    fixed.start(&creds, expire).apaas_app(expire).build().js()
+    fixed.start(expire).apaas_app(expire).build(&creds).js()
 }

@@ -73,7 +73,7 @@ fn rtc(
     let token_expire = loose::expire_007(env, "tokenExpire", token_expire)?;
     let privilege_expire =
         loose::opt_expire_007(env, "privilegeExpire", privilege_expire)?.unwrap_or(compat::UPSTREAM_PRIVILEGE_EXPIRE);
-    fixed.start(&creds, token_expire).rtc(channel_name, user, role, privilege_expire).build().js()
+    fixed.start(token_expire).rtc(channel_name, user, role, privilege_expire).build(&creds).js()
 }
 
 /// Shared body of `buildTokenWithUidAndPrivilege` and `BuildTokenWithUserAccountAndPrivilege`.
@@ -94,7 +94,7 @@ fn rtc_with_privileges(
     let channel_name = arg_string("channelName", channel_name)?;
     let user = loose::user(env, user_field, user)?;
     let token_expire = loose::expire_007(env, "tokenExpire", token_expire)?;
-    fixed.start(&creds, token_expire).rtc_with_privileges(channel_name, user, expiries?).build().js()
+    fixed.start(token_expire).rtc_with_privileges(channel_name, user, expiries?).build(&creds).js()
 }
 
 /// Which services the twelve-argument builders add after RTC and RTM.
@@ -138,13 +138,13 @@ fn rtc_rtm2(
     let expiries = expiries?;
     let rtm_user_id = loose::user_id(env, "rtmUserId", rtm_user_id, false)?;
     let rtm_expire = loose::expire_007(env, "rtmTokenExpire", rtm_token_expire)?;
-    let token = fixed.start(&creds, token_expire);
+    let mut token = fixed.start(token_expire);
     let token = match which {
         WithRtm2::Plain => token.rtc_with_rtm_expiries(channel, &account, role, expiries, rtm_user_id, rtm_expire),
         WithRtm2::ConvoAi => token.convo_ai(channel, &account, role, expiries, rtm_user_id, rtm_expire),
         WithRtm2::Stt => token.stt(channel, &account, role, expiries, rtm_user_id, rtm_expire),
     };
-    token.build().js()
+    token.build(&creds).js()
 }
 
 /// npm `agora-token` `RtcTokenBuilder` (007).
@@ -359,7 +359,7 @@ impl JsRtcTokenBuilder {
         let token_expire = loose::expire_007(&env, "tokenExpire", &token_expire)?;
         let privilege_expire = loose::opt_expire_007(&env, "privilegeExpire", &privilege_expire)?
             .unwrap_or(compat::UPSTREAM_PRIVILEGE_EXPIRE);
-        let token = fixed.start(&creds, token_expire);
+        let mut token = fixed.start(token_expire);
         let token = if rtc_account == rtm_user_id {
             token.rtc_with_rtm(channel_name, &rtc_account, role, privilege_expire)
         } else {
@@ -371,7 +371,7 @@ impl JsRtcTokenBuilder {
             };
             token.rtc_with_rtm_expiries(channel_name, &rtc_account, role, expiries, rtm_user_id, token_expire)
         };
-        token.build().js()
+        token.build(&creds).js()
     }
 
     /// Builds an RTC token with per-privilege lifetimes plus RTM login for `rtmUserId`.
@@ -438,7 +438,7 @@ impl JsRtmTokenBuilder {
         let fixed = Fixed::from_options(options)?;
         let user_id = loose::user_id(&env, "userId", &user_id, false)?;
         let expire = loose::expire_007(&env, "expire", &expire)?;
-        fixed.start(&creds, expire).rtm(user_id, expire).build().js()
+        fixed.start(expire).rtm(user_id, expire).build(&creds).js()
     }
 
     /// Builds an RTM2 token with resource permissions (an `Rtm2Permissions`).
@@ -463,7 +463,7 @@ impl JsRtmTokenBuilder {
             )
         })?;
         let expire = loose::expire_007(&env, "expire", &expire)?;
-        fixed.start(&creds, expire).rtm2(user_id, permissions, expire).build().js()
+        fixed.start(expire).rtm2(user_id, permissions, expire).build(&creds).js()
     }
 }
 
@@ -488,7 +488,7 @@ impl JsChatTokenBuilder {
         let fixed = Fixed::from_options(options)?;
         let user_id = loose::user_id(&env, "userId", &user_id, false)?;
         let expire = loose::expire_007(&env, "expire", &expire)?;
-        fixed.start(&creds, expire).chat_user(user_id, expire).build().js()
+        fixed.start(expire).chat_user(user_id, expire).build(&creds).js()
     }
 
     /// Builds a Chat app token.
@@ -503,7 +503,7 @@ impl JsChatTokenBuilder {
         let creds = arg_credentials(&app_id, &app_certificate)?;
         let fixed = Fixed::from_options(options)?;
         let expire = loose::expire_007(&env, "expire", &expire)?;
-        fixed.start(&creds, expire).chat_app(expire).build().js()
+        fixed.start(expire).chat_app(expire).build(&creds).js()
     }
 }
 
@@ -523,7 +523,7 @@ impl JsFpaTokenBuilder {
     ) -> Result<String> {
         let creds = arg_credentials(&app_id, &app_certificate)?;
         let fixed = Fixed::from_options(options)?;
-        fixed.start(&creds, FPA_TOKEN_EXPIRE).fpa().build().js()
+        fixed.start(FPA_TOKEN_EXPIRE).fpa().build(&creds).js()
     }
 }
 
@@ -545,9 +545,9 @@ fn apaas_room_user(
     let role = loose::apaas_role(env, "role", role)?;
     let expire = loose::expire_007(env, "expire", expire)?;
     fixed
-        .start(&creds, expire)
+        .start(expire)
         .apaas_room_user_variant(room_uuid, &user_uuid, role, expire, ApaasRoomUserVariant::Standard)
-        .build()
+        .build(&creds)
         .js()
 }
 
@@ -563,7 +563,7 @@ fn apaas_user(
     let fixed = Fixed::from_options(options)?;
     let user_uuid = loose::user_id(env, "userUuid", user_uuid, false)?;
     let expire = loose::expire_007(env, "expire", expire)?;
-    fixed.start(&creds, expire).apaas_user(user_uuid, expire).build().js()
+    fixed.start(expire).apaas_user(user_uuid, expire).build(&creds).js()
 }
 
 fn apaas_app(
@@ -576,7 +576,7 @@ fn apaas_app(
     let creds = arg_credentials(app_id, app_certificate)?;
     let fixed = Fixed::from_options(options)?;
     let expire = loose::expire_007(env, "expire", expire)?;
-    fixed.start(&creds, expire).apaas_app(expire).build().js()
+    fixed.start(expire).apaas_app(expire).build(&creds).js()
 }
 
 /// npm `agora-token` `ApaasTokenBuilder`.
@@ -791,17 +791,6 @@ pub fn compat_build_token(env: Env, options: Unknown<'_>) -> Result<String> {
     loose::read(&env, |warnings| js::build_access_token2(&Loose(options), warnings))
 }
 
-/// Applies the drop-in options to a 006 token (its expiry counts from the issue time).
-fn access_token_006(mut token: AccessToken<'_>, fixed: Fixed) -> AccessToken<'_> {
-    if let Some(issued_at) = fixed.issued_at {
-        token = token.issued_at(issued_at);
-    }
-    if let Some(salt) = fixed.salt {
-        token = token.salt(salt);
-    }
-    token
-}
-
 #[allow(clippy::too_many_arguments)]
 fn rtc_006(
     env: &Env,
@@ -820,7 +809,8 @@ fn rtc_006(
     let user = loose::user(env, user_field, user)?;
     let role = loose::role_006(env, "role", role)?;
     let expired_ts = loose::expire_006(env, "privilegeExpiredTs", privilege_expired_ts)?;
-    access_token_006(AccessToken::rtc(&creds, channel_name, user, role, expired_ts), fixed).build().js()
+    // The drop-in options' issue time sets the 006 expiry (issue time + 24 hours).
+    AccessToken::rtc(channel_name, user, role, expired_ts).issued(fixed.issued_at, fixed.salt).build(&creds).js()
 }
 
 /// npm `agora-access-token` `RtcTokenBuilder` (006 tokens), exported by the drop-in module
@@ -903,6 +893,6 @@ impl JsRtmTokenBuilder006 {
         // RTM 006 has a single privilege, so upstream ignores the role, whatever it is.
         let _ = role;
         let expired_ts = loose::expire_006(&env, "privilegeExpiredTs", &privilege_expired_ts)?;
-        access_token_006(AccessToken::rtm(&creds, account, expired_ts), fixed).build().js()
+        AccessToken::rtm(account, expired_ts).issued(fixed.issued_at, fixed.salt).build(&creds).js()
     }
 }

@@ -44,20 +44,15 @@ pub struct AccessToken006Options {
 pub fn build_access_token006(options: AccessToken006Options) -> Result<String> {
     let creds = credentials(&options.app_id, &options.app_certificate)?;
     let user = uid_or_account(options.uid, options.account)?;
-    let mut token = AccessToken::new(&creds, options.channel_name, user);
+    let mut token = AccessToken::new(options.channel_name, user);
     for (key, &expire) in &options.privileges {
         let code = key
             .parse::<u16>()
             .map_err(|_| invalid_argument("privileges", format!("key {key:?} is not a privilege number")))?;
-        token = token.privilege(Privilege006::from_code(code).js()?, to_u32(&format!("privilege {code}"), expire)?);
+        token.privilege(Privilege006::from_code(code).js()?, to_u32(&format!("privilege {code}"), expire)?);
     }
-    if let Some(expires_at) = to_opt_u32("expiresAt", options.expires_at)? {
-        token = token.expires_at(expires_at);
-    }
-    if let Some(salt) = to_opt_u32("salt", options.salt)? {
-        token = token.salt(salt);
-    }
-    token.build().js()
+    token.expires_at(to_opt_u32("expiresAt", options.expires_at)?).issued(None, to_opt_u32("salt", options.salt)?);
+    token.build(&creds).js()
 }
 
 /// What a 006 token says (core `legacy::access_token::UnverifiedAccessToken`). The channel name and uid
