@@ -25,20 +25,9 @@ use crate::services::{
 };
 
 /// A core builder with the options every export shares.
-fn new_token(
-    credentials: &FfiCredentials,
-    token_expire: u32,
-    issued_at: Option<u32>,
-    salt: Option<u32>,
-    strict: bool,
-) -> AccessToken2<'_> {
-    let mut token = AccessToken2::new(&credentials.0, token_expire).strict(strict);
-    if let Some(issued_at) = issued_at {
-        token = token.issued_at(issued_at);
-    }
-    if let Some(salt) = salt {
-        token = token.salt(salt);
-    }
+fn new_token(token_expire: u32, issued_at: Option<u32>, salt: Option<u32>, strict: bool) -> AccessToken2 {
+    let mut token = AccessToken2::new(token_expire);
+    token.issued(issued_at, salt).strict(strict);
     token
 }
 
@@ -62,8 +51,8 @@ pub fn build_rtc_token(
     strict: bool,
 ) -> FfiResult<String> {
     let privilege_expire = privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE);
-    let token = new_token(&credentials, token_expire, issued_at, salt, strict);
-    Ok(token.rtc(channel_name, agora_token::User::from(user), role.into(), privilege_expire).build()?)
+    let mut token = new_token(token_expire, issued_at, salt, strict);
+    Ok(token.rtc(channel_name, agora_token::User::from(user), role.into(), privilege_expire).build(&credentials.0)?)
 }
 
 /// RTC with a separate expiry per privilege and no role (core `rtc_with_privileges`;
@@ -82,8 +71,8 @@ pub fn build_rtc_token_with_privileges(
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
-    let token = new_token(&credentials, token_expire, issued_at, salt, strict);
-    Ok(token.rtc_with_privileges(channel_name, agora_token::User::from(user), expiries.into()).build()?)
+    let mut token = new_token(token_expire, issued_at, salt, strict);
+    Ok(token.rtc_with_privileges(channel_name, agora_token::User::from(user), expiries.into()).build(&credentials.0)?)
 }
 
 /// RTC for an account plus RTM login for the same account until `token_expire` (core
@@ -104,8 +93,8 @@ pub fn build_rtc_token_with_rtm(
     strict: bool,
 ) -> FfiResult<String> {
     let privilege_expire = privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE);
-    let token = new_token(&credentials, token_expire, issued_at, salt, strict);
-    Ok(token.rtc_with_rtm(channel_name, &account, role.into(), privilege_expire).build()?)
+    let mut token = new_token(token_expire, issued_at, salt, strict);
+    Ok(token.rtc_with_rtm(channel_name, &account, role.into(), privilege_expire).build(&credentials.0)?)
 }
 
 /// RTC for an account with per-privilege expiries (publish ones only for a publisher)
@@ -128,10 +117,10 @@ pub fn build_rtc_token_with_rtm_expiries(
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
-    let token = new_token(&credentials, token_expire, issued_at, salt, strict);
+    let mut token = new_token(token_expire, issued_at, salt, strict);
     let token =
         token.rtc_with_rtm_expiries(channel_name, &rtc_account, role.into(), expiries.into(), rtm_user_id, rtm_expire);
-    Ok(token.build()?)
+    Ok(token.build(&credentials.0)?)
 }
 
 /// RTC, RTM and ConvoAI services (core `convo_ai`; upstream `ConvoAITokenBuilder.buildToken`),
@@ -153,8 +142,10 @@ pub fn build_convo_ai_token(
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
-    let token = new_token(&credentials, token_expire, issued_at, salt, strict);
-    Ok(token.convo_ai(channel_name, &rtc_account, role.into(), expiries.into(), rtm_user_id, rtm_expire).build()?)
+    let mut token = new_token(token_expire, issued_at, salt, strict);
+    Ok(token
+        .convo_ai(channel_name, &rtc_account, role.into(), expiries.into(), rtm_user_id, rtm_expire)
+        .build(&credentials.0)?)
 }
 
 /// RTC, RTM and STT services (core `stt`; upstream `SttTokenBuilder.buildToken`), with
@@ -176,8 +167,10 @@ pub fn build_stt_token(
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
-    let token = new_token(&credentials, token_expire, issued_at, salt, strict);
-    Ok(token.stt(channel_name, &rtc_account, role.into(), expiries.into(), rtm_user_id, rtm_expire).build()?)
+    let mut token = new_token(token_expire, issued_at, salt, strict);
+    Ok(token
+        .stt(channel_name, &rtc_account, role.into(), expiries.into(), rtm_user_id, rtm_expire)
+        .build(&credentials.0)?)
 }
 
 /// RTM login for `user_id` (core `rtm`; upstream RTM `buildToken`): the login privilege
@@ -194,7 +187,7 @@ pub fn build_rtm_token(
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
-    Ok(new_token(&credentials, expire, issued_at, salt, strict).rtm(user_id, expire).build()?)
+    Ok(new_token(expire, issued_at, salt, strict).rtm(user_id, expire).build(&credentials.0)?)
 }
 
 /// RTM2 login with resource permissions (core `rtm2`; upstream
@@ -212,8 +205,8 @@ pub fn build_rtm2_token(
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
-    let token = new_token(&credentials, expire, issued_at, salt, strict);
-    Ok(token.rtm2(user_id, rtm2_permissions(permissions), expire).build()?)
+    let mut token = new_token(expire, issued_at, salt, strict);
+    Ok(token.rtm2(user_id, rtm2_permissions(permissions), expire).build(&credentials.0)?)
 }
 
 /// [`build_rtm2_token`] with the RTM2 resource and permission type numbers packed **without
@@ -232,8 +225,8 @@ pub fn build_rtm2_token_unchecked(
     issued_at: Option<u32>,
     salt: Option<u32>,
 ) -> FfiResult<String> {
-    let token = new_token(&credentials, expire, issued_at, salt, false);
-    Ok(token.rtm2(user_id, rtm2_permissions_unchecked(permissions), expire).build()?)
+    let mut token = new_token(expire, issued_at, salt, false);
+    Ok(token.rtm2(user_id, rtm2_permissions_unchecked(permissions), expire).build(&credentials.0)?)
 }
 
 /// A Chat user token (core `chat_user`; upstream `buildUserToken`); the privilege and
@@ -250,7 +243,7 @@ pub fn build_chat_user_token(
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
-    Ok(new_token(&credentials, expire, issued_at, salt, strict).chat_user(user_id, expire).build()?)
+    Ok(new_token(expire, issued_at, salt, strict).chat_user(user_id, expire).build(&credentials.0)?)
 }
 
 /// A Chat app token (core `chat_app`; upstream `buildAppToken`); the privilege and the
@@ -266,7 +259,7 @@ pub fn build_chat_app_token(
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
-    Ok(new_token(&credentials, expire, issued_at, salt, strict).chat_app(expire).build()?)
+    Ok(new_token(expire, issued_at, salt, strict).chat_app(expire).build(&credentials.0)?)
 }
 
 /// An FPA token (core `fpa`; upstream FPA `buildToken`): the token lasts 24 hours
@@ -280,7 +273,7 @@ pub fn build_fpa_token(
     issued_at: Option<u32>,
     salt: Option<u32>,
 ) -> FfiResult<String> {
-    Ok(new_token(&credentials, FPA_TOKEN_EXPIRE, issued_at, salt, false).fpa().build()?)
+    Ok(new_token(FPA_TOKEN_EXPIRE, issued_at, salt, false).fpa().build(&credentials.0)?)
 }
 
 /// An APaaS / Education room-user token (core `apaas_room_user`; upstream
@@ -302,9 +295,9 @@ pub fn build_apaas_room_user_token(
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
-    let token = new_token(&credentials, expire, issued_at, salt, strict);
+    let mut token = new_token(expire, issued_at, salt, strict);
     let variant = variant.map(Into::into).unwrap_or_default();
-    Ok(token.apaas_room_user_variant(room_uuid, &user_uuid, role, expire, variant).build()?)
+    Ok(token.apaas_room_user_variant(room_uuid, &user_uuid, role, expire, variant).build(&credentials.0)?)
 }
 
 /// An APaaS / Education user token (core `apaas_user`; upstream `buildUserToken`).
@@ -320,7 +313,7 @@ pub fn build_apaas_user_token(
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
-    Ok(new_token(&credentials, expire, issued_at, salt, strict).apaas_user(user_uuid, expire).build()?)
+    Ok(new_token(expire, issued_at, salt, strict).apaas_user(user_uuid, expire).build(&credentials.0)?)
 }
 
 /// An APaaS / Education app token (core `apaas_app`; upstream `buildAppToken`).
@@ -335,7 +328,7 @@ pub fn build_apaas_app_token(
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
-    Ok(new_token(&credentials, expire, issued_at, salt, strict).apaas_app(expire).build()?)
+    Ok(new_token(expire, issued_at, salt, strict).apaas_app(expire).build(&credentials.0)?)
 }
 
 /// A Streaming token granting `privileges` until `privilege_expire` (core `streaming`; no
@@ -356,9 +349,11 @@ pub fn build_streaming_token(
     strict: bool,
 ) -> FfiResult<String> {
     let privilege_expire = privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE);
-    let token = new_token(&credentials, token_expire, issued_at, salt, strict);
+    let mut token = new_token(token_expire, issued_at, salt, strict);
     let privileges: Vec<agora_token::StreamingPrivilege> = privileges.into_iter().map(Into::into).collect();
-    Ok(token.streaming(channel_name, agora_token::User::from(user), &privileges, privilege_expire).build()?)
+    Ok(token
+        .streaming(channel_name, agora_token::User::from(user), &privileges, privilege_expire)
+        .build(&credentials.0)?)
 }
 
 /// An FCDN token granting `privileges` until `privilege_expire` (core `fcdn`; no upstream
@@ -379,9 +374,9 @@ pub fn build_fcdn_token(
     strict: bool,
 ) -> FfiResult<String> {
     let privilege_expire = privilege_expire.unwrap_or(DEFAULT_PRIVILEGE_EXPIRE);
-    let token = new_token(&credentials, token_expire, issued_at, salt, strict);
+    let mut token = new_token(token_expire, issued_at, salt, strict);
     let privileges: Vec<agora_token::FcdnPrivilege> = privileges.into_iter().map(Into::into).collect();
-    Ok(token.fcdn(channel_name, agora_token::User::from(user), &privileges, privilege_expire).build()?)
+    Ok(token.fcdn(channel_name, agora_token::User::from(user), &privileges, privilege_expire).build(&credentials.0)?)
 }
 
 /// A token with any services (core `service`), in the order given; packing sorts them by
@@ -398,11 +393,11 @@ pub fn build_token(
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
-    let mut token = new_token(&credentials, token_expire, issued_at, salt, strict);
+    let mut token = new_token(token_expire, issued_at, salt, strict);
     for service in services {
-        token.push_service(Service::try_from(service)?);
+        token.service(Service::try_from(service)?);
     }
-    Ok(token.build()?)
+    Ok(token.build(&credentials.0)?)
 }
 
 /// A token with any services whose privilege numbers are packed **without checking** that
@@ -420,9 +415,9 @@ pub fn build_token_unchecked(
     issued_at: Option<u32>,
     salt: Option<u32>,
 ) -> FfiResult<String> {
-    let mut token = new_token(&credentials, token_expire, issued_at, salt, false);
+    let mut token = new_token(token_expire, issued_at, salt, false);
     for service in services {
-        token.push_service(service_unchecked(service)?);
+        token.service(service_unchecked(service)?);
     }
-    Ok(token.build()?)
+    Ok(token.build(&credentials.0)?)
 }

@@ -69,16 +69,16 @@ pub fn privileges006() -> Vec<FfiPrivilegeName> {
     Privilege006::NAMES.iter().map(|&(name, code)| FfiPrivilegeName { name: name.to_owned(), code }).collect()
 }
 
-/// Applies the options every 006 builder shares.
-fn finish_006(token: AccessToken<'_>, expires_at: Option<u32>, salt: Option<u32>, strict: bool) -> FfiResult<String> {
-    let mut token = token.strict(strict);
-    if let Some(expires_at) = expires_at {
-        token = token.expires_at(expires_at);
-    }
-    if let Some(salt) = salt {
-        token = token.salt(salt);
-    }
-    Ok(token.build()?)
+/// Applies the options every 006 builder shares and signs.
+fn finish_006(
+    credentials: &FfiCredentials,
+    mut token: AccessToken,
+    expires_at: Option<u32>,
+    salt: Option<u32>,
+    strict: bool,
+) -> FfiResult<String> {
+    token.strict(strict).expires_at(expires_at).issued(None, salt);
+    Ok(token.build(&credentials.0)?)
 }
 
 /// The 006 RTC token (core `legacy::access_token::AccessToken::rtc`; upstream 006 `buildTokenWithUid` /
@@ -100,8 +100,8 @@ pub fn build_access_token006_rtc(
     strict: bool,
 ) -> FfiResult<String> {
     let user = agora_token::User::from(user);
-    let token = AccessToken::rtc(&credentials.0, channel_name, user, role.into(), privilege_expired_ts);
-    finish_006(token, expires_at, salt, strict)
+    let token = AccessToken::rtc(channel_name, user, role.into(), privilege_expired_ts);
+    finish_006(&credentials, token, expires_at, salt, strict)
 }
 
 /// The 006 RTM token (core `legacy::access_token::AccessToken::rtm`; upstream 006 RTM `buildToken`):
@@ -118,7 +118,7 @@ pub fn build_access_token006_rtm(
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
-    finish_006(AccessToken::rtm(&credentials.0, account, privilege_expired_ts), expires_at, salt, strict)
+    finish_006(&credentials, AccessToken::rtm(account, privilege_expired_ts), expires_at, salt, strict)
 }
 
 /// A 006 token with any privileges (core `legacy::access_token::AccessToken::new` + `privilege`):
@@ -137,11 +137,11 @@ pub fn build_access_token006(
     salt: Option<u32>,
     strict: bool,
 ) -> FfiResult<String> {
-    let mut token = AccessToken::new(&credentials.0, channel_name, agora_token::User::from(user));
+    let mut token = AccessToken::new(channel_name, agora_token::User::from(user));
     for entry in privileges {
-        token = token.privilege(Privilege006::from_code(entry.code)?, entry.expire);
+        token.privilege(Privilege006::from_code(entry.code)?, entry.expire);
     }
-    finish_006(token, expires_at, salt, strict)
+    finish_006(&credentials, token, expires_at, salt, strict)
 }
 
 /// A 006 token whose privilege numbers are packed **without checking** that 006 defines
@@ -160,11 +160,11 @@ pub fn build_access_token006_unchecked(
     expires_at: Option<u32>,
     salt: Option<u32>,
 ) -> FfiResult<String> {
-    let mut token = AccessToken::new(&credentials.0, channel_name, agora_token::User::from(user));
+    let mut token = AccessToken::new(channel_name, agora_token::User::from(user));
     for entry in privileges {
-        token = token.privilege_unchecked(entry.code, entry.expire);
+        token.privilege_unchecked(entry.code, entry.expire);
     }
-    finish_006(token, expires_at, salt, false)
+    finish_006(&credentials, token, expires_at, salt, false)
 }
 
 /// What a 006 token says (core [`UnverifiedAccessToken`]); the channel and uid are
