@@ -5,8 +5,9 @@ use std::ffi::c_char;
 
 use agora_token::compat;
 use agora_token::{
-    ApaasService, AppCertificate, ChatService, ConvoAiService, Credentials, Error, FcdnService, FpaService, Payload,
-    Privileges, RtcService, Rtm2Service, RtmService, Service, StreamingService, SttService, UnverifiedToken, User,
+    AccessToken2, ApaasService, AppCertificate, ChatService, ConvoAiService, Credentials, Error, FcdnService,
+    FpaService, Payload, Privileges, RtcService, Rtm2Service, RtmService, Service, StreamingService, SttService,
+    UnverifiedToken, User,
 };
 use serde_json::{json, Map, Value};
 
@@ -18,16 +19,15 @@ use crate::services::{permissions_of, AgoraTokenRtm2Permissions};
 
 /// A 007 token being built: credentials, lifetime and options, then services and their
 /// privileges, then `agora_token_builder_build` (as often as wanted). Create with
-/// `agora_token_builder_new`, free with `agora_token_builder_free`.
+/// `agora_token_builder_new`, free with `agora_token_builder_free`. It holds the core
+/// builder and the credentials it signs with.
 ///
 /// Not synchronized: add services from one thread at a time. `agora_token_builder_build`
 /// only reads it, so several threads may build from one builder while nobody adds.
 #[derive(Debug)]
 pub struct AgoraTokenBuilder {
     credentials: Credentials,
-    expire: u32,
-    settings: Settings,
-    services: Vec<Service>,
+    token: AccessToken2,
 }
 
 /// Starts a 007 token for these credentials, `expire` seconds long (after the issue time).
@@ -60,8 +60,7 @@ pub unsafe extern "C" fn agora_token_builder_new(
             let credentials = credentials(app_id, app_id_len, app_certificate, app_certificate_len)?;
             let mut found = Warnings::default();
             found.add(compat::expire_007("expire", expire));
-            let handle =
-                AgoraTokenBuilder { credentials, expire, settings: Settings::read(options), services: Vec::new() };
+            let handle = AgoraTokenBuilder { credentials, token: Settings::read(options).start(expire) };
             out.write(Box::into_raw(Box::new(handle)));
             found.deliver(warnings);
             Ok(())
@@ -97,11 +96,7 @@ pub unsafe extern "C" fn agora_token_builder_build(
         guard(error_message, || {
             let out = required("token", token)?;
             let handle = builder.as_ref().ok_or_else(|| invalid("builder", "is NULL"))?;
-            let mut core = handle.settings.start(&handle.credentials, handle.expire);
-            for service in &handle.services {
-                core.push_service(service.clone());
-            }
-            out.write(owned_c_string(core.build()?));
+            out.write(owned_c_string(handle.token.build(&handle.credentials)?));
             Ok(())
         })
     }
@@ -121,8 +116,8 @@ unsafe fn add(
     unsafe {
         guard(error_message, || {
             let handle = builder.as_mut().ok_or_else(|| invalid("builder", "is NULL"))?;
-            handle.services.push(make()?);
-            put(service_index, handle.services.len() - 1);
+            handle.token.service(make()?);
+            put(service_index, handle.token.services().len() - 1);
             Ok(())
         })
     }
@@ -402,9 +397,9 @@ pub unsafe extern "C" fn agora_token_builder_add_stt(
 unsafe fn service_at<'a>(builder: *mut AgoraTokenBuilder, index: usize) -> Result<&'a mut Service, Error> {
     // SAFETY: caller contract.
     let handle = unsafe { builder.as_mut() }.ok_or_else(|| invalid("builder", "is NULL"))?;
-    let count = handle.services.len();
-    handle
-        .services
+    let services = handle.token.services_mut();
+    let count = services.len();
+    services
         .get_mut(index)
         .ok_or_else(|| invalid("service_index", format!("is {index}, but the builder has {count} services")))
 }

@@ -63,7 +63,7 @@ pub unsafe extern "C" fn agora_token_rtc_build_token_with_uid(
             let role = settings.rtc_role(role, found)?;
             found.add(compat::expire_007("token_expire", token_expire));
             found.add(compat::expire_007("privilege_expire", privilege_expire));
-            settings.start(&credentials, token_expire).rtc(channel_name, uid, role, privilege_expire).build()
+            settings.start(token_expire).rtc(channel_name, uid, role, privilege_expire).build(&credentials)
         })
     }
 }
@@ -101,7 +101,7 @@ pub unsafe extern "C" fn agora_token_rtc_build_token_with_user_account(
             let role = settings.rtc_role(role, found)?;
             found.add(compat::expire_007("token_expire", token_expire));
             found.add(compat::expire_007("privilege_expire", privilege_expire));
-            settings.start(&credentials, token_expire).rtc(channel_name, account, role, privilege_expire).build()
+            settings.start(token_expire).rtc(channel_name, account, role, privilege_expire).build(&credentials)
         })
     }
 }
@@ -144,7 +144,7 @@ pub unsafe extern "C" fn agora_token_rtc_build_token_with_uid_and_privilege(
                 pub_data_stream_privilege_expire,
                 found,
             );
-            settings.start(&credentials, token_expire).rtc_with_privileges(channel_name, uid, expiries).build()
+            settings.start(token_expire).rtc_with_privileges(channel_name, uid, expiries).build(&credentials)
         })
     }
 }
@@ -188,7 +188,7 @@ pub unsafe extern "C" fn agora_token_rtc_build_token_with_user_account_and_privi
                 pub_data_stream_privilege_expire,
                 found,
             );
-            settings.start(&credentials, token_expire).rtc_with_privileges(channel_name, account, expiries).build()
+            settings.start(token_expire).rtc_with_privileges(channel_name, account, expiries).build(&credentials)
         })
     }
 }
@@ -227,10 +227,7 @@ pub unsafe extern "C" fn agora_token_rtc_build_token_with_rtm(
             let role = settings.rtc_role(role, found)?;
             found.add(compat::expire_007("token_expire", token_expire));
             found.add(compat::expire_007("privilege_expire", privilege_expire));
-            settings
-                .start(&credentials, token_expire)
-                .rtc_with_rtm(channel_name, account, role, privilege_expire)
-                .build()
+            settings.start(token_expire).rtc_with_rtm(channel_name, account, role, privilege_expire).build(&credentials)
         })
     }
 }
@@ -284,7 +281,7 @@ unsafe fn rtc_rtm2(
             let [join, audio, video, data] = privilege_expires;
             let expiries = expiries(join, audio, video, data, found);
             found.add(compat::expire_007("rtm_token_expire", rtm_token_expire));
-            let start = settings.start(&credentials, rtc_token_expire);
+            let mut start = settings.start(rtc_token_expire);
             let token = match which {
                 WithRtm2::Plain => start.rtc_with_rtm_expiries(
                     channel_name,
@@ -299,7 +296,7 @@ unsafe fn rtc_rtm2(
                 }
                 WithRtm2::Stt => start.stt(channel_name, rtc_account, role, expiries, rtm_user_id, rtm_token_expire),
             };
-            token.build()
+            token.build(&credentials)
         })
     }
 }
@@ -517,7 +514,7 @@ pub unsafe extern "C" fn agora_token_rtm_build_token(
             let credentials = credentials(app_id, app_id_len, app_certificate, app_certificate_len)?;
             let user_id = text("user_id", user_id, user_id_len)?;
             found.add(compat::expire_007("expire", expire));
-            settings.start(&credentials, expire).rtm(user_id, expire).build()
+            settings.start(expire).rtm(user_id, expire).build(&credentials)
         })
     }
 }
@@ -551,7 +548,7 @@ pub unsafe extern "C" fn agora_token_rtm_build_token_with_permissions(
             let credentials = credentials(app_id, app_id_len, app_certificate, app_certificate_len)?;
             let user_id = text("user_id", user_id, user_id_len)?;
             found.add(compat::expire_007("expire", expire));
-            settings.start(&credentials, expire).rtm2(user_id, permissions_of(permissions), expire).build()
+            settings.start(expire).rtm2(user_id, permissions_of(permissions), expire).build(&credentials)
         })
     }
 }
@@ -581,7 +578,7 @@ pub unsafe extern "C" fn agora_token_chat_build_user_token(
             let credentials = credentials(app_id, app_id_len, app_certificate, app_certificate_len)?;
             let user_id = text("user_id", user_id, user_id_len)?;
             found.add(compat::expire_007("expire", expire));
-            settings.start(&credentials, expire).chat_user(user_id, expire).build()
+            settings.start(expire).chat_user(user_id, expire).build(&credentials)
         })
     }
 }
@@ -607,7 +604,7 @@ pub unsafe extern "C" fn agora_token_chat_build_app_token(
         issue(options, warnings, token, error_message, |settings, found| {
             let credentials = credentials(app_id, app_id_len, app_certificate, app_certificate_len)?;
             found.add(compat::expire_007("expire", expire));
-            settings.start(&credentials, expire).chat_app(expire).build()
+            settings.start(expire).chat_app(expire).build(&credentials)
         })
     }
 }
@@ -631,7 +628,7 @@ pub unsafe extern "C" fn agora_token_fpa_build_token(
     unsafe {
         issue(options, warnings, token, error_message, |settings, _| {
             let credentials = credentials(app_id, app_id_len, app_certificate, app_certificate_len)?;
-            settings.start(&credentials, FPA_TOKEN_EXPIRE).fpa().build()
+            settings.start(FPA_TOKEN_EXPIRE).fpa().build(&credentials)
         })
     }
 }
@@ -667,7 +664,7 @@ pub unsafe extern "C" fn agora_token_apaas_build_room_user_token(
             let room_uuid = text("room_uuid", room_uuid, room_uuid_len)?;
             let user_uuid = text("user_uuid", user_uuid, user_uuid_len)?;
             found.add(compat::expire_007("expire", expire));
-            settings.start(&credentials, expire).apaas_room_user(room_uuid, user_uuid, role, expire).build()
+            settings.start(expire).apaas_room_user(room_uuid, user_uuid, role, expire).build(&credentials)
         })
     }
 }
@@ -697,7 +694,7 @@ pub unsafe extern "C" fn agora_token_apaas_build_user_token(
             let credentials = credentials(app_id, app_id_len, app_certificate, app_certificate_len)?;
             let user_uuid = text("user_uuid", user_uuid, user_uuid_len)?;
             found.add(compat::expire_007("expire", expire));
-            settings.start(&credentials, expire).apaas_user(user_uuid, expire).build()
+            settings.start(expire).apaas_user(user_uuid, expire).build(&credentials)
         })
     }
 }
@@ -723,7 +720,7 @@ pub unsafe extern "C" fn agora_token_apaas_build_app_token(
         issue(options, warnings, token, error_message, |settings, found| {
             let credentials = credentials(app_id, app_id_len, app_certificate, app_certificate_len)?;
             found.add(compat::expire_007("expire", expire));
-            settings.start(&credentials, expire).apaas_app(expire).build()
+            settings.start(expire).apaas_app(expire).build(&credentials)
         })
     }
 }

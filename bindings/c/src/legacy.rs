@@ -11,19 +11,7 @@ use serde_json::{json, Map, Value};
 use crate::compat::AgoraTokenWarnings;
 use crate::error::AgoraTokenStatus;
 use crate::ffi::{guard, invalid, owned_c_string, put, required, text};
-use crate::options::{credentials, issue, user, AgoraTokenOptions, Settings};
-
-/// A core 006 builder with the call's options.
-fn start<'a>(token: AccessToken<'a>, settings: &Settings) -> AccessToken<'a> {
-    let mut token = token.strict(settings.strict);
-    if let Some(issued_at) = settings.issued_at {
-        token = token.issued_at(issued_at);
-    }
-    if let Some(salt) = settings.salt {
-        token = token.salt(salt);
-    }
-    token
-}
+use crate::options::{credentials, issue, user, AgoraTokenOptions};
 
 /// The shared body of the two 006 RTC builders.
 ///
@@ -53,7 +41,7 @@ unsafe fn rtc_006(
             let user = user()?;
             let role = settings.role_006(role, found)?;
             found.add(compat::expire_006("privilege_expired_ts", privilege_expired_ts));
-            start(AccessToken::rtc(&credentials, channel_name, user, role, privilege_expired_ts), settings).build()
+            settings.start_006(AccessToken::rtc(channel_name, user, role, privilege_expired_ts)).build(&credentials)
         })
     }
 }
@@ -174,7 +162,7 @@ pub unsafe extern "C" fn agora_token_006_rtm_build_token(
             let credentials = credentials(app_id, app_id_len, app_certificate, app_certificate_len)?;
             let account = text("user_account", user_account, user_account_len)?;
             found.add(compat::expire_006("privilege_expired_ts", privilege_expired_ts));
-            start(AccessToken::rtm(&credentials, account, privilege_expired_ts), settings).build()
+            settings.start_006(AccessToken::rtm(account, privilege_expired_ts)).build(&credentials)
         })
     }
 }
@@ -237,19 +225,17 @@ pub unsafe extern "C" fn agora_token_006_build_token(
                     std::slice::from_raw_parts(privilege_expired_ts, count),
                 ),
             };
-            let mut built = start(AccessToken::new(&credentials, channel_name, user), settings);
+            let mut built = settings.start_006(AccessToken::new(channel_name, user));
             for (&code, &expired_ts) in codes.iter().zip(times) {
                 if settings.strict {
                     Privilege006::from_code(code)?;
                 }
                 found.add(compat::privilege_006(code));
                 found.add(compat::expire_006(&format!("expire of privilege {code}"), expired_ts));
-                built = built.privilege_unchecked(code, expired_ts);
+                built.privilege_unchecked(code, expired_ts);
             }
-            if let Some(&expires_at) = expires_at.as_ref() {
-                built = built.expires_at(expires_at);
-            }
-            built.build()
+            built.expires_at(expires_at.as_ref().copied());
+            built.build(&credentials)
         })
     }
 }

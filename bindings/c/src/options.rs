@@ -5,7 +5,7 @@
 use std::ffi::c_char;
 
 use agora_token::compat::{self, UpstreamValue};
-use agora_token::legacy::access_token::Role006;
+use agora_token::legacy::access_token::{AccessToken, Role006};
 use agora_token::{AccessToken2, Credentials, Error, RtcRole};
 
 use crate::compat::{AgoraTokenWarnings, Warnings};
@@ -57,14 +57,15 @@ impl Settings {
     }
 
     /// A core 007 builder with these options.
-    pub(crate) fn start<'a>(&self, credentials: &'a Credentials, expire: u32) -> AccessToken2<'a> {
-        let mut token = AccessToken2::new(credentials, expire).strict(self.strict);
-        if let Some(issued_at) = self.issued_at {
-            token = token.issued_at(issued_at);
-        }
-        if let Some(salt) = self.salt {
-            token = token.salt(salt);
-        }
+    pub(crate) fn start(&self, expire: u32) -> AccessToken2 {
+        let mut token = AccessToken2::new(expire);
+        token.issued(self.issued_at, self.salt).strict(self.strict);
+        token
+    }
+
+    /// A core 006 builder with these options.
+    pub(crate) fn start_006(&self, mut token: AccessToken) -> AccessToken {
+        token.issued(self.issued_at, self.salt).strict(self.strict);
         token
     }
 

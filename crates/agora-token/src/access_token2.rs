@@ -131,6 +131,13 @@ impl AccessToken2 {
         &self.services
     }
 
+    /// The services added so far, to change one in place (e.g. grant a privilege to a service
+    /// added earlier, as the C ABI's builder handle does by index).
+    #[must_use]
+    pub fn services_mut(&mut self) -> &mut [Service] {
+        &mut self.services
+    }
+
     /// Signs the token with these credentials and encodes it. The builder is unchanged: it can
     /// be signed again, extended, or signed with other credentials.
     ///
@@ -566,6 +573,16 @@ mod tests {
         let payload = decode(&builder.build(&creds).unwrap(), creds.certificate()).unwrap().into_payload();
         assert_eq!(payload.services().len(), 2);
         assert_eq!((payload.issued_at(), payload.salt()), (1_111_111, 1));
+    }
+
+    #[test]
+    fn services_changed_in_place_are_signed_as_changed() {
+        let creds = credentials();
+        let mut builder = AccessToken2::new(600);
+        builder.issued(1_111_111, 1).service(RtcService::new("7d72365eb983485397e3e3f9d460bdda", 2_882_341_273));
+        let Some(Service::Rtc(rtc)) = builder.services_mut().first_mut() else { panic!("one RTC service") };
+        rtc.add_privilege(RtcPrivilege::JoinChannel, 600);
+        assert_eq!(builder.build(&creds).unwrap(), RTC_UID_JOIN);
     }
 
     #[test]
