@@ -19,13 +19,14 @@ use crate::services::{permissions_of, AgoraTokenRtm2Permissions};
 
 /// A 007 token being built: credentials, lifetime and options, then services and their
 /// privileges, then `agora_token_builder_build` (as often as wanted). Create with
-/// `agora_token_builder_new`, free with `agora_token_builder_free`. It holds the core
-/// builder and the credentials it signs with.
+/// `agora_token_builder_new`, free with `agora_token_builder_free`.
 ///
 /// Not synchronized: add services from one thread at a time. `agora_token_builder_build`
 /// only reads it, so several threads may build from one builder while nobody adds.
 #[derive(Debug)]
 pub struct AgoraTokenBuilder {
+    // The core builder itself and the credentials it signs with: services are added to it and
+    // granted privileges in place, and every build signs it as it is.
     credentials: Credentials,
     token: AccessToken2,
 }

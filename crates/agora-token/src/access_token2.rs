@@ -46,9 +46,10 @@ const SIGNING_INFO_OFFSET: usize = 2 + SIGNATURE_LEN;
 /// `rtm`, `chat_user`, ...) are listed with their upstream names further down this page;
 /// [`AccessToken2::service`] adds any service.
 ///
-/// The methods take and return `&mut Self` (a non-consuming builder, as `std::process::Command`):
-/// chain them on a temporary and sign at the end, or keep the builder in a variable and add to
-/// it step by step.
+/// The methods take and return `&mut Self` (a non-consuming builder, as `std::process::Command`),
+/// since `build` only reads the builder: chain them on a temporary and sign at the end, or keep
+/// the builder in a variable (or, as the bindings do, in an object of their own) and add to it
+/// step by step.
 ///
 /// ```
 /// use agora_token::{AccessToken2, Credentials, RtcRole};
