@@ -679,7 +679,8 @@ impl EducationTokenBuilder {
 }
 
 /// npm `agora-token` `ConvoAITokenBuilder`.
-#[napi]
+// Spelled out: napi's default would write the struct name as `ConvoAiTokenBuilder`.
+#[napi(js_name = "ConvoAITokenBuilder")]
 #[derive(Debug)]
 pub struct ConvoAITokenBuilder {}
 
