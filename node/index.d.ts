@@ -699,7 +699,7 @@ export interface RtcTokenOptions {
 }
 
 /**
- * Options of `buildRtcTokenWithRtm2`, `buildConvoAiToken` and `buildSttToken` (upstream
+ * Options of `buildRtcTokenWithRtmExpiries`, `buildConvoAiToken` and `buildSttToken` (upstream
  * `buildTokenWithRtm2`, `ConvoAITokenBuilder.buildToken`, `SttTokenBuilder.buildToken`).
  */
 export interface RtcWithRtmExpiriesTokenOptions {
@@ -759,7 +759,7 @@ export interface RtcWithRtmTokenOptions {
   salt?: number
 }
 
-/** Options of `buildRtmTokenWithPermissions` (upstream `buildTokenWithPermissions`). */
+/** Options of `buildRtm2Token` (upstream `buildTokenWithPermissions`). */
 export interface Rtm2TokenOptions {
   /** The App ID, 32 hexadecimal characters. */
   appId: string

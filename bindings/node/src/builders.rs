@@ -166,7 +166,7 @@ pub fn build_rtc_token_with_rtm(options: RtcWithRtmTokenOptions) -> Result<Strin
         .js()
 }
 
-/// Options of `buildRtcTokenWithRtm2`, `buildConvoAiToken` and `buildSttToken` (upstream
+/// Options of `buildRtcTokenWithRtmExpiries`, `buildConvoAiToken` and `buildSttToken` (upstream
 /// `buildTokenWithRtm2`, `ConvoAITokenBuilder.buildToken`, `SttTokenBuilder.buildToken`).
 #[napi(object, js_name = "RtcWithRtmExpiriesTokenOptions")]
 #[derive(Debug, Clone)]
@@ -273,7 +273,7 @@ pub fn build_rtm_token(options: UserTokenOptions) -> Result<String> {
     fixed.start(&creds, expire).rtm(user_id, expire).build().js()
 }
 
-/// Options of `buildRtmTokenWithPermissions` (upstream `buildTokenWithPermissions`).
+/// Options of `buildRtm2Token` (upstream `buildTokenWithPermissions`).
 #[napi(object)]
 #[derive(Debug, Clone)]
 pub struct Rtm2TokenOptions {
