@@ -526,15 +526,7 @@ fn run(request: Request) -> Result<Value, Error> {
             );
             Ok(Value::String(token.build()?))
         }
-        Request::BuildRtm2Token {
-            app_id,
-            app_certificate,
-            user_id,
-            permissions,
-            expire,
-            issued_at,
-            salt,
-        } => {
+        Request::BuildRtm2Token { app_id, app_certificate, user_id, permissions, expire, issued_at, salt } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
             let user_id = User::from(user_id).to_wire_string();
             let token = stamped(AccessToken2::new(&credentials, expire), issued_at, salt).rtm2(
@@ -610,7 +602,9 @@ fn run(request: Request) -> Result<Value, Error> {
             }
             Ok(Value::String(token.build()?))
         }
-        Request::DecodeAccessToken006Unverified { token } => Ok(payload_006(&UnverifiedAccessToken::parse(&token)?, false)),
+        Request::DecodeAccessToken006Unverified { token } => {
+            Ok(payload_006(&UnverifiedAccessToken::parse(&token)?, false))
+        }
         Request::VerifyAccessToken006 { token, app_certificate, channel_name, uid } => {
             let certificate = AppCertificate::new(app_certificate)?;
             let parsed = UnverifiedAccessToken::parse(&token)?;
