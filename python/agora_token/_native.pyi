@@ -464,7 +464,7 @@ class TokenBuilder:
 
         token = (
             TokenBuilder(credentials, expire=3600)
-            .rtc(channel_name="room", user=42, role=Role.PUBLISHER, privilege_expire=3600)
+            .rtc(channel_name="room", user=42, role=RtcRole.PUBLISHER, privilege_expire=3600)
             .build()
         )
 
@@ -503,8 +503,8 @@ class TokenBuilder:
 
         Join until ``privilege_expire`` (default ``DEFAULT_PRIVILEGE_EXPIRE``, 0: no limit of its own,
         the token lifetime applies);
-        ``Role.PUBLISHER`` (1, "publisher", "host") also gets publish audio, video and data;
-        ``Role.SUBSCRIBER`` (2, "subscriber", "audience") joins only. Other roles raise UnknownRoleError.
+        ``RtcRole.PUBLISHER`` (1, "publisher", "host") also gets publish audio, video and data;
+        ``RtcRole.SUBSCRIBER`` (2, "subscriber", "audience") joins only. Other roles raise UnknownRoleError.
         """
     def rtc_with_privileges(
         self,
