@@ -5,6 +5,7 @@ export {
   ApaasTokenBuilder,
   BuildOptions,
   ChatTokenBuilder,
+  CompatWarningCode,
   ConvoAITokenBuilder,
   EducationTokenBuilder,
   FpaTokenBuilder,
@@ -12,31 +13,7 @@ export {
   RtmTokenBuilder,
   SttTokenBuilder,
 } from './index'
-
-/**
- * The `code` of each warning the drop-in layer emits with `process.emitWarning` (its `name` is
- * `'AgoraTokenCompatWarning'`) when it builds upstream's token for input that is almost
- * certainly a mistake: a role other than 1 and 2 (`role_read_as_join_only`), a privilege
- * number the service does not define (`undefined_privilege`), an expiry that looks like a Unix
- * timestamp (`expiry_looks_absolute`) or exceeds 24 hours (`lifetime_over_24h`), a 006 expiry
- * that looks like a number of seconds (`expiry_looks_relative`), a number with a fraction
- * npm's `Buffer` writes truncate (`fraction_truncated`), a value that is not a number, which
- * they write as 0 (`not_a_number`: `NaN`, `undefined`, `null`, `''`, `'abc'`, `true` is 1), an
- * issue time of `'0'`, which is 1970 and not "now" (`issue_time_zero_not_now`), a uid that is
- * neither a uid nor a string, written as its text (`uid_written_as_text`: -1 becomes the account
- * `'-1'`), an RTM2 resource or permission type RTM2 does not define (`undefined_rtm2_type`).
- */
-export type CompatWarningCode =
-  | 'role_read_as_join_only'
-  | 'undefined_privilege'
-  | 'expiry_looks_absolute'
-  | 'expiry_looks_relative'
-  | 'lifetime_over_24h'
-  | 'fraction_truncated'
-  | 'not_a_number'
-  | 'issue_time_zero_not_now'
-  | 'uid_written_as_text'
-  | 'undefined_rtm2_type'
+import type { CompatWarningCode } from './index'
 
 /** Every {@link CompatWarningCode}, as the Rust core lists them. */
 export declare const COMPAT_WARNING_CODES: readonly CompatWarningCode[]

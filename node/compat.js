@@ -311,7 +311,7 @@ class AccessToken2 {
     this.__token = undefined
     let payload
     try {
-      payload = native.decode(origin_token)
+      payload = native.decodeUnverified(origin_token)
     } catch (error) {
       return false
     }

@@ -3,13 +3,12 @@ import binding from './main.cjs'
 
 export default binding
 export const {
-  ApaasTokenBuilder, JsApaasTokenBuilder, ChatTokenBuilder, JsChatTokenBuilder, ConvoAITokenBuilder,
-  JsConvoAiTokenBuilder, Credentials, JsCredentials, EducationTokenBuilder, JsEducationTokenBuilder, FpaTokenBuilder, JsFpaTokenBuilder,
-  RtcTokenBuilder, JsRtcTokenBuilder, RtcTokenBuilder006, JsRtcTokenBuilder006, RtmTokenBuilder, JsRtmTokenBuilder,
-  RtmTokenBuilder006, JsRtmTokenBuilder006, SttTokenBuilder, JsSttTokenBuilder, buildAccessToken006,
-  buildApaasAppToken, buildApaasRoomUserToken, buildApaasUserToken, buildChatAppToken, buildChatUserToken,
-  buildConvoAiToken, buildDynamicKey, buildDynamicKey5, buildFpaToken, buildRtcToken, buildRtcTokenWithPrivileges,
-  buildRtcTokenWithRtm, buildRtcTokenWithRtm2, buildRtmToken, buildRtmTokenWithPermissions, buildSignalingToken,
-  buildSttToken, buildToken, compatBuildToken, compatWarningCodes, decode, decodeAccessToken006, explain,
-  randomSalt, reasonCodes, sdkErrorCodes, serviceTypes, unixNow, validateCredentials, verify, verifyAccessToken006,
+  ApaasTokenBuilder, ChatTokenBuilder, ConvoAITokenBuilder, Credentials, EducationTokenBuilder,
+  FpaTokenBuilder, RtcTokenBuilder, RtcTokenBuilder006, RtmTokenBuilder, RtmTokenBuilder006, SttTokenBuilder,
+  buildAccessToken006, buildApaasAppToken, buildApaasRoomUserToken, buildApaasUserToken, buildChatAppToken,
+  buildChatUserToken, buildConvoAiToken, buildDynamicKey, buildDynamicKey5, buildFpaToken, buildRtcToken,
+  buildRtcTokenWithPrivileges, buildRtcTokenWithRtm, buildRtcTokenWithRtmExpiries, buildRtm2Token,
+  buildRtmToken, buildSignalingToken, buildSttToken, buildToken, compatBuildToken, compatWarningCodes,
+  decodeAccessToken006Unverified, decodeUnverified, errorCodes, explain, randomSalt, reasonCodes,
+  sdkErrorCodes, serviceTypes, unixNow, validateCredentials, verify, verifyAccessToken006,
 } = binding

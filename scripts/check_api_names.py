@@ -90,8 +90,8 @@ def names_in(cell: str) -> set[str]:
 
 
 def main() -> int:
-    # The Disagreements section names proposals, not exports: only the tables before it count.
-    rows = table_rows(DOC.read_text().split("## Disagreements", 1)[0])
+    # The "Resolved disagreements" section names 0.1.0's names too: only the tables before it count.
+    rows = table_rows(DOC.read_text().split("## Resolved disagreements", 1)[0])
     header = rows[0] if rows else []
     if header[:5] != ["Rust path", "Python", "Node", "Kotlin", "Swift"]:
         print(f"{DOC}: the first table must start with Rust path | Python | Node | Kotlin | Swift")

@@ -143,6 +143,7 @@ log "Kotlin: compiling the generated bindings, the compat layer, the tests, the 
 mkdir -p "$OUT/readme"
 python3 bindings/uniffi/tests/readme_examples.py bindings/uniffi/README.md "$OUT/readme/ReadmeExamples.kt"
 KOTLIN_SOURCES=("$OUT"/kotlin/io/github/agoratokenrs/*.kt
+  bindings/uniffi/kotlin/src/main/kotlin/io/github/agoratokenrs/*.kt
   bindings/uniffi/kotlin/src/main/kotlin/io/github/agoratokenrs/compat/*.kt
   bindings/uniffi/tests/kotlin/*.kt
   "$OUT/readme/ReadmeExamples.kt"

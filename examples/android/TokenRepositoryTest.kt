@@ -9,7 +9,7 @@ import io.github.agoratokenrs.Credentials
 import io.github.agoratokenrs.RtcRole
 import io.github.agoratokenrs.User
 import io.github.agoratokenrs.buildRtcToken
-import io.github.agoratokenrs.decodeToken
+import io.github.agoratokenrs.verifyToken
 import io.github.agoratokenrs.explain
 import java.net.InetSocketAddress
 import kotlinx.coroutines.runBlocking
@@ -34,7 +34,7 @@ class TokenRepositoryTest {
             "007eJxTYBBbsMMnKq7p9Hf/HcIX5kce9b518kCiQgSr5Zrp4X1Tu6UUGCzNDZwdjU1TUs0Mkk1MzExMk5ISUy0SjQxNDcwMk4yN3b8IMEQwMTAwMoAwBIL4CgzmKeZGxmamqUmWFsYmFqbGluapxqnGaZYpJmYGSSkpiVwMRhYWRsYmhkbmxgDCaiTj",
             token,
         )
-        val payload = AppCertificate(certificate).use { decodeToken(token, it) }
+        val payload = AppCertificate(certificate).use { verifyToken(token, it) }
         assertEquals(600u, payload.expire)
     }
 

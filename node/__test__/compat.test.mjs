@@ -60,11 +60,11 @@ describe('@agora-token-rs/agora-token/compat mirrors npm agora-token 2.0.6', () 
     // Function.length counts parameters before the first default: upstream buildTokenWithUid is 6.
     assert.equal(peer.RtcTokenBuilder.buildTokenWithUid.length, 6)
     const token = compat.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', 1, compat.RtcRole.PUBLISHER, 600)
-    assert.deepEqual(native.decode(token).services[0].privileges, { 1: 0, 2: 0, 3: 0, 4: 0 }, 'privilegeExpire defaults to 0')
+    assert.deepEqual(native.decodeUnverified(token).services[0].privileges, { 1: 0, 2: 0, 3: 0, 4: 0 }, 'privilegeExpire defaults to 0')
   })
 
   test('the FPA token lasts 24 hours with login privilege 0', () => {
-    const payload = native.decode(compat.FpaTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE))
+    const payload = native.decodeUnverified(compat.FpaTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE))
     assert.equal(payload.expire, 86400)
     assert.deepEqual(payload.services, [{ type: 4, name: 'FPA', privileges: { 1: 0 } }])
   })
@@ -73,10 +73,10 @@ describe('@agora-token-rs/agora-token/compat mirrors npm agora-token 2.0.6', () 
     const a = compat.RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, 'u', 600, { issuedAt: 1234, salt: 99 })
     const b = compat.RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, 'u', 600, { issuedAt: 1234, salt: 99 })
     assert.equal(a, b)
-    assert.equal(native.decode(a).issuedAt, 1234)
-    assert.equal(native.decode(a).salt, 99)
+    assert.equal(native.decodeUnverified(a).issuedAt, 1234)
+    assert.equal(native.decodeUnverified(a).salt, 99)
     const before = Math.floor(Date.now() / 1000)
-    const fresh = native.decode(compat.RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, 'u', 600))
+    const fresh = native.decodeUnverified(compat.RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, 'u', 600))
     assert.ok(fresh.issuedAt >= before && fresh.issuedAt <= before + 5)
     assert.ok(fresh.salt >= 1 && fresh.salt <= 99999999)
     assert.throws(() => compat.RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, 'u', 600, { salt: -1 }), { code: 'invalid_argument', message: /salt/ })
@@ -91,10 +91,10 @@ describe('@agora-token-rs/agora-token/compat mirrors npm agora-token 2.0.6', () 
     assert.equal(token.build(), token.build(), 'one object, one token')
     token.salt = 5
     token.issueTs = 100
-    assert.deepEqual([native.decode(token.build()).salt, native.decode(token.build()).issuedAt], [5, 100])
+    assert.deepEqual([native.decodeUnverified(token.build()).salt, native.decodeUnverified(token.build()).issuedAt], [5, 100])
     const withSalt = new compat.AccessToken2(APP_ID, APP_CERTIFICATE, 7, 600, 8)
     withSalt.add_service(new compat.ServiceFpa())
-    assert.deepEqual([native.decode(withSalt.build()).issuedAt, native.decode(withSalt.build()).salt], [7, 8])
+    assert.deepEqual([native.decodeUnverified(withSalt.build()).issuedAt, native.decodeUnverified(withSalt.build()).salt], [7, 8])
   })
 
   test('the certificate does not show when the object is logged or serialised', () => {
@@ -177,7 +177,7 @@ describe('@agora-token-rs/agora-token/compat/access-token mirrors npm agora-acce
 
   test('006 issue time and salt are injectable; the token expires 24 hours after the issue time', () => {
     const token = compat006.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'ch', 42, compat006.RtcRole.PUBLISHER, 0, { issuedAt: 1000, salt: 3 })
-    assert.deepEqual(native.decodeAccessToken006(token), { version: '006', appId: APP_ID, salt: 3, expiresAt: 87400, privileges: { 1: 0, 2: 0, 3: 0, 4: 0 }, verified: false })
+    assert.deepEqual(native.decodeAccessToken006Unverified(token), { version: '006', appId: APP_ID, salt: 3, expiresAt: 87400, privileges: { 1: 0, 2: 0, 3: 0, 4: 0 }, verified: false })
     assert.equal(native.verifyAccessToken006(token, APP_CERTIFICATE, 'ch', 42).verified, true)
     // 006 signs the uid as text, so uid 42 and account "42" are the same user.
     assert.equal(native.verifyAccessToken006(token, APP_CERTIFICATE, 'ch', '42').verified, true)

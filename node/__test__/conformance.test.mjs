@@ -98,7 +98,7 @@ describe('AccessToken2 (007) vectors', () => {
     const i = v.inputs
     for (const token of [v.expected_token, v.derived_c_zlib_level6_token].filter(Boolean)) {
       test(`${v.id}: decode / verify ${token.slice(0, 16)}…`, () => {
-        const payload = native.decode(token)
+        const payload = native.decodeUnverified(token)
         assert.equal(payload.version, '007')
         assert.equal(payload.appId, i.app_id)
         assert.equal(payload.issuedAt, i.issue_ts)
@@ -138,7 +138,7 @@ describe('AccessToken2 (007) vectors', () => {
 
   for (const v of byFamily('AccessToken2').filter(v => v.kind === 'parse_invalid')) {
     test(`${v.id}: refused by both layers`, () => {
-      assert.throws(() => native.decode(v.expected_token), e => e instanceof Error && ['wrong_version', 'invalid_base64', 'invalid_zlib', 'truncated'].includes(e.code))
+      assert.throws(() => native.decodeUnverified(v.expected_token), e => e instanceof Error && ['wrong_version', 'invalid_base64', 'invalid_zlib', 'truncated'].includes(e.code))
       assert.equal(new compat.AccessToken2().from_string(v.expected_token), false)
     })
   }
@@ -177,7 +177,7 @@ describe('AccessToken (006) vectors', () => {
         salt: i.salt,
       })
       assert.equal(token, v.expected_token)
-      const decoded = native.decodeAccessToken006(token)
+      const decoded = native.decodeAccessToken006Unverified(token)
       assert.deepEqual(decoded, { version: '006', appId: i.app_id, salt: i.salt, expiresAt: i.ts, privileges: i.privileges, verified: false })
       assert.equal(native.verifyAccessToken006(token, i.app_certificate, i.channel_name, i.uid).verified, true)
       assert.throws(() => native.verifyAccessToken006(token, i.app_certificate, `${i.channel_name}x`, i.uid), { code: 'signature_mismatch' })
@@ -204,7 +204,7 @@ describe('AccessToken (006) vectors', () => {
   for (const v of byFamily('AccessToken (006)').filter(v => v.kind === 'parse_invalid')) {
     for (const c of v.cases) {
       test(`${v.id}: ${c} is refused`, () => {
-        assert.throws(() => native.decodeAccessToken006(c), e => e instanceof Error && typeof e.code === 'string')
+        assert.throws(() => native.decodeAccessToken006Unverified(c), e => e instanceof Error && typeof e.code === 'string')
       })
     }
   }

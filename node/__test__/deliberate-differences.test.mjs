@@ -13,12 +13,12 @@ const peerAt = build => withFixedClock(fixed.issuedAt, randomFor007Salt(fixed.sa
 describe('APaaS / Education room-user token', () => {
   test('npm packs the APaaS service without its room-user privilege and writes role 0 as -1; we follow every other language', () => {
     for (const Builder of ['ApaasTokenBuilder', 'EducationTokenBuilder']) {
-      const theirs = native.decode(peerAt(() => peer[Builder].buildRoomUserToken(APP_ID, APP_CERTIFICATE, 'room', 'user', 0, 600)))
+      const theirs = native.decodeUnverified(peerAt(() => peer[Builder].buildRoomUserToken(APP_ID, APP_CERTIFICATE, 'room', 'user', 0, 600)))
       const apaasOf = payload => payload.services.find(s => s.type === 7)
       assert.deepEqual(apaasOf(theirs).privileges, {}, `${Builder}: npm has no APaaS privilege`)
       assert.equal(apaasOf(theirs).role, -1, `${Builder}: npm turns role 0 into -1`)
 
-      const ours = native.decode(compat[Builder].buildRoomUserToken(APP_ID, APP_CERTIFICATE, 'room', 'user', 0, 600, fixed))
+      const ours = native.decodeUnverified(compat[Builder].buildRoomUserToken(APP_ID, APP_CERTIFICATE, 'room', 'user', 0, 600, fixed))
       assert.deepEqual(apaasOf(ours).privileges, { 1: 600 }, 'room-user privilege present')
       assert.equal(apaasOf(ours).role, 0, 'role kept')
       // RTM and Chat services are the same in both.
@@ -26,17 +26,17 @@ describe('APaaS / Education room-user token', () => {
     }
     // The npm variant stays available, by name, in the idiomatic layer.
     const nodeVariant = native.buildApaasRoomUserToken({ appId: APP_ID, appCertificate: APP_CERTIFICATE, roomUuid: 'room', userUuid: 'user', role: 0, expire: 600, variant: 'node', ...fixed })
-    assert.deepEqual(native.decode(nodeVariant), native.decode(peerAt(() => peer.ApaasTokenBuilder.buildRoomUserToken(APP_ID, APP_CERTIFICATE, 'room', 'user', 0, 600))))
+    assert.deepEqual(native.decodeUnverified(nodeVariant), native.decodeUnverified(peerAt(() => peer.ApaasTokenBuilder.buildRoomUserToken(APP_ID, APP_CERTIFICATE, 'room', 'user', 0, 600))))
   })
 
   test('npm ServiceApaas writes role 0 as -1 (`role || -1`); ours keeps 0', () => {
     const P = peer.AccessToken2Module
     const theirs = new P.AccessToken2(APP_ID, APP_CERTIFICATE, fixed.issuedAt, 600)
     theirs.add_service(new P.ServiceApaas('room', 'user', 0))
-    assert.equal(native.decode(theirs.build()).services[0].role, -1)
+    assert.equal(native.decodeUnverified(theirs.build()).services[0].role, -1)
     const ours = new compat.AccessToken2(APP_ID, APP_CERTIFICATE, fixed.issuedAt, 600, 1)
     ours.add_service(new compat.ServiceApaas('room', 'user', 0))
-    assert.equal(native.decode(ours.build()).services[0].role, 0)
+    assert.equal(native.decodeUnverified(ours.build()).services[0].role, 0)
   })
 
   test('npm reads the APaaS role back as unsigned (-1 becomes 65535); ours is signed', () => {
@@ -44,7 +44,7 @@ describe('APaaS / Education room-user token', () => {
     const parsed = new peer.AccessToken2Module.AccessToken2()
     assert.equal(parsed.from_string(token), true)
     assert.equal(parsed.services[0].__role, 65535)
-    assert.equal(native.decode(token).services[0].role, -1)
+    assert.equal(native.decodeUnverified(token).services[0].role, -1)
   })
 })
 
@@ -60,7 +60,7 @@ describe('numeric user ids', () => {
   for (const [name, call] of Object.entries(calls)) {
     test(`${name}: npm throws on a non-zero number although its typings allow it; ours writes it in decimal`, () => {
       assert.throws(() => call(peer), TypeError)
-      const payload = native.decode(call(compat))
+      const payload = native.decodeUnverified(call(compat))
       const ids = payload.services.flatMap(s => [s.userId, s.userUuid, s.uid]).filter(id => id !== undefined)
       assert.ok(ids.includes('42'), JSON.stringify(payload.services))
     })
@@ -90,7 +90,7 @@ describe('invalid input throws a coded Error instead of a silent result', () => 
 test('compressed bytes: npm uses Node\'s zlib, we use stock zlib level 6 (same payload, often a different string)', () => {
   const theirs = peerAt(() => peer.RtcTokenBuilder.buildTokenWithRtm2(APP_ID, APP_CERTIFICATE, 'channel', 'account', 1, 600, 600, 600, 600, 600, 'rtm-user', 600))
   const ours = compat.RtcTokenBuilder.buildTokenWithRtm2(APP_ID, APP_CERTIFICATE, 'channel', 'account', 1, 600, 600, 600, 600, 600, 'rtm-user', 600, fixed)
-  assert.deepEqual(native.decode(ours), native.decode(theirs))
+  assert.deepEqual(native.decodeUnverified(ours), native.decodeUnverified(theirs))
   // For this payload Node 20's zlib and stock zlib choose different blocks.
   assert.notEqual(ours, theirs, 'if this fails, this Node version compresses this payload like stock zlib; pick another payload')
 })

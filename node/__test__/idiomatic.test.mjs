@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
+import { readFileSync } from 'node:fs'
 import { deflateSync, inflateSync } from 'node:zlib'
 
 import { APP_CERTIFICATE, APP_ID, native } from './helpers.mjs'
@@ -23,11 +24,11 @@ describe('builders', () => {
       services: [{ type: 1, name: 'RTC', channelName: 'room', uid: '42', privileges: { 1: 600, 2: 600, 3: 600, 4: 600 } }],
     })
     // No privilegeExpire: the core's DEFAULT_PRIVILEGE_EXPIRE, 0 (no limit of its own).
-    const subscriber = native.decode(native.buildRtcToken({ ...creds, channelName: 'room', account: 'alice', role: 'audience', tokenExpire: 60 }))
+    const subscriber = native.decodeUnverified(native.buildRtcToken({ ...creds, channelName: 'room', account: 'alice', role: 'audience', tokenExpire: 60 }))
     assert.deepEqual(subscriber.services[0], { type: 1, name: 'RTC', channelName: 'room', uid: 'alice', privileges: { 1: 0 } })
     // uid 0 is any user; the account "0" is the literal account.
-    assert.equal(native.decode(native.buildRtcToken({ ...creds, channelName: 'c', uid: 0, role: 2, tokenExpire: 60 })).services[0].uid, '')
-    assert.equal(native.decode(native.buildRtcToken({ ...creds, channelName: 'c', account: '0', role: 2, tokenExpire: 60 })).services[0].uid, '0')
+    assert.equal(native.decodeUnverified(native.buildRtcToken({ ...creds, channelName: 'c', uid: 0, role: 2, tokenExpire: 60 })).services[0].uid, '')
+    assert.equal(native.decodeUnverified(native.buildRtcToken({ ...creds, channelName: 'c', account: '0', role: 2, tokenExpire: 60 })).services[0].uid, '0')
   })
 
   test('every builder takes issuedAt and salt, and makes the services of its upstream builder', () => {
@@ -36,11 +37,11 @@ describe('builders', () => {
       [native.buildRtcTokenWithPrivileges({ ...creds, ...fixed, channelName: 'c', uid: 7, tokenExpire: 9, privileges }), [[1, { 1: 1, 2: 2, 3: 3, 4: 4 }]]],
       [native.buildRtcTokenWithRtm({ ...creds, ...fixed, channelName: 'c', account: 'a', role: 'subscriber', tokenExpire: 9, privilegeExpire: 5 }), [[1, { 1: 5 }], [2, { 1: 9 }]]],
       [native.buildRtcTokenWithRtm({ ...creds, ...fixed, channelName: 'c', account: 'a', role: 'subscriber', tokenExpire: 9 }), [[1, { 1: 0 }], [2, { 1: 9 }]]],
-      [native.buildRtcTokenWithRtm2({ ...creds, ...fixed, channelName: 'c', account: 'a', role: 'publisher', tokenExpire: 9, privileges, rtmUserId: 'r', rtmTokenExpire: 8 }), [[1, { 1: 1, 2: 2, 3: 3, 4: 4 }], [2, { 1: 8 }]]],
+      [native.buildRtcTokenWithRtmExpiries({ ...creds, ...fixed, channelName: 'c', account: 'a', role: 'publisher', tokenExpire: 9, privileges, rtmUserId: 'r', rtmTokenExpire: 8 }), [[1, { 1: 1, 2: 2, 3: 3, 4: 4 }], [2, { 1: 8 }]]],
       [native.buildConvoAiToken({ ...creds, ...fixed, channelName: 'c', uid: 1, role: 2, tokenExpire: 9, privileges, rtmUserId: 5, rtmTokenExpire: 8 }), [[1, { 1: 1 }], [2, { 1: 8 }], [9, {}]]],
       [native.buildSttToken({ ...creds, ...fixed, channelName: 'c', uid: 1, role: 2, tokenExpire: 9, privileges, rtmUserId: 'r', rtmTokenExpire: 8 }), [[1, { 1: 1 }], [2, { 1: 8 }], [10, {}]]],
       [native.buildRtmToken({ ...creds, ...fixed, userId: 'u', expire: 9 }), [[2, { 1: 9 }]]],
-      [native.buildRtmTokenWithPermissions({ ...creds, ...fixed, userId: 'u', permissions: { 0: { 1: ['ch'] } }, expire: 9 }), [[8, { 1: 9 }]]],
+      [native.buildRtm2Token({ ...creds, ...fixed, userId: 'u', permissions: { 0: { 1: ['ch'] } }, expire: 9 }), [[8, { 1: 9 }]]],
       [native.buildChatUserToken({ ...creds, ...fixed, userId: 'u', expire: 9 }), [[5, { 1: 9 }]]],
       [native.buildChatAppToken({ ...creds, ...fixed, expire: 9 }), [[5, { 2: 9 }]]],
       [native.buildFpaToken({ ...creds, ...fixed }), [[4, { 1: 0 }]]],
@@ -64,7 +65,7 @@ describe('builders', () => {
       { type: 1, channelName: 'live', uid: 6, privileges: { 1: 60 } },
     ]
     const token = native.buildToken({ ...creds, ...fixed, expire: 60, services })
-    const payload = native.decode(token)
+    const payload = native.decodeUnverified(token)
     // Packed by type, repeated types in insertion order.
     assert.deepEqual(payload.services.map(s => [s.type, s.uid ?? s.account]), [[1, '5'], [1, '6'], [3, 'cam'], [6, '']])
     const rebuilt = native.buildToken({ ...creds, ...fixed, expire: payload.expire, services: payload.services.map(({ name, ...s }) => s) })
@@ -108,14 +109,14 @@ describe('numbers are checked, never wrapped', () => {
 
   test('the extremes are accepted', () => {
     const token = native.buildRtcToken({ ...creds, channelName: 'c', uid: 4294967295, role: 1, tokenExpire: 4294967295, privilegeExpire: 0, issuedAt: 4294967295, salt: 0 })
-    const payload = native.decode(token)
+    const payload = native.decodeUnverified(token)
     assert.deepEqual([payload.services[0].uid, payload.expire, payload.issuedAt, payload.salt], ['4294967295', 4294967295, 4294967295, 0])
     assert.equal(payload.expiresAt, 2 * 4294967295)
   })
 
   test('the APaaS role is an i16', () => {
     const build = role => native.buildApaasRoomUserToken({ ...creds, roomUuid: 'r', userUuid: 'u', role, expire: 1 })
-    assert.equal(native.decode(build(-32768)).services.find(s => s.type === 7).role, -32768)
+    assert.equal(native.decodeUnverified(build(-32768)).services.find(s => s.type === 7).role, -32768)
     assert.throws(() => build(32768), { code: 'invalid_argument' })
   })
 })
@@ -129,9 +130,9 @@ describe('errors', () => {
       [() => native.buildRtcToken({ ...creds, channelName: 'c', uid: 1, role: 'admin', tokenExpire: 1 }), 'unknown_role'],
       [() => native.buildRtcToken({ ...creds, channelName: 'c', uid: 1, role: 0, tokenExpire: 1 }), 'unknown_role'],
       [() => native.buildRtmToken({ ...creds, userId: 'x'.repeat(65536), expire: 1 }), 'field_too_long'],
-      [() => native.decode('006abc'), 'wrong_version'],
-      [() => native.decode('007!!!!'), 'invalid_base64'],
-      [() => native.decode('007aGVsbG8='), 'invalid_zlib'],
+      [() => native.decodeUnverified('006abc'), 'wrong_version'],
+      [() => native.decodeUnverified('007!!!!'), 'invalid_base64'],
+      [() => native.decodeUnverified('007aGVsbG8='), 'invalid_zlib'],
       [() => native.verify(native.buildChatAppToken({ ...creds, expire: 1 }), '0'.repeat(32)), 'signature_mismatch'],
       [() => native.validateCredentials(APP_ID, 'nope'), 'invalid_app_certificate'],
       [() => native.buildRtcToken({ ...creds, channelName: 'c', uid: 1, account: 'a', role: 1, tokenExpire: 1 }), 'invalid_argument'],
@@ -140,6 +141,7 @@ describe('errors', () => {
       assert.throws(call, err => {
         assert.ok(err instanceof Error, `${code}: not an Error`)
         assert.equal(err.code, code)
+        assert.ok(native.errorCodes().includes(err.code), `${code}: not in errorCodes()`)
         assert.ok(!err.message.includes(APP_CERTIFICATE), `${code}: message contains the certificate`)
         assert.ok(err.message.length > 20, `${code}: message too short to say what to fix: ${err.message}`)
         return true
@@ -147,11 +149,25 @@ describe('errors', () => {
     }
   })
 
+  test('the code unions of index.d.ts are the core\'s lists, in its order', () => {
+    // errorCodes(), reasonCodes() and compatWarningCodes() are read from the core: a code the
+    // core adds fails here until node/index.d.ts.header (ErrorCode, ...) lists it.
+    const dts = readFileSync(new URL('../index.d.ts', import.meta.url), 'utf8')
+    const union = name => {
+      const body = dts.match(new RegExp(`^export type ${name} =\\n((?:  \\| '[a-z0-9_]+'\\n)+)`, 'm'))
+      assert.ok(body, `index.d.ts has no union ${name}`)
+      return [...body[1].matchAll(/'([a-z0-9_]+)'/g)].map(match => match[1])
+    }
+    assert.deepEqual(union('ErrorCode'), native.errorCodes())
+    assert.deepEqual(union('ReasonCode'), native.reasonCodes())
+    assert.deepEqual(union('CompatWarningCode'), native.compatWarningCodes())
+  })
+
   test('a truncated token reports truncated', () => {
     // A valid zlib stream of a payload cut inside the salt.
     const full = inflateSync(Buffer.from(native.buildChatAppToken({ ...creds, expire: 1 }).slice(3), 'base64'))
     const cut = `007${deflateSync(full.subarray(0, 2 + 32 + 2 + 32 + 4 + 4 + 2)).toString('base64')}`
-    assert.throws(() => native.decode(cut), { code: 'truncated' })
+    assert.throws(() => native.decodeUnverified(cut), { code: 'truncated' })
   })
 })
 

@@ -4,11 +4,16 @@
 import {
   buildRtcToken,
   buildToken,
-  decode,
+  decodeUnverified,
+  errorCodes,
   explain,
+  reasonCodes,
   verify,
+  type AgoraTokenError,
+  type ErrorCode,
   type Explanation,
   type Payload,
+  type ReasonCode,
   type ServiceInput,
 } from '@agora-token-rs/agora-token'
 import {
@@ -31,13 +36,27 @@ const appCertificate = '5CFd2fd1755d40ecb72977518be15d3b'
 const rtc: string = buildRtcToken({ appId, appCertificate, channelName: 'room', uid: 42, role: 'publisher', tokenExpire: 3600 })
 const services: ServiceInput[] = [{ type: 2, userId: 'alice', privileges: { 1: 3600 } }]
 const generic: string = buildToken({ appId, appCertificate, expire: 3600, services, issuedAt: 1_700_000_000, salt: 1 })
-const payload: Payload = decode(rtc)
+const payload: Payload = decodeUnverified(rtc)
 const issued: number = payload.issuedAt
 const uidOfFirst: string | undefined = payload.services[0]?.uid
 const verified: boolean = verify(generic, appCertificate).verified
 const explanation: Explanation = explain(rtc, { appCertificate, channelName: 'room', uid: 42 })
 const canJoin: boolean | undefined = explanation.access?.canJoin
 const signature: 'not_checked' | 'valid' | 'invalid' = explanation.signature
+const firstReason: ReasonCode | undefined = explanation.access?.reasons[0]?.code
+const allReasons: ReasonCode[] = reasonCodes()
+
+// Error codes: a union of the core's codes, the type of a thrown error's `code`.
+const allErrors: ErrorCode[] = errorCodes()
+const codeOf = (error: unknown): ErrorCode | undefined => {
+  const code = (error as AgoraTokenError).code
+  return errorCodes().includes(code) ? code : undefined
+}
+const mismatch: ErrorCode = 'signature_mismatch'
+// @ts-expect-error: not an error code
+const notAnErrorCode: ErrorCode = 'signatureMismatch'
+// @ts-expect-error: a reason code, not an error code
+const reasonIsNotError: ErrorCode = 'token_expired'
 
 // @ts-expect-error: expiries are numbers
 buildRtcToken({ appId, appCertificate, channelName: 'room', uid: 42, role: 'publisher', tokenExpire: '3600' })
@@ -77,4 +96,4 @@ RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, 'room', 42, 'publisher'
 const legacyToken: string = legacy.RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, 'room', 42, legacy.RtcRole.PUBLISHER, 0)
 const legacyRtm: string = legacy.RtmTokenBuilder.buildToken(appId, appCertificate, 'alice', legacy.RtmRole.Rtm_User, 0)
 
-export const used = [rtc, generic, issued, uidOfFirst, verified, canJoin, signature, dropIn, withDefault, fixed, capitalised, chat, rtm2, ok, legacyToken, legacyRtm, codes, notACode, isCompatWarning]
+export const used = [rtc, generic, issued, uidOfFirst, verified, canJoin, signature, firstReason, allReasons, allErrors, codeOf, mismatch, notAnErrorCode, reasonIsNotError, dropIn, withDefault, fixed, capitalised, chat, rtm2, ok, legacyToken, legacyRtm, codes, notACode, isCompatWarning]

@@ -12,18 +12,15 @@
 // Every export of the native addon (node/index.js), in its order. The WebAssembly build
 // implements the same names, so code written against one loads with the other.
 const NATIVE_EXPORTS = [
-  'ApaasTokenBuilder', 'JsApaasTokenBuilder', 'ChatTokenBuilder', 'JsChatTokenBuilder',
-  'ConvoAITokenBuilder', 'JsConvoAiTokenBuilder', 'Credentials', 'JsCredentials', 'EducationTokenBuilder',
-  'JsEducationTokenBuilder', 'FpaTokenBuilder', 'JsFpaTokenBuilder', 'RtcTokenBuilder', 'JsRtcTokenBuilder',
-  'RtcTokenBuilder006', 'JsRtcTokenBuilder006', 'RtmTokenBuilder', 'JsRtmTokenBuilder',
-  'RtmTokenBuilder006', 'JsRtmTokenBuilder006', 'SttTokenBuilder', 'JsSttTokenBuilder',
-  'buildAccessToken006', 'buildApaasAppToken', 'buildApaasRoomUserToken', 'buildApaasUserToken',
-  'buildChatAppToken', 'buildChatUserToken', 'buildConvoAiToken', 'buildDynamicKey', 'buildDynamicKey5',
-  'buildFpaToken', 'buildRtcToken', 'buildRtcTokenWithPrivileges', 'buildRtcTokenWithRtm',
-  'buildRtcTokenWithRtm2', 'buildRtmToken', 'buildRtmTokenWithPermissions', 'buildSignalingToken',
-  'buildSttToken', 'buildToken', 'compatBuildToken', 'compatWarningCodes', 'decode',
-  'decodeAccessToken006', 'explain', 'randomSalt', 'reasonCodes', 'sdkErrorCodes', 'serviceTypes', 'unixNow',
-  'validateCredentials', 'verify', 'verifyAccessToken006',
+  'ApaasTokenBuilder', 'ChatTokenBuilder', 'ConvoAITokenBuilder', 'Credentials', 'EducationTokenBuilder',
+  'FpaTokenBuilder', 'RtcTokenBuilder', 'RtcTokenBuilder006', 'RtmTokenBuilder', 'RtmTokenBuilder006',
+  'SttTokenBuilder', 'buildAccessToken006', 'buildApaasAppToken', 'buildApaasRoomUserToken',
+  'buildApaasUserToken', 'buildChatAppToken', 'buildChatUserToken', 'buildConvoAiToken', 'buildDynamicKey',
+  'buildDynamicKey5', 'buildFpaToken', 'buildRtcToken', 'buildRtcTokenWithPrivileges',
+  'buildRtcTokenWithRtm', 'buildRtcTokenWithRtmExpiries', 'buildRtm2Token', 'buildRtmToken',
+  'buildSignalingToken', 'buildSttToken', 'buildToken', 'compatBuildToken', 'compatWarningCodes',
+  'decodeAccessToken006Unverified', 'decodeUnverified', 'errorCodes', 'explain', 'randomSalt', 'reasonCodes',
+  'sdkErrorCodes', 'serviceTypes', 'unixNow', 'validateCredentials', 'verify', 'verifyAccessToken006',
 ]
 
 const unixNow = () => Math.floor(Date.now() / 1000)
@@ -146,11 +143,11 @@ function instantiate(moduleOrBytes) {
   api.buildRtmToken = options => call('buildRtmToken', stamped(options))
   api.buildRtcTokenWithPrivileges = options => call('buildRtcTokenWithPrivileges', stamped(options))
   api.buildRtcTokenWithRtm = options => call('buildRtcTokenWithRtm', stamped(options))
-  api.buildRtmTokenWithPermissions = options => call('buildRtmTokenWithPermissions', stamped(options))
+  api.buildRtm2Token = options => call('buildRtm2Token', stamped(options))
   api.buildChatUserToken = options => call('buildChatUserToken', stamped(options))
   api.buildChatAppToken = options => call('buildChatAppToken', stamped(options))
   api.buildFpaToken = options => call('buildFpaToken', stamped(options))
-  api.buildRtcTokenWithRtm2 = options => call('buildRtcTokenWithRtm2', stamped(options))
+  api.buildRtcTokenWithRtmExpiries = options => call('buildRtcTokenWithRtmExpiries', stamped(options))
   api.buildConvoAiToken = options => call('buildConvoAiToken', stamped(options))
   api.buildSttToken = options => call('buildSttToken', stamped(options))
   api.buildApaasRoomUserToken = options => call('buildApaasRoomUserToken', stamped(options))
@@ -161,18 +158,19 @@ function instantiate(moduleOrBytes) {
     call('validateCredentials', { appId, appCertificate })
   }
   api.compatWarningCodes = () => call('compatWarningCodes', {})
+  api.errorCodes = () => call('errorCodes', {})
   api.buildSignalingToken = options => call('buildSignalingToken', options)
   api.buildDynamicKey = options => call('buildDynamicKey', options)
   api.buildDynamicKey5 = options => call('buildDynamicKey5', options)
   api.buildAccessToken006 = options => call('buildAccessToken006', stamped(options))
-  api.decodeAccessToken006 = token => call('decodeAccessToken006', { token })
+  api.decodeAccessToken006Unverified = token => call('decodeAccessToken006Unverified', { token })
   api.verifyAccessToken006 = (token, appCertificate, channelName, uid) =>
     call('verifyAccessToken006', { token, appCertificate, channelName, uid })
   api.explain = (token, options = {}) => call('explain', { ...options, token, now: options?.now ?? unixNow() })
   api.reasonCodes = () => call('reasonCodes', {})
   api.sdkErrorCodes = () => call('sdkErrorCodes', {})
   api.serviceTypes = () => call('serviceTypes', {})
-  api.decode = token => call('decode', { token })
+  api.decodeUnverified = token => call('decodeUnverified', { token })
   api.verify = (token, appCertificate) => call('verify', { token, appCertificate })
   api.unixNow = unixNow
 
@@ -263,17 +261,17 @@ function instantiate(moduleOrBytes) {
     }
   }
 
-  api.Credentials = api.JsCredentials = Credentials
-  api.RtcTokenBuilder = api.JsRtcTokenBuilder = RtcTokenBuilder
-  api.RtcTokenBuilder006 = api.JsRtcTokenBuilder006 = RtcTokenBuilder006
-  api.RtmTokenBuilder006 = api.JsRtmTokenBuilder006 = RtmTokenBuilder006
-  api.RtmTokenBuilder = api.JsRtmTokenBuilder = RtmTokenBuilder
-  api.ChatTokenBuilder = api.JsChatTokenBuilder = ChatTokenBuilder
-  api.ApaasTokenBuilder = api.JsApaasTokenBuilder = ApaasTokenBuilder
-  api.EducationTokenBuilder = api.JsEducationTokenBuilder = EducationTokenBuilder
-  api.FpaTokenBuilder = api.JsFpaTokenBuilder = FpaTokenBuilder
-  api.ConvoAITokenBuilder = api.JsConvoAiTokenBuilder = ConvoAITokenBuilder
-  api.SttTokenBuilder = api.JsSttTokenBuilder = SttTokenBuilder
+  api.Credentials = Credentials
+  api.RtcTokenBuilder = RtcTokenBuilder
+  api.RtcTokenBuilder006 = RtcTokenBuilder006
+  api.RtmTokenBuilder006 = RtmTokenBuilder006
+  api.RtmTokenBuilder = RtmTokenBuilder
+  api.ChatTokenBuilder = ChatTokenBuilder
+  api.ApaasTokenBuilder = ApaasTokenBuilder
+  api.EducationTokenBuilder = EducationTokenBuilder
+  api.FpaTokenBuilder = FpaTokenBuilder
+  api.ConvoAITokenBuilder = ConvoAITokenBuilder
+  api.SttTokenBuilder = SttTokenBuilder
   return Object.freeze(api)
 }
 

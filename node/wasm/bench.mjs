@@ -54,7 +54,7 @@ const contenders = [
   ['WebAssembly build, buildRtcToken', () => wasm.buildRtcToken({ appId: APP_ID, appCertificate: CERT, channelName: CHANNEL, uid: UID, role: 1, tokenExpire: 600, privilegeExpire: 600 })],
 ]
 // Same payload from all of them before timing anything.
-const payloads = contenders.map(([, fn]) => wasm.decode(fn()).services)
+const payloads = contenders.map(([, fn]) => wasm.decodeUnverified(fn()).services)
 if (new Set(payloads.map(p => JSON.stringify(p))).size !== 1) throw new Error('the contenders build different tokens')
 
 const measured = rates(contenders.map(([, fn]) => fn))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Dict, Optional, Union
 
-from ._native import AgoraTokenError, compat_build_006, decode_006
+from ._native import AgoraTokenError, compat_build_006, decode_006_unverified
 
 __all__ = [
     "kJoinChannel",
@@ -89,7 +89,7 @@ class AccessToken:
     def fromString(self, originToken: str) -> bool:
         """Read salt, ts and privileges from a token; False if it is not a readable 006 token."""
         try:
-            token = decode_006(originToken)
+            token = decode_006_unverified(originToken)
         except AgoraTokenError:
             return False
         self.salt = token.salt

@@ -35,7 +35,7 @@ from ._native import (
     compat_i16,
     compat_rtm2_permissions,
     compat_uid,
-    decode,
+    decode_unverified,
 )
 
 __all__ = [
@@ -399,7 +399,7 @@ class AccessToken:
         self.services = []
         self.__parsed = None
         try:
-            token = decode(origin_token)
+            token = decode_unverified(origin_token)
         except WrongVersionError:
             return False
         payload = token.payload

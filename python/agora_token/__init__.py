@@ -3,12 +3,12 @@
 The idiomatic API (this module)::
 
     from datetime import timedelta
-    from agora_token import Credentials, TokenBuilder, Role
+    from agora_token import Credentials, TokenBuilder, RtcRole
 
     credentials = Credentials(app_id, app_certificate)
     token = (
         TokenBuilder(credentials, expire=timedelta(hours=1))
-        .rtc(channel_name="room", user=42, role=Role.PUBLISHER, privilege_expire=3600)
+        .rtc(channel_name="room", user=42, role=RtcRole.PUBLISHER, privilege_expire=3600)
         .build()
     )
 
@@ -16,19 +16,24 @@ The drop-in API mirrors the upstream Python builders module by module, so only t
 import changes, e.g. ``from agora_token.RtcTokenBuilder2 import RtcTokenBuilder, Role_Publisher``.
 Legacy formats (006, DynamicKey, signaling) are in :mod:`agora_token.legacy`.
 
-Every error is an :class:`AgoraTokenError` (a ``ValueError``) of a class per kind. The drop-in
+Decoding: :func:`verify` decodes and checks the signature; :func:`decode_unverified` only
+decodes (for inspection, never for trust).
+
+Every error is an :class:`AgoraTokenError` (a ``ValueError``) of a class per kind; its ``code``
+is one of :data:`ERROR_CODES` (typed :data:`ErrorCode`). The drop-in
 modules accept what upstream accepts; a value that is almost certainly a mistake (a 007 role
 of 0, an undefined privilege number, an expiry that looks like a timestamp) still builds
 upstream's token and emits an :class:`AgoraTokenCompatWarning`.
 """
 
+from ._codes import CompatWarningCode, ErrorCode, ReasonCode
 from ._enums import (
     ApaasPrivilege,
     ChatPrivilege,
     FcdnPrivilege,
     FpaPrivilege,
-    Role,
     RtcPrivilege,
+    RtcRole,
     Rtm2PermissionType,
     Rtm2Privilege,
     Rtm2ResourceType,
@@ -41,6 +46,7 @@ from ._native import (
     APAAS_NO_ROLE,
     COMPAT_WARNING_CODES,
     DEFAULT_PRIVILEGE_EXPIRE,
+    ERROR_CODES,
     FPA_TOKEN_EXPIRE,
     AccessVerdict,
     AgoraTokenError,
@@ -90,7 +96,7 @@ from ._native import (
     WildcardMatch,
     WrongVersionError,
     __version__,
-    decode,
+    decode_unverified,
     explain,
     verify,
 )
@@ -104,7 +110,7 @@ __all__ = [
     "DEFAULT_PRIVILEGE_EXPIRE",
     "APAAS_NO_ROLE",
     # Enums
-    "Role",
+    "RtcRole",
     "ServiceType",
     "RtcPrivilege",
     "RtmPrivilege",
@@ -129,8 +135,8 @@ __all__ = [
     "ConvoAiService",
     "SttService",
     # Decoding, verifying, explaining
-    "decode",
     "verify",
+    "decode_unverified",
     "explain",
     "UnverifiedToken",
     "VerifiedToken",
@@ -144,8 +150,11 @@ __all__ = [
     "WildcardMatch",
     "SdkErrorDiagnosis",
     "REASON_CODES",
+    "ReasonCode",
     "SDK_ERROR_CODES",
     # Errors
+    "ERROR_CODES",
+    "ErrorCode",
     "AgoraTokenError",
     "InvalidAppIdError",
     "InvalidAppCertificateError",
@@ -170,4 +179,5 @@ __all__ = [
     # Warnings of the drop-in modules
     "AgoraTokenCompatWarning",
     "COMPAT_WARNING_CODES",
+    "CompatWarningCode",
 ]

@@ -8,7 +8,7 @@ privilege enum here against the tables the native module reads from the core
 from enum import IntEnum
 
 
-class Role(IntEnum):
+class RtcRole(IntEnum):
     """The role of an RTC user in a 007 token."""
 
     #: Host: may join and publish audio, video and data streams.

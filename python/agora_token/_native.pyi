@@ -19,6 +19,8 @@ from typing import Any, ClassVar, Final, Optional, Union, final
 
 from typing_extensions import Self
 
+from ._codes import CompatWarningCode, ErrorCode, ReasonCode
+
 _Seconds = Union[int, timedelta]
 _UnixTime = Union[int, datetime]
 _User = Union[int, str]
@@ -43,6 +45,7 @@ __all__ = [
     "APAAS_NO_ROLE",
     "ApaasService",
     "COMPAT_WARNING_CODES",
+    "ERROR_CODES",
     "REASON_CODES",
     "SDK_ERROR_CODES",
     "SdkErrorDiagnosis",
@@ -62,10 +65,10 @@ __all__ = [
     "compat_uid",
     "ConvoAiService",
     "Credentials",
-    "decode",
+    "decode_unverified",
     "rtc_token_with_uid",
     "rtc_token_with_user_account",
-    "decode_006",
+    "decode_006_unverified",
     "dynamic_key5",
     "dynamic_key_v1",
     "dynamic_key_v2",
@@ -129,9 +132,11 @@ DEFAULT_PRIVILEGE_EXPIRE: Final[int]
 #: The APaaS role packed into user and app tokens, which have no room: -1.
 APAAS_NO_ROLE: Final[int]
 #: The ``code`` of every ``AgoraTokenCompatWarning`` (the core's ``CompatWarning::CODES``).
-COMPAT_WARNING_CODES: Final[tuple[str, ...]]
-#: Every ``Reason.kind`` explain can give, read from the core (the same strings in every binding).
-REASON_CODES: Final[tuple[str, ...]]
+COMPAT_WARNING_CODES: Final[tuple[CompatWarningCode, ...]]
+#: Every ``Reason.code`` explain can give, read from the core (the same strings in every binding).
+REASON_CODES: Final[tuple[ReasonCode, ...]]
+#: The ``code`` of every ``AgoraTokenError`` subclass (the core's ``Error::CODES``).
+ERROR_CODES: Final[tuple[ErrorCode, ...]]
 #: Every SDK error code ``explain(sdk_error=...)`` accepts, read from the core.
 SDK_ERROR_CODES: Final[tuple[str, ...]]
 #: Service type number -> name, read from the core.
@@ -151,11 +156,11 @@ PRIVILEGES_006: Final[dict[str, int]]
 class AgoraTokenError(ValueError):
     """Base class of every error raised by agora_token; a ``ValueError``.
 
-    ``code`` is the stable snake_case name of the kind (``None`` on this base class); the
-    message says what to fix and never contains the app certificate.
+    ``code`` is the stable snake_case name of the kind, one of ``ERROR_CODES`` (``None`` on
+    this base class); the message says what to fix and never contains the app certificate.
     """
 
-    code: ClassVar[Optional[str]]
+    code: ClassVar[Optional[ErrorCode]]
 
 class InvalidAppIdError(AgoraTokenError):
     """The app id is not 32 hexadecimal characters (code ``invalid_app_id``)."""
@@ -459,7 +464,7 @@ class TokenBuilder:
 
         token = (
             TokenBuilder(credentials, expire=3600)
-            .rtc(channel_name="room", user=42, role=Role.PUBLISHER, privilege_expire=3600)
+            .rtc(channel_name="room", user=42, role=RtcRole.PUBLISHER, privilege_expire=3600)
             .build()
         )
 
@@ -498,8 +503,8 @@ class TokenBuilder:
 
         Join until ``privilege_expire`` (default ``DEFAULT_PRIVILEGE_EXPIRE``, 0: no limit of its own,
         the token lifetime applies);
-        ``Role.PUBLISHER`` (1, "publisher", "host") also gets publish audio, video and data;
-        ``Role.SUBSCRIBER`` (2, "subscriber", "audience") joins only. Other roles raise UnknownRoleError.
+        ``RtcRole.PUBLISHER`` (1, "publisher", "host") also gets publish audio, video and data;
+        ``RtcRole.SUBSCRIBER`` (2, "subscriber", "audience") joins only. Other roles raise UnknownRoleError.
         """
     def rtc_with_privileges(
         self,
@@ -657,8 +662,9 @@ class VerifiedToken:
     def payload(self) -> Payload:
         """What the token says."""
 
-def decode(token: str) -> UnverifiedToken:
-    """Decodes a 007 token without checking its signature (any valid zlib stream is accepted).
+def decode_unverified(token: str) -> UnverifiedToken:
+    """Decodes a 007 token without checking its signature (any valid zlib stream is accepted):
+    for inspection only. :func:`verify` decodes and checks the signature.
 
     Raises:
         WrongVersionError: it is not a 007 token (the message says what it is instead).
@@ -799,7 +805,7 @@ def verify(token: str, app_certificate: _Certificate) -> VerifiedToken:
     """Decodes a 007 token and verifies its signature with the certificate (str or Credentials).
 
     Raises:
-        SignatureMismatchError: the signature does not match; or any error of :func:`decode`.
+        SignatureMismatchError: the signature does not match; or any error of :func:`decode_unverified`.
     """
 
 # ---------------------------------------------------------------------------------------------
@@ -847,7 +853,7 @@ class Reason:
     """Why a user cannot join or publish with a token."""
 
     @property
-    def kind(self) -> str:
+    def code(self) -> ReasonCode:
         """A stable name, e.g. "token_expired", "channel_mismatch", "uid_account_mix",
         "publish_privilege_missing", "wrong_certificate"."""
     @property
@@ -1160,7 +1166,7 @@ class UnverifiedToken006:
             SignatureMismatchError: the certificate, channel or user differ from the ones signed.
         """
 
-def decode_006(token: str) -> UnverifiedToken006:
+def decode_006_unverified(token: str) -> UnverifiedToken006:
     """Decodes a 006 token without checking its signature.
 
     Raises:

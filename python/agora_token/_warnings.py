@@ -12,7 +12,9 @@ from __future__ import annotations
 import sys
 import warnings
 from types import FrameType
-from typing import Any, Optional, Tuple
+from typing import Any, Optional, Tuple, cast
+
+from ._codes import CompatWarningCode
 
 __all__ = ["AgoraTokenCompatWarning"]
 
@@ -29,11 +31,12 @@ class AgoraTokenCompatWarning(UserWarning):
     ``warnings.simplefilter("error", AgoraTokenCompatWarning)``.
     """
 
-    code: str
+    code: CompatWarningCode
 
     def __init__(self, message: str, code: str) -> None:
         super().__init__(message)
-        self.code = code
+        # The native module passes only the core's codes (tests/test_codes.py checks the list).
+        self.code = cast(CompatWarningCode, code)
 
     def __reduce__(self) -> Tuple[Any, ...]:
         return (type(self), (str(self), self.code))

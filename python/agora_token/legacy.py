@@ -18,7 +18,7 @@ from ._enums import Privilege006, Role006
 from ._native import (
     TokenBuilder006,
     UnverifiedToken006,
-    decode_006,
+    decode_006_unverified,
     dynamic_key5,
     dynamic_key_v1,
     dynamic_key_v2,
@@ -32,7 +32,7 @@ __all__ = [
     "Privilege006",
     "TokenBuilder006",
     "UnverifiedToken006",
-    "decode_006",
+    "decode_006_unverified",
     "dynamic_key_v1",
     "dynamic_key_v2",
     "dynamic_key_v3",

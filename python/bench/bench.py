@@ -72,7 +72,7 @@ def builders() -> Dict[str, List[Tuple[str, Optional[Callable[[], str]]]]]:
             ("agora-token-rs drop-in", lambda: ours007.RtcTokenBuilder.build_token_with_uid(
                 APP_ID, APP_CERTIFICATE, CHANNEL, UID, ours007.Role_Publisher, 3600, 3600)),
             ("agora-token-rs TokenBuilder", lambda: agora_token.TokenBuilder(credentials, expire=3600)
-                .rtc(channel_name=CHANNEL, user=UID, role=agora_token.Role.PUBLISHER, privilege_expire=3600).build()),
+                .rtc(channel_name=CHANNEL, user=UID, role=agora_token.RtcRole.PUBLISHER, privilege_expire=3600).build()),
             ("agoraiotools", lambda: io007.RtcTokenBuilder.build_token_with_uid(
                 APP_ID, APP_CERTIFICATE, CHANNEL, UID, io007.Role_Publisher, 3600, 3600)),
             ("agora-token-builder", None),  # it has no 007 builder

@@ -124,7 +124,7 @@ def test_007_build_idiomatic(case: Dict[str, Any]) -> None:
 def test_007_decode_idiomatic(case: Dict[str, Any]) -> None:
     inputs = case["inputs"]
     for token in filter(None, [case["expected_token"], case.get("derived_c_zlib_level6_token")]):
-        payload = agora_token.decode(token).payload
+        payload = agora_token.decode_unverified(token).payload
         assert (payload.app_id, payload.issued_at, payload.expire, payload.salt) == (
             inputs["app_id"],
             inputs["issue_ts"],
@@ -221,7 +221,7 @@ def test_007_from_string_dropin(case: Dict[str, Any]) -> None:
 def test_007_invalid_tokens_fail_in_both_layers(case: Dict[str, Any]) -> None:
     token = case["expected_token"]
     with pytest.raises(agora_token.AgoraTokenError):
-        agora_token.decode(token)
+        agora_token.decode_unverified(token)
     parsed = dropin007.AccessToken()
     try:
         result = parsed.from_string(token)
@@ -239,7 +239,7 @@ def test_007_build_invalid_inputs_fail_in_both_layers() -> None:
                 agora_token.Credentials(inputs["app_id"], inputs["app_certificate"]), expire=600
             )
             if inputs["services"] == "rtc":
-                builder.rtc(channel_name="c", user=1, role=agora_token.Role.PUBLISHER, privilege_expire=600)
+                builder.rtc(channel_name="c", user=1, role=agora_token.RtcRole.PUBLISHER, privilege_expire=600)
             return builder.build()
 
         def dropin() -> str:
@@ -353,11 +353,11 @@ def _builder(i: Dict[str, Any]) -> agora_token.TokenBuilder:
 
 IDIOMATIC_CALLS: Dict[str, List[BuilderCall]] = {
     "at2-rtc-uid-join": [
-        lambda i: _builder(i).rtc(channel_name=_channel(i), user=2882341273, role=agora_token.Role.SUBSCRIBER, privilege_expire=600).build(),
+        lambda i: _builder(i).rtc(channel_name=_channel(i), user=2882341273, role=agora_token.RtcRole.SUBSCRIBER, privilege_expire=600).build(),
         lambda i: _builder(i).rtc(channel_name=_channel(i), user="2882341273", role="audience", privilege_expire=600).build(),
     ],
     "at2-rtc-uid0-join": [
-        lambda i: _builder(i).rtc(channel_name=_channel(i), user=0, role=agora_token.Role.SUBSCRIBER, privilege_expire=600).build(),
+        lambda i: _builder(i).rtc(channel_name=_channel(i), user=0, role=agora_token.RtcRole.SUBSCRIBER, privilege_expire=600).build(),
     ],
     "at2-rtm-uidstr": [lambda i: _builder(i).rtm(user_id="2882341273", expire=600).build()],
     "at2-rtm-test_user": [lambda i: _builder(i).rtm(user_id="test_user", expire=600).build()],
@@ -371,7 +371,7 @@ IDIOMATIC_CALLS: Dict[str, List[BuilderCall]] = {
     "at2-rtc4-rtm": [
         lambda i: _builder(i)
         .rtc_with_rtm_expiries(
-            channel_name=_channel(i), account="2882341273", role=agora_token.Role.PUBLISHER, join_channel=600,
+            channel_name=_channel(i), account="2882341273", role=agora_token.RtcRole.PUBLISHER, join_channel=600,
             publish_audio=600, publish_video=600, publish_data=600, rtm_user_id="test_user", rtm_expire=600,
         )
         .build()
@@ -416,7 +416,7 @@ def test_006_vectors(case: Dict[str, Any]) -> None:
     for privilege, expire in privileges.items():
         builder.privilege(legacy.Privilege006(privilege), expire)
     assert builder.build() == case["expected_token"]
-    decoded = legacy.decode_006(case["expected_token"])
+    decoded = legacy.decode_006_unverified(case["expected_token"])
     assert (decoded.app_id, decoded.salt, decoded.expires_at, decoded.privileges) == (
         inputs["app_id"],
         inputs["salt"],
@@ -476,7 +476,7 @@ def test_006_builder_calls_match_their_vectors() -> None:
 def test_006_invalid_tokens_fail_in_both_layers() -> None:
     for token in vector("at1-parse-invalid")["cases"]:
         with pytest.raises(agora_token.AgoraTokenError):
-            legacy.decode_006(token)
+            legacy.decode_006_unverified(token)
         assert dropin006.AccessToken().fromString(token) is False
 
 
@@ -566,5 +566,5 @@ def test_primitive_md5_chat_id_of_room_user_tokens(credentials: agora_token.Cred
     token = agora_token.TokenBuilder(credentials, expire=600).apaas_room_user(
         room_uuid="r", user_uuid="2882341273", role=1, expire=600
     ).build()
-    chat = agora_token.decode(token).payload.services_of(agora_token.ServiceType.CHAT)
+    chat = agora_token.decode_unverified(token).payload.services_of(agora_token.ServiceType.CHAT)
     assert [service.user_id for service in chat] == [expected]

@@ -19,8 +19,8 @@ from agora_token import (
     Credentials,
     FcdnPrivilege,
     FpaPrivilege,
-    Role,
     RtcPrivilege,
+    RtcRole,
     Rtm2PermissionType,
     Rtm2Privilege,
     Rtm2ResourceType,
@@ -68,10 +68,10 @@ def test_enums_match_the_core_tables() -> None:
 
 
 def test_roles_and_rtm2_types_are_what_the_core_accepts() -> None:
-    publisher = builder().rtc(channel_name="c", user=1, role=Role.PUBLISHER).build()
-    subscriber = builder().rtc(channel_name="c", user=1, role=Role.SUBSCRIBER).build()
-    assert sorted(agora_token.decode(publisher).payload.services[0].privileges) == [1, 2, 3, 4]
-    assert sorted(agora_token.decode(subscriber).payload.services[0].privileges) == [1]
+    publisher = builder().rtc(channel_name="c", user=1, role=RtcRole.PUBLISHER).build()
+    subscriber = builder().rtc(channel_name="c", user=1, role=RtcRole.SUBSCRIBER).build()
+    assert sorted(agora_token.decode_unverified(publisher).payload.services[0].privileges) == [1, 2, 3, 4]
+    assert sorted(agora_token.decode_unverified(subscriber).payload.services[0].privileges) == [1]
     for name in ["publisher", "host", "Publisher", "1"]:
         assert builder().rtc(channel_name="c", user=1, role=name).build() == publisher
     for name in ["subscriber", "audience", "2"]:
@@ -100,8 +100,8 @@ def test_seconds_as_int_or_timedelta_and_times_as_int_or_datetime() -> None:
         salt=7,
     )
     assert by_objects.issued_at == ISSUED and by_objects.expire == 3600
-    token = by_int.rtc(channel_name="c", user=1, role=Role.PUBLISHER, privilege_expire=1800).build()
-    assert by_objects.rtc(channel_name="c", user=1, role=Role.PUBLISHER, privilege_expire=timedelta(minutes=30)).build() == token
+    token = by_int.rtc(channel_name="c", user=1, role=RtcRole.PUBLISHER, privilege_expire=1800).build()
+    assert by_objects.rtc(channel_name="c", user=1, role=RtcRole.PUBLISHER, privilege_expire=timedelta(minutes=30)).build() == token
     # Fractions of a second in the issue time are dropped, as upstream's int(time.time()).
     late = datetime.fromtimestamp(ISSUED, timezone.utc) + timedelta(microseconds=999_999)
     assert TokenBuilder(Credentials(APP_ID, APP_CERTIFICATE), expire=1, issued_at=late).issued_at == ISSUED
@@ -110,7 +110,7 @@ def test_seconds_as_int_or_timedelta_and_times_as_int_or_datetime() -> None:
 def test_defaults_are_the_clock_and_a_random_salt() -> None:
     credentials = Credentials(APP_ID, APP_CERTIFICATE)
     before = int(time.time())
-    payloads = [agora_token.decode(TokenBuilder(credentials, expire=600).fpa().build()).payload for _ in range(20)]
+    payloads = [agora_token.decode_unverified(TokenBuilder(credentials, expire=600).fpa().build()).payload for _ in range(20)]
     after = int(time.time())
     assert all(before <= p.issued_at <= after for p in payloads)
     assert all(1 <= p.salt <= 99_999_999 for p in payloads)
@@ -118,11 +118,11 @@ def test_defaults_are_the_clock_and_a_random_salt() -> None:
 
 
 def test_an_omitted_privilege_expire_is_the_core_default() -> None:
-    with_rtm = {"channel_name": "c", "account": "bob", "role": Role.PUBLISHER}
+    with_rtm = {"channel_name": "c", "account": "bob", "role": RtcRole.PUBLISHER}
     assert builder(600).rtc_with_rtm(**with_rtm).build() == (
         builder(600).rtc_with_rtm(**with_rtm, privilege_expire=agora_token.DEFAULT_PRIVILEGE_EXPIRE).build()
     )
-    payload = agora_token.decode(builder(600).rtc(channel_name="c", user=1, role=Role.PUBLISHER).build()).payload
+    payload = agora_token.decode_unverified(builder(600).rtc(channel_name="c", user=1, role=RtcRole.PUBLISHER).build()).payload
     values = {value for service in payload.services for value in service.privileges.values()}
     assert values == {agora_token.DEFAULT_PRIVILEGE_EXPIRE}
 
@@ -178,8 +178,8 @@ def test_rtm2_streaming_fcdn_and_service_objects() -> None:
 
 
 def test_apaas_room_user_variants() -> None:
-    standard = agora_token.decode(builder().apaas_room_user(room_uuid="r", user_uuid="u", role=0, expire=600).build())
-    node = agora_token.decode(
+    standard = agora_token.decode_unverified(builder().apaas_room_user(room_uuid="r", user_uuid="u", role=0, expire=600).build())
+    node = agora_token.decode_unverified(
         builder().apaas_room_user(room_uuid="r", user_uuid="u", role=0, expire=600, node_compatible=True).build()
     )
     (apaas,) = standard.payload.services_of(ServiceType.APAAS)
@@ -197,7 +197,7 @@ def test_strict_mode_refuses_timestamps_as_expiries() -> None:
 def test_the_builder_lists_its_services_and_keeps_repeats() -> None:
     b = builder().rtc(channel_name="a", user=1, role=2).rtc(channel_name="b", user=2, role=2).fpa()
     assert [type(s).__name__ for s in b.services] == ["RtcService", "RtcService", "FpaService"]
-    assert [s.channel_name for s in agora_token.decode(b.build()).payload.services_of(ServiceType.RTC)] == ["a", "b"]
+    assert [s.channel_name for s in agora_token.decode_unverified(b.build()).payload.services_of(ServiceType.RTC)] == ["a", "b"]
     assert (b.expire, b.issued_at, b.salt, b.strict) == (3600, ISSUED, 7, False)
 
 
@@ -206,8 +206,8 @@ def test_the_builder_lists_its_services_and_keeps_repeats() -> None:
 
 
 def test_decode_verify_and_typed_payload() -> None:
-    token = builder(600).rtc(channel_name="room", user=42, role=Role.PUBLISHER, privilege_expire=300).build()
-    unverified = agora_token.decode(token)
+    token = builder(600).rtc(channel_name="room", user=42, role=RtcRole.PUBLISHER, privilege_expire=300).build()
+    unverified = agora_token.decode_unverified(token)
     assert isinstance(unverified, agora_token.UnverifiedToken)
     payload = unverified.payload
     assert isinstance(payload, agora_token.Payload)
@@ -234,14 +234,14 @@ def test_decode_verify_and_typed_payload() -> None:
 
 def test_explain_gives_a_verdict_with_reasons() -> None:
     now = datetime.fromtimestamp(ISSUED + 60, timezone.utc)
-    token = builder(600).rtc(channel_name="room", user=42, role=Role.SUBSCRIBER, privilege_expire=600).build()
+    token = builder(600).rtc(channel_name="room", user=42, role=RtcRole.SUBSCRIBER, privilege_expire=600).build()
     explanation = agora_token.explain(token, app_certificate=APP_CERTIFICATE, channel_name="room", user=42, now=now)
     assert (explanation.version, explanation.app_id, explanation.signature) == ("007", APP_ID, "valid")
     assert (explanation.issued_at, explanation.lifetime, explanation.expires_at, explanation.now) == (ISSUED, 600, ISSUED + 600, ISSUED + 60)
     assert explanation.expired is False and explanation.salt == 7
     access = explanation.access
     assert access is not None and access.can_join and not access.can_publish_audio and not access.can_join_and_publish()
-    assert {r.kind for r in access.reasons} == {"publish_privilege_missing"}
+    assert {r.code for r in access.reasons} == {"publish_privilege_missing"}
     assert all(str(r) == r.message for r in access.reasons)
     (service,) = explanation.services
     assert (service.name, service.type_code, service.fields) == ("RTC", 1, [("channel", "room"), ("uid", "42")])
@@ -254,7 +254,7 @@ def test_explain_gives_a_verdict_with_reasons() -> None:
     wrong = agora_token.explain(token, app_certificate="0" * 32, channel_name="Room", user="42", now=ISSUED + 700)
     assert wrong.signature == "invalid" and wrong.expired
     assert wrong.access is not None and not wrong.access.can_join
-    assert [r.kind for r in wrong.access.reasons][:3] == ["wrong_certificate", "token_expired", "channel_mismatch"]
+    assert [r.code for r in wrong.access.reasons][:3] == ["wrong_certificate", "token_expired", "channel_mismatch"]
     assert agora_token.explain(token).access is None and agora_token.explain(token).signature == "not_checked"
 
 
@@ -281,7 +281,7 @@ def test_the_certificate_never_appears_in_reprs_or_messages() -> None:
     dropin = dropin007.AccessToken(APP_ID, APP_CERTIFICATE)
     dropin.from_string(token)
     objects = [
-        credentials, b, agora_token.decode(token), agora_token.verify(token, credentials),
+        credentials, b, agora_token.decode_unverified(token), agora_token.verify(token, credentials),
         agora_token.explain(token, app_certificate=credentials, channel_name="c", user=1),
         legacy.TokenBuilder006(credentials, channel_name="c", user=1), dropin,
     ]

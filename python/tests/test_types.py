@@ -32,7 +32,7 @@ def credentials() -> agora_token.Credentials:
 def rtc(**overrides: Any) -> str:
     """An idiomatic RTC build with one argument replaced."""
     builder_args = {"expire": 600, "issued_at": None, "salt": None}
-    rtc_args = {"channel_name": "room", "user": 42, "role": agora_token.Role.PUBLISHER, "privilege_expire": 600}
+    rtc_args = {"channel_name": "room", "user": 42, "role": agora_token.RtcRole.PUBLISHER, "privilege_expire": 600}
     for key, value in overrides.items():
         (builder_args if key in builder_args else rtc_args)[key] = value
     return agora_token.TokenBuilder(credentials(), **builder_args).rtc(**rtc_args).build()
@@ -132,11 +132,11 @@ def test_drop_in_uids_that_are_not_uids_are_written_as_text_as_upstream_does(bui
         assert [getattr(w.message, "code") for w in caught] == ["uid_written_as_text"], value
         assert token == build(uid=written, **fixed), value
     # The edges of the range are uids, a str is an account, and an IntEnum member is its number.
-    for value in [0, 2**32 - 1, "-1", agora_token.Role.PUBLISHER]:
+    for value in [0, 2**32 - 1, "-1", agora_token.RtcRole.PUBLISHER]:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             build(uid=value, **fixed)
-    assert build(uid=agora_token.Role.PUBLISHER, **fixed) == build(uid=1, **fixed)
+    assert build(uid=agora_token.RtcRole.PUBLISHER, **fixed) == build(uid=1, **fixed)
 
 
 def test_idiomatic_uids_out_of_range_are_refused_not_wrapped() -> None:
@@ -177,7 +177,7 @@ def test_strings_must_be_strings() -> None:
     with pytest.raises(TypeError):
         rtc(channel_name=42)
     with pytest.raises(TypeError):
-        agora_token.decode(b"007abc")  # type: ignore[arg-type]
+        agora_token.decode_unverified(b"007abc")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         rtc007.RtcTokenBuilder.build_token_with_uid(APP_ID, APP_CERTIFICATE, None, 42, 1, 600)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
@@ -243,7 +243,7 @@ for v in values:
     for call in (
         lambda: agora_token.TokenBuilder(c, expire=v).fpa().build(),
         lambda: agora_token.TokenBuilder(c, expire=1).rtc(channel_name=v, user=v, role=v, privilege_expire=v).build(),
-        lambda: agora_token.decode(v),
+        lambda: agora_token.decode_unverified(v),
         lambda: agora_token.explain(v, user=v, now=v),
         lambda: b.RtcTokenBuilder.build_token_with_uid(v, v, v, v, v, v, v),
         lambda: agora_token.RtcService(channel_name="c", user=1, privileges={v: v}),

@@ -166,9 +166,9 @@ pub fn build_rtc_token_with_rtm(options: RtcWithRtmTokenOptions) -> Result<Strin
         .js()
 }
 
-/// Options of `buildRtcTokenWithRtm2`, `buildConvoAiToken` and `buildSttToken` (upstream
+/// Options of `buildRtcTokenWithRtmExpiries`, `buildConvoAiToken` and `buildSttToken` (upstream
 /// `buildTokenWithRtm2`, `ConvoAITokenBuilder.buildToken`, `SttTokenBuilder.buildToken`).
-#[napi(object)]
+#[napi(object, js_name = "RtcWithRtmExpiriesTokenOptions")]
 #[derive(Debug, Clone)]
 pub struct RtcWithRtm2TokenOptions {
     /// The App ID, 32 hexadecimal characters.
@@ -227,7 +227,7 @@ fn build_rtc_rtm2(options: RtcWithRtm2TokenOptions, flavour: Rtm2Flavour) -> Res
 }
 
 /// RTC with per-privilege lifetimes plus RTM login for `rtmUserId`.
-#[napi]
+#[napi(js_name = "buildRtcTokenWithRtmExpiries")]
 pub fn build_rtc_token_with_rtm2(options: RtcWithRtm2TokenOptions) -> Result<String> {
     build_rtc_rtm2(options, Rtm2Flavour::Plain)
 }
@@ -273,7 +273,7 @@ pub fn build_rtm_token(options: UserTokenOptions) -> Result<String> {
     fixed.start(expire).rtm(user_id, expire).build(&creds).js()
 }
 
-/// Options of `buildRtmTokenWithPermissions` (upstream `buildTokenWithPermissions`).
+/// Options of `buildRtm2Token` (upstream `buildTokenWithPermissions`).
 #[napi(object)]
 #[derive(Debug, Clone)]
 pub struct Rtm2TokenOptions {
@@ -298,7 +298,7 @@ pub struct Rtm2TokenOptions {
 }
 
 /// An RTM2 token with resource permissions.
-#[napi]
+#[napi(js_name = "buildRtm2Token")]
 pub fn build_rtm_token_with_permissions(options: Rtm2TokenOptions) -> Result<String> {
     let creds = credentials(&options.app_id, &options.app_certificate)?;
     let fixed = Fixed::new(options.issued_at, options.salt)?;

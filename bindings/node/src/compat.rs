@@ -148,12 +148,12 @@ fn rtc_rtm2(
 }
 
 /// npm `agora-token` `RtcTokenBuilder` (007).
-#[napi(js_name = "RtcTokenBuilder")]
+#[napi]
 #[derive(Debug)]
-pub struct JsRtcTokenBuilder {}
+pub struct RtcTokenBuilder {}
 
 #[napi]
-impl JsRtcTokenBuilder {
+impl RtcTokenBuilder {
     /// Builds an RTC token for a uid (a number; 0 = any user; a string is used as an account).
     /// `role`: `RtcRole.PUBLISHER` (1) or `RtcRole.SUBSCRIBER` (2); as upstream, any value
     /// `== 1` publishes and any other joins only (with a warning unless it is 2). Lifetimes
@@ -418,12 +418,12 @@ impl JsRtcTokenBuilder {
 }
 
 /// npm `agora-token` `RtmTokenBuilder` (007).
-#[napi(js_name = "RtmTokenBuilder")]
+#[napi]
 #[derive(Debug)]
-pub struct JsRtmTokenBuilder {}
+pub struct RtmTokenBuilder {}
 
 #[napi]
-impl JsRtmTokenBuilder {
+impl RtmTokenBuilder {
     /// Builds an RTM login token; `expire` is the token and login lifetime.
     #[napi]
     pub fn build_token(
@@ -468,12 +468,12 @@ impl JsRtmTokenBuilder {
 }
 
 /// npm `agora-token` `ChatTokenBuilder`.
-#[napi(js_name = "ChatTokenBuilder")]
+#[napi]
 #[derive(Debug)]
-pub struct JsChatTokenBuilder {}
+pub struct ChatTokenBuilder {}
 
 #[napi]
-impl JsChatTokenBuilder {
+impl ChatTokenBuilder {
     /// Builds a Chat user token.
     #[napi]
     pub fn build_user_token(
@@ -508,12 +508,12 @@ impl JsChatTokenBuilder {
 }
 
 /// npm `agora-token` `FpaTokenBuilder`.
-#[napi(js_name = "FpaTokenBuilder")]
+#[napi]
 #[derive(Debug)]
-pub struct JsFpaTokenBuilder {}
+pub struct FpaTokenBuilder {}
 
 #[napi]
-impl JsFpaTokenBuilder {
+impl FpaTokenBuilder {
     /// Builds an FPA token; it expires 24 hours after the issue time.
     #[napi]
     pub fn build_token(
@@ -580,12 +580,12 @@ fn apaas_app(
 }
 
 /// npm `agora-token` `ApaasTokenBuilder`.
-#[napi(js_name = "ApaasTokenBuilder")]
+#[napi]
 #[derive(Debug)]
-pub struct JsApaasTokenBuilder {}
+pub struct ApaasTokenBuilder {}
 
 #[napi]
-impl JsApaasTokenBuilder {
+impl ApaasTokenBuilder {
     /// Builds a room-user token (APaaS room user, RTM login, Chat user). Unlike npm, the APaaS
     /// service carries the room-user privilege, as every other upstream language builds it.
     #[napi]
@@ -630,12 +630,12 @@ impl JsApaasTokenBuilder {
 }
 
 /// npm `agora-token` `EducationTokenBuilder` (identical to `ApaasTokenBuilder`, as upstream).
-#[napi(js_name = "EducationTokenBuilder")]
+#[napi]
 #[derive(Debug)]
-pub struct JsEducationTokenBuilder {}
+pub struct EducationTokenBuilder {}
 
 #[napi]
-impl JsEducationTokenBuilder {
+impl EducationTokenBuilder {
     /// Builds a room-user token; see `ApaasTokenBuilder.buildRoomUserToken`.
     #[napi]
     #[allow(clippy::too_many_arguments)]
@@ -679,12 +679,13 @@ impl JsEducationTokenBuilder {
 }
 
 /// npm `agora-token` `ConvoAITokenBuilder`.
+// Spelled out: napi's default would write the struct name as `ConvoAiTokenBuilder`.
 #[napi(js_name = "ConvoAITokenBuilder")]
 #[derive(Debug)]
-pub struct JsConvoAiTokenBuilder {}
+pub struct ConvoAITokenBuilder {}
 
 #[napi]
-impl JsConvoAiTokenBuilder {
+impl ConvoAITokenBuilder {
     /// Builds a token with RTC, RTM and ConvoAI services.
     #[napi]
     #[allow(clippy::too_many_arguments)]
@@ -729,12 +730,12 @@ impl JsConvoAiTokenBuilder {
 }
 
 /// npm `agora-token` `SttTokenBuilder`.
-#[napi(js_name = "SttTokenBuilder")]
+#[napi]
 #[derive(Debug)]
-pub struct JsSttTokenBuilder {}
+pub struct SttTokenBuilder {}
 
 #[napi]
-impl JsSttTokenBuilder {
+impl SttTokenBuilder {
     /// Builds a token with RTC, RTM and STT services.
     #[napi]
     #[allow(clippy::too_many_arguments)]
@@ -815,12 +816,12 @@ fn rtc_006(
 
 /// npm `agora-access-token` `RtcTokenBuilder` (006 tokens), exported by the drop-in module
 /// `compat/access-token` as `RtcTokenBuilder`.
-#[napi(js_name = "RtcTokenBuilder006")]
+#[napi]
 #[derive(Debug)]
-pub struct JsRtcTokenBuilder006 {}
+pub struct RtcTokenBuilder006 {}
 
 #[napi]
-impl JsRtcTokenBuilder006 {
+impl RtcTokenBuilder006 {
     /// Builds a 006 RTC token for a uid (0 = any user). `role`: 0 attendee, 1 publisher,
     /// 2 subscriber, 101 admin; as upstream, any other value joins only (with a warning).
     /// `privilegeExpiredTs` is an absolute Unix time (0 = none).
@@ -869,12 +870,12 @@ impl JsRtcTokenBuilder006 {
 
 /// npm `agora-access-token` `RtmTokenBuilder` (006 tokens), exported by the drop-in module
 /// `compat/access-token` as `RtmTokenBuilder`.
-#[napi(js_name = "RtmTokenBuilder006")]
+#[napi]
 #[derive(Debug)]
-pub struct JsRtmTokenBuilder006 {}
+pub struct RtmTokenBuilder006 {}
 
 #[napi]
-impl JsRtmTokenBuilder006 {
+impl RtmTokenBuilder006 {
     /// Builds a 006 RTM token. `role` (`RtmRole.Rtm_User`) is unused, whatever it is, as
     /// upstream. `privilegeExpiredTs` is an absolute Unix time (0 = none).
     #[napi]

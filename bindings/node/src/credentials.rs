@@ -1,6 +1,6 @@
 //! App ID and App Certificate checks (core `Credentials`).
 
-use agora_token::Credentials;
+use agora_token::Credentials as CoreCredentials;
 use napi_derive::napi;
 
 use crate::args::credentials;
@@ -18,25 +18,25 @@ pub fn validate_credentials(app_id: String, app_certificate: String) -> Result<(
 /// (`Credentials.fromEnv()`), to spread into any builder's options. The certificate is not an
 /// own property, so `console.log`, `JSON.stringify` and spreading never show it; pass
 /// `credentials.appCertificate` explicitly.
-#[napi(js_name = "Credentials")]
+#[napi]
 #[derive(Debug)]
-pub struct JsCredentials {
-    inner: Credentials,
+pub struct Credentials {
+    inner: CoreCredentials,
 }
 
 #[napi]
-impl JsCredentials {
+impl Credentials {
     /// Reads `AGORA_APP_ID` and `AGORA_APP_CERTIFICATE`; throws `invalid_argument` naming the
     /// variable that is unset, or `invalid_app_id` / `invalid_app_certificate`.
     #[napi(factory)]
     pub fn from_env() -> Result<Self> {
-        Ok(JsCredentials { inner: Credentials::from_env().js()? })
+        Ok(Credentials { inner: CoreCredentials::from_env().js()? })
     }
 
     /// Checks both values (32 hexadecimal characters each).
     #[napi(constructor)]
     pub fn new(app_id: String, app_certificate: String) -> Result<Self> {
-        Ok(JsCredentials { inner: credentials(&app_id, &app_certificate)? })
+        Ok(Credentials { inner: credentials(&app_id, &app_certificate)? })
     }
 
     /// The App ID.

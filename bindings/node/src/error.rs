@@ -6,6 +6,15 @@
 //! certificate). Arguments the binding checks itself (a negative uid, a fractional expiry)
 //! become the core's [`agora_token::Error::InvalidArgument`], code `"invalid_argument"`.
 
+use napi_derive::napi;
+
+/// Every `code` an error of the core can have (the core's [`agora_token::Error::CODES`]), the
+/// values of the `ErrorCode` union in index.d.ts.
+#[napi(ts_return_type = "Array<ErrorCode>")]
+pub fn error_codes() -> Vec<&'static str> {
+    agora_token::Error::CODES.to_vec()
+}
+
 /// The `code` property of a thrown error: the core's [`agora_token::Error::code`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct JsErrorCode(&'static str);

@@ -85,6 +85,7 @@ pub struct JsServiceReport {
 #[derive(Debug, Clone)]
 pub struct JsReason {
     /// A stable snake_case name, e.g. `"token_expired"`, `"channel_mismatch"`.
+    #[napi(ts_type = "ReasonCode")]
     pub code: String,
     /// What it means and what to do, for people.
     pub message: String,
@@ -331,7 +332,7 @@ pub fn explain(token: String, options: Option<JsExplainOptions>) -> Result<JsExp
 }
 
 /// Every `Reason.code` explain can give (the same strings in every binding).
-#[napi]
+#[napi(ts_return_type = "Array<ReasonCode>")]
 pub fn reason_codes() -> Vec<&'static str> {
     Reason::CODES.to_vec()
 }

@@ -41,7 +41,7 @@ pub fn emit(env: &Env, warning: &CompatWarning) -> Result<()> {
 }
 
 /// The codes of every warning the drop-in layer emits (the core's `CompatWarning::CODES`).
-#[napi]
+#[napi(ts_return_type = "Array<CompatWarningCode>")]
 pub fn compat_warning_codes() -> Vec<&'static str> {
     CompatWarning::CODES.to_vec()
 }

@@ -579,7 +579,7 @@ impl PyVerifiedToken {
 }
 
 /// Decodes a 007 token without checking its signature.
-#[pyfunction]
+#[pyfunction(name = "decode_unverified")]
 pub(crate) fn decode(token: String) -> PyResult<PyUnverifiedToken> {
     Ok(PyUnverifiedToken { inner: UnverifiedToken::parse(&token).or_raise()? })
 }

@@ -148,7 +148,7 @@ pub(crate) fn user_arg(value: &Bound<'_, PyAny>, field: &str) -> PyResult<User> 
     Ok(User::Uid(u32_arg(value, field)?))
 }
 
-/// An RTC role: 1 / 2 (or `Role.PUBLISHER` / `Role.SUBSCRIBER`), or a name the core accepts
+/// An RTC role: 1 / 2 (or `RtcRole.PUBLISHER` / `RtcRole.SUBSCRIBER`), or a name the core accepts
 /// ("publisher", "host", "subscriber", "audience"). Anything else is the core's `UnknownRoleError`.
 pub(crate) fn rtc_role_arg(value: &Bound<'_, PyAny>) -> PyResult<RtcRole> {
     if let Ok(text) = value.cast::<PyString>() {

@@ -90,17 +90,17 @@ impl PyServiceReport {
     }
 }
 
-/// Why a user cannot join or publish: `kind` is a stable snake_case name, `message` (also
-/// `str(reason)`) says what to fix.
+/// Why a user cannot join or publish: `code` is a stable snake_case name (one of
+/// `REASON_CODES`), `message` (also `str(reason)`) says what to fix.
 #[pyclass(module = "agora_token._native", name = "Reason", frozen)]
 pub(crate) struct PyReason {
-    kind: &'static str,
+    code: &'static str,
     message: String,
 }
 
 impl PyReason {
     fn from_core(reason: &Reason) -> Self {
-        PyReason { kind: reason.code(), message: reason.to_string() }
+        PyReason { code: reason.code(), message: reason.to_string() }
     }
 }
 
@@ -108,8 +108,8 @@ impl PyReason {
 impl PyReason {
     /// A stable name for the kind of reason, e.g. "token_expired".
     #[getter]
-    fn kind(&self) -> &str {
-        self.kind
+    fn code(&self) -> &str {
+        self.code
     }
 
     /// What is wrong and what to do about it.
@@ -123,7 +123,7 @@ impl PyReason {
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
-        format!("Reason(kind={}, message={})", str_repr(py, self.kind), str_repr(py, &self.message))
+        format!("Reason(code={}, message={})", str_repr(py, self.code), str_repr(py, &self.message))
     }
 }
 

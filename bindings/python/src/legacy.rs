@@ -277,7 +277,7 @@ fn dict_repr(map: &BTreeMap<u16, u32>) -> String {
 }
 
 /// Decodes a 006 token without checking its signature.
-#[pyfunction]
+#[pyfunction(name = "decode_006_unverified")]
 pub(crate) fn decode_006(token: &str) -> PyResult<PyUnverifiedToken006> {
     Ok(PyUnverifiedToken006 { inner: UnverifiedAccessToken::parse(token).or_raise()? })
 }

@@ -5,7 +5,7 @@
 //!
 //! One file per core area, and one `Py*` wrapper per core type, exported under its Python name:
 //! `credentials` (`Credentials`), `services` (`RtcService`, ..., `Rtm2Permissions`),
-//! `access_token2` (`TokenBuilder`, `decode`, `verify`, `UnverifiedToken`, `VerifiedToken`, `Payload`),
+//! `access_token2` (`TokenBuilder`, `decode_unverified`, `verify`, `UnverifiedToken`, `VerifiedToken`, `Payload`),
 //! `explain` (`explain`, `Explanation`, `AccessVerdict`, ...), `legacy` (006, DynamicKey, signaling),
 //! `errors` (the exception classes), `compat` (the drop-in layer's reading of loose input and its
 //! `AgoraTokenCompatWarning`s); `convert` holds the argument conversions they share.
@@ -71,6 +71,7 @@ mod _native {
         module.add("APAAS_NO_ROLE", agora_token::APAAS_NO_ROLE)?;
         let codes = pyo3::types::PyTuple::new(module.py(), agora_token::compat::CompatWarning::CODES)?;
         module.add("COMPAT_WARNING_CODES", codes)?;
+        module.add("ERROR_CODES", pyo3::types::PyTuple::new(module.py(), agora_token::Error::CODES)?)?;
         module.add("REASON_CODES", pyo3::types::PyTuple::new(module.py(), agora_token::Reason::CODES)?)?;
         let sdk_errors = agora_token::SdkError::ALL.iter().map(|error| error.code());
         module.add("SDK_ERROR_CODES", pyo3::types::PyTuple::new(module.py(), sdk_errors)?)?;

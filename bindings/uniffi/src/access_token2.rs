@@ -42,33 +42,24 @@ impl From<&Payload> for FfiPayload {
     }
 }
 
-/// Decodes a 007 token **without** checking its signature (core [`UnverifiedToken::parse`]):
-/// for inspection only; nothing in it can be trusted until [`decode_token`] or
-/// [`verify_token`] succeeds.
+/// Decodes a 007 token **without** checking its signature (core [`UnverifiedToken::parse`]),
+/// exported as `decodeUnverifiedToken`: for inspection only; nothing in it can be trusted
+/// until `verifyToken` succeeds.
 ///
 /// # Errors
 /// `WrongVersion`, `InvalidBase64`, `InvalidZlib`, `Truncated`, `InvalidUtf8`.
-#[uniffi::export]
+#[uniffi::export(name = "decode_unverified_token")]
 pub fn parse_unverified_token(token: String) -> FfiResult<FfiPayload> {
     Ok(FfiPayload::from(UnverifiedToken::parse(&token)?.payload()))
 }
 
-/// Decodes a 007 token and checks its signature in constant time (core [`agora_token::decode`]).
+/// Decodes a 007 token and checks its signature in constant time (core [`agora_token::decode`]),
+/// exported as `verifyToken`, the one verifying call (as `verify` in Python and Node).
 ///
 /// # Errors
 /// The errors of [`parse_unverified_token`], `InvalidAppId` if the token's app id is not
 /// 32 hex characters, `SignatureMismatch` if it was not signed with this certificate.
-#[uniffi::export]
+#[uniffi::export(name = "verify_token")]
 pub fn decode_token(token: String, certificate: Arc<FfiAppCertificate>) -> FfiResult<FfiPayload> {
     Ok(FfiPayload::from(agora_token::decode(&token, &certificate.0)?.payload()))
-}
-
-/// Checks a 007 token's signature (core [`UnverifiedToken::check_signature`]); returns
-/// normally when it matches.
-///
-/// # Errors
-/// As [`decode_token`].
-#[uniffi::export]
-pub fn verify_token(token: String, certificate: Arc<FfiAppCertificate>) -> FfiResult<()> {
-    Ok(UnverifiedToken::parse(&token)?.check_signature(&certificate.0)?)
 }

@@ -186,7 +186,7 @@ pub struct FfiAccessToken006 {
 ///
 /// # Errors
 /// `WrongVersion`, `InvalidBase64`, `Truncated`.
-#[uniffi::export]
+#[uniffi::export(name = "decode_access_token006_unverified")]
 pub fn parse_access_token006(token: String) -> FfiResult<FfiAccessToken006> {
     let token = UnverifiedAccessToken::parse(&token)?;
     Ok(FfiAccessToken006 {
@@ -247,7 +247,7 @@ impl From<FfiDynamicKeyInput> for DynamicKeyInput {
 ///
 /// # Errors
 /// Only if the certificate cannot key an HMAC (never for validated credentials).
-#[uniffi::export]
+#[uniffi::export(name = "build_dynamic_key_v1")]
 pub fn generate_dynamic_key_v1(credentials: Arc<FfiCredentials>, input: FfiDynamicKeyInput) -> FfiResult<String> {
     Ok(dynamic_key::generate_v1(&credentials.0, &input.into())?)
 }
@@ -256,7 +256,7 @@ pub fn generate_dynamic_key_v1(credentials: Arc<FfiCredentials>, input: FfiDynam
 ///
 /// # Errors
 /// As [`generate_dynamic_key_v1`].
-#[uniffi::export]
+#[uniffi::export(name = "build_dynamic_key_v2")]
 pub fn generate_dynamic_key_v2(credentials: Arc<FfiCredentials>, input: FfiDynamicKeyInput) -> FfiResult<String> {
     Ok(dynamic_key::generate_v2(&credentials.0, &input.into())?)
 }
@@ -265,7 +265,7 @@ pub fn generate_dynamic_key_v2(credentials: Arc<FfiCredentials>, input: FfiDynam
 ///
 /// # Errors
 /// As [`generate_dynamic_key_v1`].
-#[uniffi::export]
+#[uniffi::export(name = "build_dynamic_key_v3")]
 pub fn generate_dynamic_key_v3(credentials: Arc<FfiCredentials>, input: FfiDynamicKeyInput) -> FfiResult<String> {
     Ok(dynamic_key::generate_v3(&credentials.0, &input.into())?)
 }
@@ -296,7 +296,7 @@ impl From<FfiDk4Service> for Dk4Service {
 ///
 /// # Errors
 /// As [`generate_dynamic_key_v1`].
-#[uniffi::export]
+#[uniffi::export(name = "build_dynamic_key_v4")]
 pub fn generate_dynamic_key_v4(
     credentials: Arc<FfiCredentials>,
     service: FfiDk4Service,
@@ -343,7 +343,7 @@ impl From<ParsedDynamicKey> for FfiParsedDynamicKey {
 ///
 /// # Errors
 /// `WrongVersion` when the shape matches no version, `InvalidArgument` for a non-numeric field.
-#[uniffi::export]
+#[uniffi::export(name = "decode_dynamic_key_unverified")]
 pub fn parse_dynamic_key(key: String) -> FfiResult<FfiParsedDynamicKey> {
     Ok(dynamic_key::parse(&key)?.into())
 }
@@ -393,7 +393,7 @@ impl From<FfiDk5Service> for Dk5Service {
 ///
 /// # Errors
 /// `FieldTooLong` for a channel name over 65535 bytes.
-#[uniffi::export]
+#[uniffi::export(name = "build_dynamic_key5")]
 pub fn generate_dynamic_key5(
     credentials: Arc<FfiCredentials>,
     service: FfiDk5Service,
@@ -450,14 +450,14 @@ impl From<ParsedDynamicKey5> for FfiParsedDynamicKey5 {
 ///
 /// # Errors
 /// `WrongVersion`, `InvalidBase64`, `Truncated`, `InvalidUtf8`.
-#[uniffi::export]
+#[uniffi::export(name = "decode_dynamic_key5_unverified")]
 pub fn parse_dynamic_key5(key: String) -> FfiResult<FfiParsedDynamicKey5> {
     Ok(dynamic_key5::parse(&key)?.into())
 }
 
 /// A signaling token for `account`, valid until `expired_ts` (absolute Unix seconds;
 /// core `signaling::generate`).
-#[uniffi::export]
+#[uniffi::export(name = "build_signaling_token")]
 #[must_use]
 pub fn generate_signaling_token(credentials: Arc<FfiCredentials>, account: String, expired_ts: u32) -> String {
     signaling::generate(&credentials.0, &account, expired_ts)
@@ -479,7 +479,7 @@ pub struct FfiParsedSignalingToken {
 ///
 /// # Errors
 /// `WrongVersion` without the `"1:"` prefix, `InvalidArgument` for a malformed body.
-#[uniffi::export]
+#[uniffi::export(name = "decode_signaling_token_unverified")]
 pub fn parse_signaling_token(token: String) -> FfiResult<FfiParsedSignalingToken> {
     let ParsedSignalingToken { app_id, expired_ts, digest } = signaling::parse(&token)?;
     Ok(FfiParsedSignalingToken { app_id, expired_ts, digest })

@@ -20,7 +20,7 @@ mod explain;
 mod legacy;
 mod services;
 
-pub use access_token2::{decode_token, parse_unverified_token, verify_token, FfiPayload};
+pub use access_token2::{decode_token, parse_unverified_token, FfiPayload};
 pub use builders::{
     build_apaas_app_token, build_apaas_room_user_token, build_apaas_user_token, build_chat_app_token,
     build_chat_user_token, build_convo_ai_token, build_fcdn_token, build_fpa_token, build_rtc_token,
@@ -35,7 +35,7 @@ pub use compat::{
     FfiLenientRole006, FfiLenientRtcRole,
 };
 pub use credentials::{FfiAppCertificate, FfiCredentials};
-pub use error::{FfiError, FfiResult};
+pub use error::{error_codes, FfiError, FfiResult};
 pub use explain::{
     explain, reason_codes, sdk_error_codes, FfiAccessReason, FfiAccessVerdict, FfiExplanation, FfiPrivilegeReport,
     FfiReason, FfiReportField, FfiSdkErrorDiagnosis, FfiServiceReport, FfiServiceVerdict, FfiSignatureCheck,

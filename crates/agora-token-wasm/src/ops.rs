@@ -83,7 +83,7 @@ impl ServiceInput {
 /// RTM2 resource type → permission type → resource names (npm `Rtm2Permissions.details`).
 type PermissionsInput = BTreeMap<String, BTreeMap<String, Vec<String>>>;
 
-/// Options of `buildRtcTokenWithRtm2`, `buildConvoAiToken` and `buildSttToken`.
+/// Options of `buildRtcTokenWithRtmExpiries`, `buildConvoAiToken` and `buildSttToken`.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct RtcWithRtm2Input {
@@ -284,7 +284,7 @@ enum Request {
         issued_at: u32,
         salt: Option<u32>,
     },
-    BuildRtmTokenWithPermissions {
+    BuildRtm2Token {
         app_id: String,
         app_certificate: String,
         user_id: UserInput,
@@ -293,7 +293,7 @@ enum Request {
         issued_at: u32,
         salt: Option<u32>,
     },
-    BuildRtcTokenWithRtm2 {
+    BuildRtcTokenWithRtmExpiries {
         #[serde(flatten)]
         options: RtcWithRtm2Input,
     },
@@ -337,6 +337,7 @@ enum Request {
         app_certificate: String,
     },
     CompatWarningCodes {},
+    ErrorCodes {},
     BuildSignalingToken {
         app_id: String,
         app_certificate: String,
@@ -363,7 +364,7 @@ enum Request {
         issued_at: u32,
         salt: Option<u32>,
     },
-    DecodeAccessToken006 {
+    DecodeAccessToken006Unverified {
         token: String,
     },
     VerifyAccessToken006 {
@@ -393,7 +394,7 @@ enum Request {
         issued_at: u32,
         salt: Option<u32>,
     },
-    Decode {
+    DecodeUnverified {
         token: String,
     },
     Verify {
@@ -529,15 +530,7 @@ fn run(request: Request) -> Result<Value, Error> {
                 .build(&credentials)?;
             Ok(Value::String(token))
         }
-        Request::BuildRtmTokenWithPermissions {
-            app_id,
-            app_certificate,
-            user_id,
-            permissions,
-            expire,
-            issued_at,
-            salt,
-        } => {
+        Request::BuildRtm2Token { app_id, app_certificate, user_id, permissions, expire, issued_at, salt } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
             let user_id = User::from(user_id).to_wire_string();
             let token = AccessToken2::new(expire)
@@ -546,7 +539,7 @@ fn run(request: Request) -> Result<Value, Error> {
                 .build(&credentials)?;
             Ok(Value::String(token))
         }
-        Request::BuildRtcTokenWithRtm2 { options } => build_rtc_rtm2(options, Rtm2Flavour::Plain),
+        Request::BuildRtcTokenWithRtmExpiries { options } => build_rtc_rtm2(options, Rtm2Flavour::Plain),
         Request::BuildConvoAiToken { options } => build_rtc_rtm2(options, Rtm2Flavour::ConvoAi),
         Request::BuildSttToken { options } => build_rtc_rtm2(options, Rtm2Flavour::Stt),
         Request::BuildApaasRoomUserToken {
@@ -609,7 +602,9 @@ fn run(request: Request) -> Result<Value, Error> {
             }
             Ok(Value::String(token.build(&credentials)?))
         }
-        Request::DecodeAccessToken006 { token } => Ok(payload_006(&UnverifiedAccessToken::parse(&token)?, false)),
+        Request::DecodeAccessToken006Unverified { token } => {
+            Ok(payload_006(&UnverifiedAccessToken::parse(&token)?, false))
+        }
         Request::VerifyAccessToken006 { token, app_certificate, channel_name, uid } => {
             let certificate = AppCertificate::new(app_certificate)?;
             let parsed = UnverifiedAccessToken::parse(&token)?;
@@ -621,6 +616,7 @@ fn run(request: Request) -> Result<Value, Error> {
             Ok(Value::Null)
         }
         Request::CompatWarningCodes {} => Ok(json!(agora_token::compat::CompatWarning::CODES)),
+        Request::ErrorCodes {} => Ok(json!(agora_token::Error::CODES)),
         Request::BuildSignalingToken { app_id, app_certificate, account, expired_ts } => {
             let credentials = Credentials::new(&app_id, &app_certificate)?;
             Ok(Value::String(agora_token::legacy::signaling::generate(&credentials, &account, expired_ts)))
@@ -645,7 +641,7 @@ fn run(request: Request) -> Result<Value, Error> {
             let token = AccessToken2::new(FPA_TOKEN_EXPIRE).issued(issued_at, salt).fpa().build(&credentials)?;
             Ok(Value::String(token))
         }
-        Request::Decode { token } => Ok(payload_json(UnverifiedToken::parse(&token)?.payload(), false)),
+        Request::DecodeUnverified { token } => Ok(payload_json(UnverifiedToken::parse(&token)?.payload(), false)),
         Request::Verify { token, app_certificate } => {
             let certificate = AppCertificate::new(app_certificate)?;
             let verified = UnverifiedToken::parse(&token)?.verify(&certificate)?;

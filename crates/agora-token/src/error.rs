@@ -165,9 +165,36 @@ pub enum ErrorCategory {
 }
 
 impl Error {
+    /// Every error code, in declaration order: the bindings export this list as a typed union
+    /// or enum (TypeScript `ErrorCode`, Python `ErrorCode`, the uniffi error's variants), and
+    /// their tests compare against it, so a code added here fails a binding that lacks it.
+    pub const CODES: &'static [&'static str] = &[
+        "invalid_app_id",
+        "invalid_app_certificate",
+        "field_too_long",
+        "too_many_entries",
+        "no_services",
+        "unknown_role",
+        "unknown_privilege",
+        "unknown_service_type",
+        "unknown_rtm2_type",
+        "expiry_looks_absolute",
+        "expiry_looks_relative",
+        "invalid_argument",
+        "clock",
+        "randomness",
+        "wrong_version",
+        "invalid_base64",
+        "invalid_zlib",
+        "truncated",
+        "invalid_utf8",
+        "signature_mismatch",
+    ];
+
     /// A stable snake_case name for the kind of error, e.g. `"invalid_app_id"`.
     ///
     /// Bindings use it for exception classes and `code` properties; it never changes for a kind.
+    /// One of [`Error::CODES`].
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
@@ -250,6 +277,66 @@ mod tests {
         assert!(err.to_string().contains("2 characters"), "{err}");
         let err = Error::WrongVersion { expected: "007", found: String::new() };
         assert!(err.to_string().contains("empty"), "{err}");
+    }
+
+    /// One error of every kind. The match makes a new kind a compile error here until it is
+    /// added to the list (and so to the comparison with `Error::CODES` below).
+    fn one_of_each_kind() -> Vec<Error> {
+        let all = vec![
+            Error::InvalidAppId { problem: String::new() },
+            Error::InvalidAppCertificate { problem: String::new() },
+            Error::FieldTooLong { field: "f", len: 1 },
+            Error::TooManyEntries { what: "w", count: 1 },
+            Error::NoServices,
+            Error::UnknownRole { kind: "k", value: String::new(), expected: "e" },
+            Error::UnknownPrivilege { service: "s", value: 9, expected: "e" },
+            Error::UnknownServiceType { value: 11 },
+            Error::UnknownRtm2Type { what: "w", value: 9, expected: "e" },
+            Error::ExpiryLooksAbsolute { field: String::new(), value: 1, date: String::new() },
+            Error::ExpiryLooksRelative { field: String::new(), value: 1 },
+            Error::InvalidArgument { field: String::new(), reason: String::new() },
+            Error::Clock { detail: String::new() },
+            Error::Randomness { detail: String::new() },
+            Error::WrongVersion { expected: "007", found: String::new() },
+            Error::Base64 { detail: String::new() },
+            Error::Zlib { detail: String::new() },
+            Error::Truncated { field: "f" },
+            Error::InvalidUtf8 { field: "f" },
+            Error::SignatureMismatch,
+        ];
+        for error in &all {
+            match error {
+                Error::InvalidAppId { .. }
+                | Error::InvalidAppCertificate { .. }
+                | Error::FieldTooLong { .. }
+                | Error::TooManyEntries { .. }
+                | Error::NoServices
+                | Error::UnknownRole { .. }
+                | Error::UnknownPrivilege { .. }
+                | Error::UnknownServiceType { .. }
+                | Error::UnknownRtm2Type { .. }
+                | Error::ExpiryLooksAbsolute { .. }
+                | Error::ExpiryLooksRelative { .. }
+                | Error::InvalidArgument { .. }
+                | Error::Clock { .. }
+                | Error::Randomness { .. }
+                | Error::WrongVersion { .. }
+                | Error::Base64 { .. }
+                | Error::Zlib { .. }
+                | Error::Truncated { .. }
+                | Error::InvalidUtf8 { .. }
+                | Error::SignatureMismatch => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn codes_lists_every_kind_once_in_declaration_order() {
+        let codes: Vec<&str> = one_of_each_kind().iter().map(Error::code).collect();
+        assert_eq!(codes, Error::CODES);
+        let distinct: std::collections::HashSet<_> = codes.iter().collect();
+        assert_eq!(distinct.len(), codes.len());
     }
 
     #[test]

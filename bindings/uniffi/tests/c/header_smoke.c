@@ -76,10 +76,10 @@ int main(int argc, char **argv) {
     check(status.code == 0 && credentials != 0, "Credentials(appId, appCertificate)");
     if (status.code == 0) {
         RustBuffer token =
-            uniffi_agora_token_uniffi_fn_func_generate_signaling_token(credentials, string_arg(account), expired_ts, &status);
-        check(status.code == 0, "generate_signaling_token status");
+            uniffi_agora_token_uniffi_fn_func_build_signaling_token(credentials, string_arg(account), expired_ts, &status);
+        check(status.code == 0, "build_signaling_token status");
         check(status.code == 0 && token.len == strlen(expected) && memcmp(token.data, expected, token.len) == 0,
-              "generate_signaling_token = conformance vector");
+              "build_signaling_token = conformance vector");
         free_buffer(token);
         uniffi_agora_token_uniffi_fn_free_credentials(credentials, &status);
         check(status.code == 0, "free Credentials");

@@ -11,9 +11,9 @@ import io.github.agoratokenrs.PrivilegeEntry
 import io.github.agoratokenrs.Service
 import io.github.agoratokenrs.buildAccessToken006
 import io.github.agoratokenrs.buildToken
-import io.github.agoratokenrs.decodeToken
-import io.github.agoratokenrs.parseAccessToken006
-import io.github.agoratokenrs.parseUnverifiedToken
+import io.github.agoratokenrs.verifyToken
+import io.github.agoratokenrs.decodeAccessToken006Unverified
+import io.github.agoratokenrs.decodeUnverifiedToken
 import io.github.agoratokenrs.role006FromCode
 import io.github.agoratokenrs.rtcRoleFromCode
 import io.github.agoratokenrs.privileges006
@@ -44,7 +44,7 @@ import kotlin.test.assertTrue
 
 /** Decodes a compat-built token (random issue time and salt) with the certificate. */
 fun decoded(token: String, expire: UInt): List<Service> {
-    val payload = AppCertificate(CERT).use { decodeToken(token, it) }
+    val payload = AppCertificate(CERT).use { verifyToken(token, it) }
     assertEquals(expire, payload.expire, "token expire")
     assertTrue(payload.issuedAt.toLong() in now() - 5..now(), "issued now")
     return payload.services
@@ -202,8 +202,8 @@ fun compatVectors(byId: Map<String, Map<String, Any?>>, vectors007: List<Map<Str
     for ((id, build) in pinned) test("compat builder, issue time and salt pinned = $id") { assertEquals(stock(id), build()) }
     test("compat 9-argument buildTokenWithUid, pinned = the RTC service of at2-rtc4-rtm") {
         val token = rtc.buildTokenWithUid(APP_ID, CERT, CHANNEL, 2882341273L, 600L, all4[0], all4[1], all4[2], all4[3], issuedAt = at, salt = 1L)
-        assertEquals(listOf(services("at2-rtc4-rtm")[0]), parseUnverifiedToken(token).services)
-        assertEquals(at.toUInt(), parseUnverifiedToken(token).issuedAt)
+        assertEquals(listOf(services("at2-rtc4-rtm")[0]), decodeUnverifiedToken(token).services)
+        assertEquals(at.toUInt(), decodeUnverifiedToken(token).issuedAt)
     }
 
     val ts = 1_446_455_471L
@@ -253,12 +253,12 @@ fun compatVectors(byId: Map<String, Map<String, Any?>>, vectors007: List<Map<Str
         val collected = CompatWarnings.collect { rtm.buildTokenWithPermissions(APP_ID, CERT, "u", odd, 600L, 1L, 2L) }
         assertEquals(listOf("undefined_rtm2_type", "undefined_rtm2_type"), collected.warnings.map { it.code })
         assertTrue(collected.warnings[0].message.startsWith("unknown RTM2 resource type 9"), collected.warnings[0].message)
-        val packed = (parseUnverifiedToken(collected.value).services.single() as Service.Rtm2).permissions
+        val packed = (decodeUnverifiedToken(collected.value).services.single() as Service.Rtm2).permissions
         assertEquals(listOf(4, 9).map { it.toUShort() }, packed.map { it.resourceType })
         assertEquals(listOf(0, 7).map { it.toUShort() }, packed.map { it.permissionType })
         val negative = Rtm2Permissions().apply { add(-1, Rtm2Permissions.READ, listOf("x")) }
         val wrapped = CompatWarnings.collect { rtm.buildTokenWithPermissions(APP_ID, CERT, "u", negative, 600) }
-        assertEquals(65_535u, (parseUnverifiedToken(wrapped.value).services.single() as Service.Rtm2).permissions.single().resourceType.toUInt())
+        assertEquals(65_535u, (decodeUnverifiedToken(wrapped.value).services.single() as Service.Rtm2).permissions.single().resourceType.toUInt())
         // Upstream's TreeMap<Short> packs -1 (65535) before 0, which the core cannot: refused.
         val mixed = Rtm2Permissions().apply { add(-1, Rtm2Permissions.READ, listOf("x")); add(0, Rtm2Permissions.READ, listOf("y")) }
         val refused = assertFailsWith<AgoraTokenException.InvalidArgument> { rtm.buildTokenWithPermissions(APP_ID, CERT, "u", mixed, 600) }
@@ -271,7 +271,7 @@ fun compatVectors(byId: Map<String, Map<String, Any?>>, vectors007: List<Map<Str
         assertEquals(services("at2-chat-user"), decoded(chat.buildUserToken(APP_ID, CERT, "2882341273", 600), 600u))
         assertEquals(services("at2-chat-app"), decoded(chat.buildAppToken(APP_ID, CERT, 600), 600u))
         assertEquals(listOf(Service.Fpa(listOf(PrivilegeEntry(1u, 0u)))), decoded(FpaTokenBuilder().buildToken(APP_ID, CERT), 86_400u))
-        assertEquals(1_111_111u, parseUnverifiedToken(FpaTokenBuilder().buildToken(APP_ID, CERT, issuedAt = 1_111_111L)).issuedAt)
+        assertEquals(1_111_111u, decodeUnverifiedToken(FpaTokenBuilder().buildToken(APP_ID, CERT, issuedAt = 1_111_111L)).issuedAt)
         for (builder in listOf(ApaasTokenBuilder(), EducationTokenBuilder2())) {
             assertEquals(services("at2-apaas-room-user"), decoded(builder.buildRoomUserToken(APP_ID, CERT, "123", "2882341273", 1, 600), 600u))
             assertEquals(services("at2-apaas-user"), decoded(builder.buildUserToken(APP_ID, CERT, "2882341273", 600), 600u))
@@ -287,15 +287,15 @@ fun compatVectors(byId: Map<String, Map<String, Any?>>, vectors007: List<Map<Str
         val numeric = SttTokenBuilder.buildToken(APP_ID, CERT, CHANNEL, "2882341273", 1, 600L, 600L, 600L, 600L, 600L, "test_user", 600L, issuedAt = 7L, salt = 8L)
         val long = SttTokenBuilder.buildToken(APP_ID, CERT, CHANNEL, "2882341273", Role.ROLE_PUBLISHER, 600L, 600L, 600L, 600L, 600L, "test_user", 600L, 7L, 8L)
         assertEquals(numeric, long)
-        assertEquals(base + Service.Stt(emptyList()), parseUnverifiedToken(long).services)
+        assertEquals(base + Service.Stt(emptyList()), decodeUnverifiedToken(long).services)
     }
     test("compat 006 builders, upstream Int signatures") {
         val token = RtcTokenBuilder().buildTokenWithUid(APP_ID, CERT, CHANNEL, uid, RtcTokenBuilder.Role.Role_Publisher, 1_446_455_471)
-        val parsed = parseAccessToken006(token)
+        val parsed = decodeAccessToken006Unverified(token)
         assertEquals((1..4).map { PrivilegeEntry(it.toUShort(), 1_446_455_471u) }, parsed.privileges)
         assertTrue(parsed.expiresAt.toLong() in now() + 86_400 - 5..now() + 86_400)
         AppCertificate(CERT).use { io.github.agoratokenrs.verifyAccessToken006(token, it, CHANNEL, io.github.agoratokenrs.User.Uid(2882341273u)) }
-        val rtm = parseAccessToken006(RtmTokenBuilder().buildToken(APP_ID, CERT, "test_user", RtmTokenBuilder.Role.Rtm_User, 1_446_455_471))
+        val rtm = decodeAccessToken006Unverified(RtmTokenBuilder().buildToken(APP_ID, CERT, "test_user", RtmTokenBuilder.Role.Rtm_User, 1_446_455_471))
         assertEquals(listOf(PrivilegeEntry(1000u, 1_446_455_471u)), rtm.privileges)
     }
 }
@@ -350,7 +350,7 @@ fun compatWarnings() {
         val collected = CompatWarnings.collect { token.build() }
         assertEquals(listOf("undefined_privilege", "undefined_privilege", "undefined_privilege"), collected.warnings.map { it.code })
         assertTrue(collected.warnings.any { it.message.contains("RTC privilege 5") }, collected.warnings.toString())
-        val packed = parseUnverifiedToken(collected.value).services
+        val packed = decodeUnverifiedToken(collected.value).services
         assertEquals(listOf(PrivilegeEntry(5u, 600u), PrivilegeEntry(65_535u, 60u)), (packed[0] as Service.Rtc).privileges)
         assertEquals(listOf(PrivilegeEntry(1u, 0u)), (packed[1] as Service.ConvoAi).privileges)
         Credentials(APP_ID, CERT).use { creds ->
@@ -362,7 +362,7 @@ fun compatWarnings() {
         val t006 = AccessToken(APP_ID, CERT, "c", "1").apply { message.salt = 1; message.ts = 2; addPrivilege(13, 0L) }
         val collected006 = CompatWarnings.collect { t006.build() }
         assertEquals(listOf("undefined_privilege"), collected006.warnings.map { it.code })
-        assertEquals(listOf(PrivilegeEntry(13u, 0u)), parseAccessToken006(collected006.value).privileges)
+        assertEquals(listOf(PrivilegeEntry(13u, 0u)), decodeAccessToken006Unverified(collected006.value).privileges)
     }
     test("compat CompatWarnings.CODES lists every code, as the core does") {
         assertEquals(
@@ -430,7 +430,7 @@ fun compatArguments() {
             rtc.buildTokenWithUid(APP_ID, CERT, "c", 1, Role.ROLE_PUBLISHER, -1, Int.MIN_VALUE)
         }
         assertEquals(listOf("expiry_looks_absolute", "expiry_looks_absolute"), collected.warnings.map { it.code })
-        val payload = parseUnverifiedToken(collected.value)
+        val payload = decodeUnverifiedToken(collected.value)
         assertEquals(4_294_967_295u, payload.expire)
         assertEquals(2_147_483_648u, (payload.services.single() as Service.Rtc).privileges.first().expire)
         assertEquals(
@@ -442,13 +442,13 @@ fun compatArguments() {
             salt = -7
             addService(AccessToken2.ServiceRtc("c", "1").apply { addPrivilegeRtc(AccessToken2.PrivilegeRtc.PRIVILEGE_JOIN_CHANNEL, -1) })
         }
-        val parsed = parseUnverifiedToken(CompatWarnings.collect { token.build() }.value)
+        val parsed = decodeUnverifiedToken(CompatWarnings.collect { token.build() }.value)
         assertEquals(listOf(4_294_966_696u, 4_294_967_295u, 4_294_967_289u), listOf(parsed.expire, parsed.issuedAt, parsed.salt))
         // 006: a negative int expiry is a time after 2038, as upstream packs it; no warning.
         val t006 = AccessToken(APP_ID, CERT, "c", "1").apply { message.salt = -1; message.ts = -2; addPrivilege(AccessToken.Privileges.kJoinChannel, -3) }
         val read = CompatWarnings.collect { t006.build() }
         assertEquals(emptyList(), read.warnings)
-        assertEquals(listOf(4_294_967_295u, 4_294_967_294u), parseAccessToken006(read.value).let { listOf(it.salt, it.expiresAt) })
+        assertEquals(listOf(4_294_967_295u, 4_294_967_294u), decodeAccessToken006Unverified(read.value).let { listOf(it.salt, it.expiresAt) })
     }
     test("compat Long expiries cover the whole u32 range; outside it a clear InvalidArgument") {
         val collected = CompatWarnings.collect {
@@ -456,7 +456,7 @@ fun compatArguments() {
         }
         assertEquals(listOf("expiry_looks_absolute", "expiry_looks_absolute"), collected.warnings.map { it.code })
         val token = collected.value
-        val payload = parseUnverifiedToken(token)
+        val payload = decodeUnverifiedToken(token)
         assertEquals(listOf(4_294_967_295u, 0u, 4_294_967_295u), listOf(payload.expire, payload.issuedAt, payload.salt))
         assertEquals(4_294_967_295u, (payload.services.single() as Service.Rtc).privileges.first().expire)
         // No Java int holds these: outside -2147483648..4294967295 a clear InvalidArgument.
@@ -476,7 +476,7 @@ fun compatArguments() {
         assertFailsWith<AgoraTokenException.InvalidArgument> { AccessToken("", "", "", "").addPrivilege(-1, 0) }
     }
     test("compat uids: Int read unsigned (-1 = 4294967295), Long 0..4294967295 or negative Int range") {
-        fun uidOf(token: String) = (parseUnverifiedToken(token).services.single() as Service.Rtc).uid
+        fun uidOf(token: String) = (decodeUnverifiedToken(token).services.single() as Service.Rtc).uid
         assertEquals("4294967295", uidOf(rtc.buildTokenWithUid(APP_ID, CERT, "c", -1, Role.ROLE_SUBSCRIBER, 60, 60)))
         assertEquals("4294967295", uidOf(rtc.buildTokenWithUid(APP_ID, CERT, "c", 4_294_967_295L, Role.ROLE_SUBSCRIBER, 60L, 60L)))
         assertEquals("4294967295", uidOf(rtc.buildTokenWithUid(APP_ID, CERT, "c", -1L, Role.ROLE_SUBSCRIBER, 60L, 60L)))
@@ -512,7 +512,7 @@ fun compatAccessToken2() {
         token.addService(AccessToken2.ServiceRtc("c", AccessToken2.getUidStr(7)).apply { addPrivilegeRtc(AccessToken2.PrivilegeRtc.PRIVILEGE_JOIN_CHANNEL, 60L) })
         token.addService(AccessToken2.ServiceRtm("a"))
         assertEquals(listOf("b", "a"), token.getServices(AccessToken2.SERVICE_TYPE_RTM).map { (it as AccessToken2.ServiceRtm).userId })
-        val services = parseUnverifiedToken(token.build()).services
+        val services = decodeUnverifiedToken(token.build()).services
         assertEquals(listOf("Rtc", "Rtm", "Rtm"), services.map { it::class.simpleName })
         assertEquals(listOf("b", "a"), services.drop(1).map { (it as Service.Rtm).userId })
         val other = AccessToken2(APP_ID, CERT, 600)

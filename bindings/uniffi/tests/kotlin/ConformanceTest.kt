@@ -48,28 +48,29 @@ import io.github.agoratokenrs.buildRtmToken
 import io.github.agoratokenrs.buildStreamingToken
 import io.github.agoratokenrs.buildSttToken
 import io.github.agoratokenrs.buildToken
-import io.github.agoratokenrs.decodeToken
+import io.github.agoratokenrs.verifyToken
 import io.github.agoratokenrs.explain
 import io.github.agoratokenrs.reasonCodes
+import io.github.agoratokenrs.errorCodes
+import io.github.agoratokenrs.code
 import io.github.agoratokenrs.sdkErrorCodes
-import io.github.agoratokenrs.generateDynamicKey5
-import io.github.agoratokenrs.generateDynamicKeyV1
-import io.github.agoratokenrs.generateDynamicKeyV2
-import io.github.agoratokenrs.generateDynamicKeyV3
-import io.github.agoratokenrs.generateDynamicKeyV4
-import io.github.agoratokenrs.generateSignalingToken
-import io.github.agoratokenrs.parseAccessToken006
-import io.github.agoratokenrs.parseDynamicKey
-import io.github.agoratokenrs.parseDynamicKey5
+import io.github.agoratokenrs.buildDynamicKey5
+import io.github.agoratokenrs.buildDynamicKeyV1
+import io.github.agoratokenrs.buildDynamicKeyV2
+import io.github.agoratokenrs.buildDynamicKeyV3
+import io.github.agoratokenrs.buildDynamicKeyV4
+import io.github.agoratokenrs.buildSignalingToken
+import io.github.agoratokenrs.decodeAccessToken006Unverified
+import io.github.agoratokenrs.decodeDynamicKeyUnverified
+import io.github.agoratokenrs.decodeDynamicKey5Unverified
 import io.github.agoratokenrs.parseRtcRole
-import io.github.agoratokenrs.parseSignalingToken
-import io.github.agoratokenrs.parseUnverifiedToken
+import io.github.agoratokenrs.decodeSignalingTokenUnverified
+import io.github.agoratokenrs.decodeUnverifiedToken
 import io.github.agoratokenrs.role006FromCode
 import io.github.agoratokenrs.rtcRoleFromCode
 import io.github.agoratokenrs.rtm2ResourceTypeFromCode
 import io.github.agoratokenrs.verifyAccessToken006
 import io.github.agoratokenrs.verifySignalingToken
-import io.github.agoratokenrs.verifyToken
 import java.io.File
 import java.util.Base64
 import java.util.zip.Inflater
@@ -231,7 +232,7 @@ fun accessToken2Vectors(vectors: List<Map<String, Any?>>, byId: Map<String, Map<
                 val inputs = v["inputs"].obj()
                 val strings = listOfNotNull(v.str("expected_token"), v["derived_c_zlib_level6_token"] as String?)
                 for (token in strings) {
-                    val payload = parseUnverifiedToken(token)
+                    val payload = decodeUnverifiedToken(token)
                     assertEquals(inputs.str("app_id"), payload.appId)
                     assertEquals(inputs.u32("issue_ts"), payload.issuedAt)
                     assertEquals(inputs.u32("expire"), payload.expire)
@@ -244,8 +245,7 @@ fun accessToken2Vectors(vectors: List<Map<String, Any?>>, byId: Map<String, Map<
                         assertEquals("at2-chat-user-real-world", id, "only this vector lacks its certificate")
                     } else {
                         AppCertificate(cert).use { c ->
-                            assertEquals(payload, decodeToken(token, c))
-                            verifyToken(token, c)
+                            assertEquals(payload, verifyToken(token, c))
                         }
                     }
                 }
@@ -254,7 +254,7 @@ fun accessToken2Vectors(vectors: List<Map<String, Any?>>, byId: Map<String, Map<
         if (v.kindHas("parse_invalid")) {
             test("007 parse_invalid $id") {
                 val token = v.str("expected_token")
-                val e = assertFailsWith<AgoraTokenException> { parseUnverifiedToken(token) }
+                val e = assertFailsWith<AgoraTokenException> { decodeUnverifiedToken(token) }
                 assertTrue(
                     e is AgoraTokenException.WrongVersion || e is AgoraTokenException.InvalidBase64 ||
                         e is AgoraTokenException.InvalidZlib || e is AgoraTokenException.Truncated,
@@ -337,7 +337,7 @@ fun accessToken006Vectors(vectors: List<Map<String, Any?>>) {
                         expiresAt = i.u32("ts"), salt = i.u32("salt"),
                     )
                     assertEquals(expected, token)
-                    val parsed = parseAccessToken006(token)
+                    val parsed = decodeAccessToken006Unverified(token)
                     assertEquals(i.str("app_id"), parsed.appId)
                     assertEquals(i.u32("salt"), parsed.salt)
                     assertEquals(i.u32("ts"), parsed.expiresAt)
@@ -354,7 +354,7 @@ fun accessToken006Vectors(vectors: List<Map<String, Any?>>) {
         if (v.kindHas("parse_invalid")) {
             for (case in v["cases"].arr()) {
                 test("006 parse_invalid $id '$case'") {
-                    assertFailsWith<AgoraTokenException> { parseAccessToken006(case as String) }
+                    assertFailsWith<AgoraTokenException> { decodeAccessToken006Unverified(case as String) }
                 }
             }
         }
@@ -421,9 +421,9 @@ fun dynamicKeyVectors(all: List<Map<String, Any?>>) {
         val kind = v.str("kind")
         val check: ((Credentials) -> Unit)? = when {
             family.startsWith("DynamicKey5") && kind == "build" -> { c ->
-                val key = generateDynamicKey5(c, dk5Service(i), keyInput(i))
+                val key = buildDynamicKey5(c, dk5Service(i), keyInput(i))
                 assertEquals(expected, key)
-                val parsed = parseDynamicKey5(key)
+                val parsed = decodeDynamicKey5Unverified(key)
                 assertEquals(i.u32("service_type").toUShort(), parsed.serviceType)
                 assertEquals(i.str("app_id").lowercase(), parsed.appId)
                 assertEquals(i.u32("unix_ts"), parsed.unixTs)
@@ -433,46 +433,46 @@ fun dynamicKeyVectors(all: List<Map<String, Any?>>) {
             }
             // Ruby compares its signature with a lower-case string; the real one is upper-case.
             family.startsWith("DynamicKey5") && kind == "signature" -> { c ->
-                val key = generateDynamicKey5(c, dk5Service(i), keyInput(i))
-                assertEquals(expected.uppercase(), parseDynamicKey5(key).signature)
+                val key = buildDynamicKey5(c, dk5Service(i), keyInput(i))
+                assertEquals(expected.uppercase(), decodeDynamicKey5Unverified(key).signature)
             }
             family.startsWith("DynamicKey4") -> { c ->
-                val key = generateDynamicKeyV4(c, dk4Service(i.str("service")), keyInput(i))
+                val key = buildDynamicKeyV4(c, dk4Service(i.str("service")), keyInput(i))
                 assertEquals(expected, key)
-                val parsed = parseDynamicKey(key)
+                val parsed = decodeDynamicKeyUnverified(key)
                 assertEquals(4.toUByte(), parsed.version)
                 assertEquals(i.str("app_id"), parsed.appId)
                 assertEquals(i.u32("expired_ts"), parsed.expiredTs)
                 assertNull(parsed.uid)
             }
             family.startsWith("DynamicKey3") && kind == "build" -> { c ->
-                val key = generateDynamicKeyV3(c, keyInput(i))
+                val key = buildDynamicKeyV3(c, keyInput(i))
                 assertEquals(expected, key)
-                val parsed = parseDynamicKey(key)
+                val parsed = decodeDynamicKeyUnverified(key)
                 assertEquals(3.toUByte(), parsed.version)
                 assertEquals(i.u32("uid"), parsed.uid)
                 assertEquals(i.u32("expired_ts"), parsed.expiredTs)
             }
             family.startsWith("DynamicKey3") && kind == "signature" -> { c ->
-                assertEquals(expected, parseDynamicKey(generateDynamicKeyV3(c, keyInput(i))).signature)
+                assertEquals(expected, decodeDynamicKeyUnverified(buildDynamicKeyV3(c, keyInput(i))).signature)
             }
             family.startsWith("DynamicKey2") -> { c ->
-                val key = generateDynamicKeyV2(c, keyInput(i))
+                val key = buildDynamicKeyV2(c, keyInput(i))
                 assertEquals(expected, key)
-                assertEquals(2.toUByte(), parseDynamicKey(key).version)
+                assertEquals(2.toUByte(), decodeDynamicKeyUnverified(key).version)
             }
             family.startsWith("DynamicKey (v1") -> { c ->
-                val key = generateDynamicKeyV1(c, keyInput(i))
+                val key = buildDynamicKeyV1(c, keyInput(i))
                 assertEquals(expected, key)
-                val parsed = parseDynamicKey(key)
+                val parsed = decodeDynamicKeyUnverified(key)
                 assertEquals(1.toUByte(), parsed.version)
                 assertEquals(i.u32("unix_ts"), parsed.unixTs)
                 assertEquals(i.u32("random_int"), parsed.randomInt)
             }
             family == "SignalingToken" -> { c ->
-                val token = generateSignalingToken(c, i.str("account"), i.u32("expired_ts"))
+                val token = buildSignalingToken(c, i.str("account"), i.u32("expired_ts"))
                 assertEquals(expected, token)
-                val parsed = parseSignalingToken(token)
+                val parsed = decodeSignalingTokenUnverified(token)
                 assertEquals(i.str("app_id"), parsed.appId)
                 assertEquals(i.u32("expired_ts"), parsed.expiredTs)
                 c.certificate().use { cert ->
@@ -495,7 +495,7 @@ fun dynamicKeyVectors(all: List<Map<String, Any?>>) {
 /** Builds with [build], decodes with the certificate and returns the payload's services. */
 fun servicesBuiltBy(expectExpire: UInt, build: (Credentials) -> String): List<Service> =
     Credentials(APP_ID, CERT).use { creds ->
-        val payload = creds.certificate().use { decodeToken(build(creds), it) }
+        val payload = creds.certificate().use { verifyToken(build(creds), it) }
         assertEquals(expectExpire, payload.expire, "token expire")
         payload.services
     }
@@ -590,8 +590,28 @@ fun errorCases(byId: Map<String, Map<String, Any?>>) {
         assertEquals(Role006.ADMIN, role006FromCode(101))
         assertFailsWith<AgoraTokenException.UnknownRole> { role006FromCode(3) }
     }
+    test("every core error code has its exception subclass, which carries the code") {
+        // errorCodes() is the core's list: a code the core adds fails here until the sealed
+        // class has its variant (generated from the Rust enum) and ErrorCode.kt its code.
+        val one = "message"
+        val everyKind = listOf(
+            AgoraTokenException.InvalidAppId(one), AgoraTokenException.InvalidAppCertificate(one),
+            AgoraTokenException.FieldTooLong(one), AgoraTokenException.TooManyEntries(one),
+            AgoraTokenException.NoServices(one), AgoraTokenException.UnknownRole(one),
+            AgoraTokenException.UnknownPrivilege(one), AgoraTokenException.UnknownServiceType(one),
+            AgoraTokenException.UnknownRtm2Type(one), AgoraTokenException.ExpiryLooksAbsolute(one),
+            AgoraTokenException.ExpiryLooksRelative(one), AgoraTokenException.InvalidArgument(one),
+            AgoraTokenException.Clock(one), AgoraTokenException.Randomness(one),
+            AgoraTokenException.WrongVersion(one), AgoraTokenException.InvalidBase64(one),
+            AgoraTokenException.InvalidZlib(one), AgoraTokenException.Truncated(one),
+            AgoraTokenException.InvalidUtf8(one), AgoraTokenException.SignatureMismatch(one),
+        )
+        assertEquals(errorCodes(), everyKind.map { it.code })
+        assertEquals("other", AgoraTokenException.Other(one).code)
+    }
     test("bad app id / certificate give typed exceptions that say what to fix") {
         val e = assertFailsWith<AgoraTokenException.InvalidAppId> { Credentials("abc", CERT) }
+        assertEquals("invalid_app_id", e.code)
         assertTrue(e.message!!.contains("3 characters long"), e.message)
         assertFailsWith<AgoraTokenException.InvalidAppCertificate> { AppCertificate("") }
         val c = assertFailsWith<AgoraTokenException.InvalidAppCertificate> { Credentials(APP_ID, CERT.dropLast(1) + "Z") }
@@ -635,23 +655,23 @@ fun errorCases(byId: Map<String, Map<String, Any?>>) {
         }
     }
     test("malformed tokens get specific exceptions") {
-        assertFailsWith<AgoraTokenException.WrongVersion> { parseUnverifiedToken("00") }
-        assertFailsWith<AgoraTokenException.WrongVersion> { parseUnverifiedToken("006abc") }
-        val spaced = assertFailsWith<AgoraTokenException.InvalidBase64> { parseUnverifiedToken(token.replaceFirst('/', ' ')) }
+        assertFailsWith<AgoraTokenException.WrongVersion> { decodeUnverifiedToken("00") }
+        assertFailsWith<AgoraTokenException.WrongVersion> { decodeUnverifiedToken("006abc") }
+        val spaced = assertFailsWith<AgoraTokenException.InvalidBase64> { decodeUnverifiedToken(token.replaceFirst('/', ' ')) }
         assertTrue(spaced.message!!.contains("space"), spaced.message)
-        assertFailsWith<AgoraTokenException.InvalidZlib> { parseUnverifiedToken("007aGVsbG8=") }
-        assertFailsWith<AgoraTokenException.WrongVersion> { parseDynamicKey("too short") }
-        assertFailsWith<AgoraTokenException.WrongVersion> { parseSignalingToken("2:x:y:z") }
-        assertFailsWith<AgoraTokenException.InvalidArgument> { parseSignalingToken("1:a:b") }
-        assertFailsWith<AgoraTokenException.WrongVersion> { parseDynamicKey5("004abc") }
+        assertFailsWith<AgoraTokenException.InvalidZlib> { decodeUnverifiedToken("007aGVsbG8=") }
+        assertFailsWith<AgoraTokenException.WrongVersion> { decodeDynamicKeyUnverified("too short") }
+        assertFailsWith<AgoraTokenException.WrongVersion> { decodeSignalingTokenUnverified("2:x:y:z") }
+        assertFailsWith<AgoraTokenException.InvalidArgument> { decodeSignalingTokenUnverified("1:a:b") }
+        assertFailsWith<AgoraTokenException.WrongVersion> { decodeDynamicKey5Unverified("004abc") }
     }
     test("a wrong certificate fails verification") {
         AppCertificate(CERT.lowercase()).use { other ->
-            assertFailsWith<AgoraTokenException.SignatureMismatch> { decodeToken(token, other) }
+            assertFailsWith<AgoraTokenException.SignatureMismatch> { verifyToken(token, other) }
             assertFailsWith<AgoraTokenException.SignatureMismatch> { verifyToken(token, other) }
         }
         // A modified token (same shape, other salt) fails too.
-        val payload = parseUnverifiedToken(token)
+        val payload = decodeUnverifiedToken(token)
         Credentials(APP_ID, "0".repeat(32)).use { creds ->
             val forged = buildToken(creds, payload.expire, payload.services, payload.issuedAt, payload.salt)
             AppCertificate(CERT).use { c -> assertFailsWith<AgoraTokenException.SignatureMismatch> { verifyToken(forged, c) } }
@@ -666,7 +686,7 @@ fun defaults() {
         Credentials(APP_ID, CERT).use { creds ->
             val before = now()
             val payloads = (1..5).map {
-                creds.certificate().use { c -> decodeToken(buildRtcToken(creds, "c", User.Uid(1u), RtcRole.PUBLISHER, 600u), c) }
+                creds.certificate().use { c -> verifyToken(buildRtcToken(creds, "c", User.Uid(1u), RtcRole.PUBLISHER, 600u), c) }
             }
             for (p in payloads) {
                 assertTrue(p.issuedAt.toLong() in before..now(), "issuedAt ${p.issuedAt}")
@@ -678,7 +698,7 @@ fun defaults() {
     test("006 expiry defaults to now + 24 h") {
         Credentials(APP_ID, CERT).use { creds ->
             val before = now()
-            val parsed = parseAccessToken006(buildAccessToken006Rtm(creds, "acc"))
+            val parsed = decodeAccessToken006Unverified(buildAccessToken006Rtm(creds, "acc"))
             assertTrue(parsed.expiresAt.toLong() in before + 86_400..now() + 86_400, "expiresAt ${parsed.expiresAt}")
             assertEquals(listOf(PrivilegeEntry(1000u, 0u)), parsed.privileges)
         }

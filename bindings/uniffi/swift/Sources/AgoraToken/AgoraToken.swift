@@ -5875,48 +5875,35 @@ fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
     }
 }
 /**
- * Decodes a 007 token and checks its signature in constant time (core [`agora_token::decode`]).
- *
- * # Errors
- * The errors of [`parse_unverified_token`], `InvalidAppId` if the token's app id is not
- * 32 hex characters, `SignatureMismatch` if it was not signed with this certificate.
- */
-public func decodeToken(token: String, certificate: AppCertificate)throws  -> Payload  {
-    return try  FfiConverterTypePayload_lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
-    uniffi_agora_token_uniffi_fn_func_decode_token(
-        FfiConverterString.lower(token),
-        FfiConverterTypeAppCertificate_lower(certificate),$0
-    )
-})
-}
-/**
- * Decodes a 007 token **without** checking its signature (core [`UnverifiedToken::parse`]):
- * for inspection only; nothing in it can be trusted until [`decode_token`] or
- * [`verify_token`] succeeds.
+ * Decodes a 007 token **without** checking its signature (core [`UnverifiedToken::parse`]),
+ * exported as `decodeUnverifiedToken`: for inspection only; nothing in it can be trusted
+ * until `verifyToken` succeeds.
  *
  * # Errors
  * `WrongVersion`, `InvalidBase64`, `InvalidZlib`, `Truncated`, `InvalidUtf8`.
  */
-public func parseUnverifiedToken(token: String)throws  -> Payload  {
+public func decodeUnverifiedToken(token: String)throws  -> Payload  {
     return try  FfiConverterTypePayload_lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
-    uniffi_agora_token_uniffi_fn_func_parse_unverified_token(
+    uniffi_agora_token_uniffi_fn_func_decode_unverified_token(
         FfiConverterString.lower(token),$0
     )
 })
 }
 /**
- * Checks a 007 token's signature (core [`UnverifiedToken::check_signature`]); returns
- * normally when it matches.
+ * Decodes a 007 token and checks its signature in constant time (core [`agora_token::decode`]),
+ * exported as `verifyToken`, the one verifying call (as `verify` in Python and Node).
  *
  * # Errors
- * As [`decode_token`].
+ * The errors of [`parse_unverified_token`], `InvalidAppId` if the token's app id is not
+ * 32 hex characters, `SignatureMismatch` if it was not signed with this certificate.
  */
-public func verifyToken(token: String, certificate: AppCertificate)throws   {try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
+public func verifyToken(token: String, certificate: AppCertificate)throws  -> Payload  {
+    return try  FfiConverterTypePayload_lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
     uniffi_agora_token_uniffi_fn_func_verify_token(
         FfiConverterString.lower(token),
         FfiConverterTypeAppCertificate_lower(certificate),$0
     )
-}
+})
 }
 /**
  * An APaaS / Education app token (core `apaas_app`; upstream `buildAppToken`).
@@ -6457,6 +6444,18 @@ public func compatWarningCodes() -> [String]  {
 })
 }
 /**
+ * Every code of the core's errors (the core's [`agora_token::Error::CODES`]): each is the
+ * snake_case name of its `AgoraTokenError` variant (`signature_mismatch` is
+ * `AgoraTokenException.SignatureMismatch` in Kotlin, `AgoraTokenError.SignatureMismatch` in
+ * Swift), the same strings as the Python and Node error codes.
+ */
+public func errorCodes() -> [String]  {
+    return try!  FfiConverterSequenceString.lift(try! rustCall() {
+    uniffi_agora_token_uniffi_fn_func_error_codes($0
+    )
+})
+}
+/**
  * Explains a 007 or 006 token: its contents, whether the signature holds (with the
  * certificate, or the project's secondary certificate), whether it is for `expected_app_id`,
  * whether `user` can join `channel_name` and publish, whether `user_id` can log in to RTM,
@@ -6593,9 +6592,9 @@ public func buildAccessToken006Unchecked(credentials: Credentials, channelName: 
  * # Errors
  * `FieldTooLong` for a channel name over 65535 bytes.
  */
-public func generateDynamicKey5(credentials: Credentials, service: Dk5Service, input: DynamicKeyInput)throws  -> String  {
+public func buildDynamicKey5(credentials: Credentials, service: Dk5Service, input: DynamicKeyInput)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
-    uniffi_agora_token_uniffi_fn_func_generate_dynamic_key5(
+    uniffi_agora_token_uniffi_fn_func_build_dynamic_key5(
         FfiConverterTypeCredentials_lower(credentials),
         FfiConverterTypeDk5Service_lower(service),
         FfiConverterTypeDynamicKeyInput_lower(input),$0
@@ -6608,9 +6607,9 @@ public func generateDynamicKey5(credentials: Credentials, service: Dk5Service, i
  * # Errors
  * Only if the certificate cannot key an HMAC (never for validated credentials).
  */
-public func generateDynamicKeyV1(credentials: Credentials, input: DynamicKeyInput)throws  -> String  {
+public func buildDynamicKeyV1(credentials: Credentials, input: DynamicKeyInput)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
-    uniffi_agora_token_uniffi_fn_func_generate_dynamic_key_v1(
+    uniffi_agora_token_uniffi_fn_func_build_dynamic_key_v1(
         FfiConverterTypeCredentials_lower(credentials),
         FfiConverterTypeDynamicKeyInput_lower(input),$0
     )
@@ -6622,9 +6621,9 @@ public func generateDynamicKeyV1(credentials: Credentials, input: DynamicKeyInpu
  * # Errors
  * As [`generate_dynamic_key_v1`].
  */
-public func generateDynamicKeyV2(credentials: Credentials, input: DynamicKeyInput)throws  -> String  {
+public func buildDynamicKeyV2(credentials: Credentials, input: DynamicKeyInput)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
-    uniffi_agora_token_uniffi_fn_func_generate_dynamic_key_v2(
+    uniffi_agora_token_uniffi_fn_func_build_dynamic_key_v2(
         FfiConverterTypeCredentials_lower(credentials),
         FfiConverterTypeDynamicKeyInput_lower(input),$0
     )
@@ -6636,9 +6635,9 @@ public func generateDynamicKeyV2(credentials: Credentials, input: DynamicKeyInpu
  * # Errors
  * As [`generate_dynamic_key_v1`].
  */
-public func generateDynamicKeyV3(credentials: Credentials, input: DynamicKeyInput)throws  -> String  {
+public func buildDynamicKeyV3(credentials: Credentials, input: DynamicKeyInput)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
-    uniffi_agora_token_uniffi_fn_func_generate_dynamic_key_v3(
+    uniffi_agora_token_uniffi_fn_func_build_dynamic_key_v3(
         FfiConverterTypeCredentials_lower(credentials),
         FfiConverterTypeDynamicKeyInput_lower(input),$0
     )
@@ -6650,9 +6649,9 @@ public func generateDynamicKeyV3(credentials: Credentials, input: DynamicKeyInpu
  * # Errors
  * As [`generate_dynamic_key_v1`].
  */
-public func generateDynamicKeyV4(credentials: Credentials, service: Dk4Service, input: DynamicKeyInput)throws  -> String  {
+public func buildDynamicKeyV4(credentials: Credentials, service: Dk4Service, input: DynamicKeyInput)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
-    uniffi_agora_token_uniffi_fn_func_generate_dynamic_key_v4(
+    uniffi_agora_token_uniffi_fn_func_build_dynamic_key_v4(
         FfiConverterTypeCredentials_lower(credentials),
         FfiConverterTypeDk4Service_lower(service),
         FfiConverterTypeDynamicKeyInput_lower(input),$0
@@ -6663,9 +6662,9 @@ public func generateDynamicKeyV4(credentials: Credentials, service: Dk4Service, 
  * A signaling token for `account`, valid until `expired_ts` (absolute Unix seconds;
  * core `signaling::generate`).
  */
-public func generateSignalingToken(credentials: Credentials, account: String, expiredTs: UInt32) -> String  {
+public func buildSignalingToken(credentials: Credentials, account: String, expiredTs: UInt32) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
-    uniffi_agora_token_uniffi_fn_func_generate_signaling_token(
+    uniffi_agora_token_uniffi_fn_func_build_signaling_token(
         FfiConverterTypeCredentials_lower(credentials),
         FfiConverterString.lower(account),
         FfiConverterUInt32.lower(expiredTs),$0
@@ -6678,23 +6677,10 @@ public func generateSignalingToken(credentials: Credentials, account: String, ex
  * # Errors
  * `WrongVersion`, `InvalidBase64`, `Truncated`.
  */
-public func parseAccessToken006(token: String)throws  -> AccessToken006  {
+public func decodeAccessToken006Unverified(token: String)throws  -> AccessToken006  {
     return try  FfiConverterTypeAccessToken006_lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
-    uniffi_agora_token_uniffi_fn_func_parse_access_token006(
+    uniffi_agora_token_uniffi_fn_func_decode_access_token006_unverified(
         FfiConverterString.lower(token),$0
-    )
-})
-}
-/**
- * Reads a DynamicKey 1–4 by its prefix and length (core `dynamic_key::parse`).
- *
- * # Errors
- * `WrongVersion` when the shape matches no version, `InvalidArgument` for a non-numeric field.
- */
-public func parseDynamicKey(key: String)throws  -> ParsedDynamicKey  {
-    return try  FfiConverterTypeParsedDynamicKey_lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
-    uniffi_agora_token_uniffi_fn_func_parse_dynamic_key(
-        FfiConverterString.lower(key),$0
     )
 })
 }
@@ -6704,9 +6690,22 @@ public func parseDynamicKey(key: String)throws  -> ParsedDynamicKey  {
  * # Errors
  * `WrongVersion`, `InvalidBase64`, `Truncated`, `InvalidUtf8`.
  */
-public func parseDynamicKey5(key: String)throws  -> ParsedDynamicKey5  {
+public func decodeDynamicKey5Unverified(key: String)throws  -> ParsedDynamicKey5  {
     return try  FfiConverterTypeParsedDynamicKey5_lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
-    uniffi_agora_token_uniffi_fn_func_parse_dynamic_key5(
+    uniffi_agora_token_uniffi_fn_func_decode_dynamic_key5_unverified(
+        FfiConverterString.lower(key),$0
+    )
+})
+}
+/**
+ * Reads a DynamicKey 1–4 by its prefix and length (core `dynamic_key::parse`).
+ *
+ * # Errors
+ * `WrongVersion` when the shape matches no version, `InvalidArgument` for a non-numeric field.
+ */
+public func decodeDynamicKeyUnverified(key: String)throws  -> ParsedDynamicKey  {
+    return try  FfiConverterTypeParsedDynamicKey_lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
+    uniffi_agora_token_uniffi_fn_func_decode_dynamic_key_unverified(
         FfiConverterString.lower(key),$0
     )
 })
@@ -6717,9 +6716,9 @@ public func parseDynamicKey5(key: String)throws  -> ParsedDynamicKey5  {
  * # Errors
  * `WrongVersion` without the `"1:"` prefix, `InvalidArgument` for a malformed body.
  */
-public func parseSignalingToken(token: String)throws  -> ParsedSignalingToken  {
+public func decodeSignalingTokenUnverified(token: String)throws  -> ParsedSignalingToken  {
     return try  FfiConverterTypeParsedSignalingToken_lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
-    uniffi_agora_token_uniffi_fn_func_parse_signaling_token(
+    uniffi_agora_token_uniffi_fn_func_decode_signaling_token_unverified(
         FfiConverterString.lower(token),$0
     )
 })
@@ -6884,13 +6883,10 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_decode_token() != 53366) {
+    if (uniffi_agora_token_uniffi_checksum_func_decode_unverified_token() != 34792) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_parse_unverified_token() != 46582) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_agora_token_uniffi_checksum_func_verify_token() != 20093) {
+    if (uniffi_agora_token_uniffi_checksum_func_verify_token() != 1107) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_build_apaas_app_token() != 1658) {
@@ -6986,6 +6982,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_compat_warning_codes() != 31647) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_agora_token_uniffi_checksum_func_error_codes() != 37219) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_agora_token_uniffi_checksum_func_explain() != 19626) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7007,34 +7006,34 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_build_access_token006_unchecked() != 6258) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_generate_dynamic_key5() != 37671) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_dynamic_key5() != 56965) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_generate_dynamic_key_v1() != 11811) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_dynamic_key_v1() != 4885) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_generate_dynamic_key_v2() != 15407) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_dynamic_key_v2() != 31212) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_generate_dynamic_key_v3() != 16854) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_dynamic_key_v3() != 53450) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_generate_dynamic_key_v4() != 23273) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_dynamic_key_v4() != 12024) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_generate_signaling_token() != 17322) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_signaling_token() != 40561) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_parse_access_token006() != 26994) {
+    if (uniffi_agora_token_uniffi_checksum_func_decode_access_token006_unverified() != 54022) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_parse_dynamic_key() != 16308) {
+    if (uniffi_agora_token_uniffi_checksum_func_decode_dynamic_key5_unverified() != 38241) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_parse_dynamic_key5() != 36551) {
+    if (uniffi_agora_token_uniffi_checksum_func_decode_dynamic_key_unverified() != 60165) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_parse_signaling_token() != 18898) {
+    if (uniffi_agora_token_uniffi_checksum_func_decode_signaling_token_unverified() != 8623) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_privileges006() != 28366) {

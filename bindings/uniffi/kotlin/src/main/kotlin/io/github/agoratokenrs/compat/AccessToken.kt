@@ -4,7 +4,7 @@ import io.github.agoratokenrs.AgoraTokenException
 import io.github.agoratokenrs.User
 import io.github.agoratokenrs.buildAccessToken006Unchecked
 import io.github.agoratokenrs.compatPrivilege006
-import io.github.agoratokenrs.parseAccessToken006
+import io.github.agoratokenrs.decodeAccessToken006Unverified
 import java.util.TreeMap
 
 /**
@@ -79,7 +79,7 @@ class AccessToken(
      */
     fun fromString(token: String): Boolean {
         val parsed = try {
-            parseAccessToken006(token)
+            decodeAccessToken006Unverified(token)
         } catch (_: AgoraTokenException) {
             return false
         }

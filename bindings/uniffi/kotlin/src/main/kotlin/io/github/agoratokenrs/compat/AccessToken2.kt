@@ -6,7 +6,7 @@ import io.github.agoratokenrs.PrivilegeEntry
 import io.github.agoratokenrs.Rtm2PermissionEntry
 import io.github.agoratokenrs.buildTokenUnchecked
 import io.github.agoratokenrs.compatPrivilege
-import io.github.agoratokenrs.parseUnverifiedToken
+import io.github.agoratokenrs.decodeUnverifiedToken
 import io.github.agoratokenrs.randomSalt
 import io.github.agoratokenrs.unixNow
 import io.github.agoratokenrs.userFromSignedUid
@@ -139,7 +139,7 @@ class AccessToken2 {
         parsedToken = null
         if (token == null) return false
         val payload = try {
-            parseUnverifiedToken(token)
+            decodeUnverifiedToken(token)
         } catch (_: AgoraTokenException) {
             return false
         }
