@@ -135,8 +135,8 @@ impl JsPayload {
 
 /// Decodes a 007 token **without checking its signature** (for inspection, logs, support
 /// tools). Nothing in the result can be trusted; use `verify` to check it.
-#[napi(js_name = "decodeUnverified")]
-pub fn decode(token: String) -> Result<JsPayload> {
+#[napi]
+pub fn decode_unverified(token: String) -> Result<JsPayload> {
     let token = UnverifiedToken::parse(&token).js()?;
     Ok(JsPayload::new(token.payload(), false))
 }

@@ -168,9 +168,9 @@ pub fn build_rtc_token_with_rtm(options: RtcWithRtmTokenOptions) -> Result<Strin
 
 /// Options of `buildRtcTokenWithRtmExpiries`, `buildConvoAiToken` and `buildSttToken` (upstream
 /// `buildTokenWithRtm2`, `ConvoAITokenBuilder.buildToken`, `SttTokenBuilder.buildToken`).
-#[napi(object, js_name = "RtcWithRtmExpiriesTokenOptions")]
+#[napi(object)]
 #[derive(Debug, Clone)]
-pub struct RtcWithRtm2TokenOptions {
+pub struct RtcWithRtmExpiriesTokenOptions {
     /// The App ID, 32 hexadecimal characters.
     pub app_id: String,
     /// The App Certificate, 32 hexadecimal characters.
@@ -200,7 +200,7 @@ pub struct RtcWithRtm2TokenOptions {
     pub salt: Option<f64>,
 }
 
-/// Which core builder an [`RtcWithRtm2TokenOptions`] feeds.
+/// Which core builder an [`RtcWithRtmExpiriesTokenOptions`] feeds.
 #[derive(Debug, Clone, Copy)]
 enum Rtm2Flavour {
     Plain,
@@ -208,7 +208,7 @@ enum Rtm2Flavour {
     Stt,
 }
 
-fn build_rtc_rtm2(options: RtcWithRtm2TokenOptions, flavour: Rtm2Flavour) -> Result<String> {
+fn build_rtc_rtm2(options: RtcWithRtmExpiriesTokenOptions, flavour: Rtm2Flavour) -> Result<String> {
     let creds = credentials(&options.app_id, &options.app_certificate)?;
     let fixed = Fixed::new(options.issued_at, options.salt)?;
     let account = uid_or_account(options.uid, options.account)?.to_wire_string();
@@ -227,20 +227,20 @@ fn build_rtc_rtm2(options: RtcWithRtm2TokenOptions, flavour: Rtm2Flavour) -> Res
 }
 
 /// RTC with per-privilege lifetimes plus RTM login for `rtmUserId`.
-#[napi(js_name = "buildRtcTokenWithRtmExpiries")]
-pub fn build_rtc_token_with_rtm2(options: RtcWithRtm2TokenOptions) -> Result<String> {
+#[napi]
+pub fn build_rtc_token_with_rtm_expiries(options: RtcWithRtmExpiriesTokenOptions) -> Result<String> {
     build_rtc_rtm2(options, Rtm2Flavour::Plain)
 }
 
 /// RTC, RTM and ConvoAI services.
 #[napi]
-pub fn build_convo_ai_token(options: RtcWithRtm2TokenOptions) -> Result<String> {
+pub fn build_convo_ai_token(options: RtcWithRtmExpiriesTokenOptions) -> Result<String> {
     build_rtc_rtm2(options, Rtm2Flavour::ConvoAi)
 }
 
 /// RTC, RTM and STT services.
 #[napi]
-pub fn build_stt_token(options: RtcWithRtm2TokenOptions) -> Result<String> {
+pub fn build_stt_token(options: RtcWithRtmExpiriesTokenOptions) -> Result<String> {
     build_rtc_rtm2(options, Rtm2Flavour::Stt)
 }
 
@@ -298,8 +298,8 @@ pub struct Rtm2TokenOptions {
 }
 
 /// An RTM2 token with resource permissions.
-#[napi(js_name = "buildRtm2Token")]
-pub fn build_rtm_token_with_permissions(options: Rtm2TokenOptions) -> Result<String> {
+#[napi]
+pub fn build_rtm2_token(options: Rtm2TokenOptions) -> Result<String> {
     let creds = credentials(&options.app_id, &options.app_certificate)?;
     let fixed = Fixed::new(options.issued_at, options.salt)?;
     let expire = to_u32("expire", options.expire)?;

@@ -86,8 +86,8 @@ fn payload_006(token: &UnverifiedAccessToken, verified: bool) -> JsAccessToken00
 }
 
 /// Decodes a 006 token **without checking its signature**.
-#[napi(js_name = "decodeAccessToken006Unverified")]
-pub fn decode_access_token006(token: String) -> Result<JsAccessToken006Payload> {
+#[napi]
+pub fn decode_access_token006_unverified(token: String) -> Result<JsAccessToken006Payload> {
     Ok(payload_006(&UnverifiedAccessToken::parse(&token).js()?, false))
 }
 

@@ -1,6 +1,6 @@
 //! AccessToken2 ("007"): the `TokenBuilder` (the core's `AccessToken2` builder, with one
-//! method per upstream builder function), and `decode` / `verify` with the `UnverifiedToken`,
-//! `VerifiedToken` and `Payload` they return.
+//! method per upstream builder function), and `decode_unverified` / `verify` with the
+//! `UnverifiedToken`, `VerifiedToken` and `Payload` they return.
 //!
 //! The Python class is `TokenBuilder`, not `AccessToken2`, because `agora_token.AccessToken2`
 //! is the drop-in submodule named after upstream's `AccessToken2.py`.
@@ -579,8 +579,8 @@ impl PyVerifiedToken {
 }
 
 /// Decodes a 007 token without checking its signature.
-#[pyfunction(name = "decode_unverified")]
-pub(crate) fn decode(token: String) -> PyResult<PyUnverifiedToken> {
+#[pyfunction]
+pub(crate) fn decode_unverified(token: String) -> PyResult<PyUnverifiedToken> {
     Ok(PyUnverifiedToken { inner: UnverifiedToken::parse(&token).or_raise()? })
 }
 

@@ -1,5 +1,5 @@
 //! The legacy families of `agora_token::legacy`: the 006 AccessToken (`TokenBuilder006`,
-//! `decode_006`, `UnverifiedToken006`), DynamicKey 1-5 and the signaling token.
+//! `decode_006_unverified`, `UnverifiedToken006`), DynamicKey 1-5 and the signaling token.
 //!
 //! 006 privilege expiries are absolute Unix times (0 = no expiry), unlike 007's seconds.
 
@@ -277,8 +277,8 @@ fn dict_repr(map: &BTreeMap<u16, u32>) -> String {
 }
 
 /// Decodes a 006 token without checking its signature.
-#[pyfunction(name = "decode_006_unverified")]
-pub(crate) fn decode_006(token: &str) -> PyResult<PyUnverifiedToken006> {
+#[pyfunction]
+pub(crate) fn decode_006_unverified(token: &str) -> PyResult<PyUnverifiedToken006> {
     Ok(PyUnverifiedToken006 { inner: UnverifiedAccessToken::parse(token).or_raise()? })
 }
 

@@ -57,7 +57,7 @@ mod _native {
 
     #[pymodule_export]
     use super::legacy::{
-        decode_006, dynamic_key5, dynamic_key_v1, dynamic_key_v2, dynamic_key_v3, dynamic_key_v4,
+        decode_006_unverified, dynamic_key5, dynamic_key_v1, dynamic_key_v2, dynamic_key_v3, dynamic_key_v4,
         rtc_token_006_with_account, rtc_token_006_with_uid, signaling_token, PyTokenBuilder006, PyUnverifiedToken006,
     };
 

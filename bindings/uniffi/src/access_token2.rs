@@ -48,8 +48,8 @@ impl From<&Payload> for FfiPayload {
 ///
 /// # Errors
 /// `WrongVersion`, `InvalidBase64`, `InvalidZlib`, `Truncated`, `InvalidUtf8`.
-#[uniffi::export(name = "decode_unverified_token")]
-pub fn parse_unverified_token(token: String) -> FfiResult<FfiPayload> {
+#[uniffi::export]
+pub fn decode_unverified_token(token: String) -> FfiResult<FfiPayload> {
     Ok(FfiPayload::from(UnverifiedToken::parse(&token)?.payload()))
 }
 
@@ -57,9 +57,9 @@ pub fn parse_unverified_token(token: String) -> FfiResult<FfiPayload> {
 /// exported as `verifyToken`, the one verifying call (as `verify` in Python and Node).
 ///
 /// # Errors
-/// The errors of [`parse_unverified_token`], `InvalidAppId` if the token's app id is not
+/// The errors of [`decode_unverified_token`], `InvalidAppId` if the token's app id is not
 /// 32 hex characters, `SignatureMismatch` if it was not signed with this certificate.
-#[uniffi::export(name = "verify_token")]
-pub fn decode_token(token: String, certificate: Arc<FfiAppCertificate>) -> FfiResult<FfiPayload> {
+#[uniffi::export]
+pub fn verify_token(token: String, certificate: Arc<FfiAppCertificate>) -> FfiResult<FfiPayload> {
     Ok(FfiPayload::from(agora_token::decode(&token, &certificate.0)?.payload()))
 }

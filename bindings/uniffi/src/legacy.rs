@@ -186,8 +186,8 @@ pub struct FfiAccessToken006 {
 ///
 /// # Errors
 /// `WrongVersion`, `InvalidBase64`, `Truncated`.
-#[uniffi::export(name = "decode_access_token006_unverified")]
-pub fn parse_access_token006(token: String) -> FfiResult<FfiAccessToken006> {
+#[uniffi::export]
+pub fn decode_access_token006_unverified(token: String) -> FfiResult<FfiAccessToken006> {
     let token = UnverifiedAccessToken::parse(&token)?;
     Ok(FfiAccessToken006 {
         app_id: token.app_id().to_owned(),
@@ -201,7 +201,7 @@ pub fn parse_access_token006(token: String) -> FfiResult<FfiAccessToken006> {
 /// token does not contain), in constant time.
 ///
 /// # Errors
-/// The errors of [`parse_access_token006`], `SignatureMismatch`.
+/// The errors of [`decode_access_token006_unverified`], `SignatureMismatch`.
 #[uniffi::export]
 pub fn verify_access_token006(
     token: String,
@@ -247,26 +247,26 @@ impl From<FfiDynamicKeyInput> for DynamicKeyInput {
 ///
 /// # Errors
 /// Only if the certificate cannot key an HMAC (never for validated credentials).
-#[uniffi::export(name = "build_dynamic_key_v1")]
-pub fn generate_dynamic_key_v1(credentials: Arc<FfiCredentials>, input: FfiDynamicKeyInput) -> FfiResult<String> {
+#[uniffi::export]
+pub fn build_dynamic_key_v1(credentials: Arc<FfiCredentials>, input: FfiDynamicKeyInput) -> FfiResult<String> {
     Ok(dynamic_key::generate_v1(&credentials.0, &input.into())?)
 }
 
 /// DynamicKey version 2, no prefix (core `dynamic_key::generate_v2`; upstream `DynamicKey2.generate`).
 ///
 /// # Errors
-/// As [`generate_dynamic_key_v1`].
-#[uniffi::export(name = "build_dynamic_key_v2")]
-pub fn generate_dynamic_key_v2(credentials: Arc<FfiCredentials>, input: FfiDynamicKeyInput) -> FfiResult<String> {
+/// As [`build_dynamic_key_v1`].
+#[uniffi::export]
+pub fn build_dynamic_key_v2(credentials: Arc<FfiCredentials>, input: FfiDynamicKeyInput) -> FfiResult<String> {
     Ok(dynamic_key::generate_v2(&credentials.0, &input.into())?)
 }
 
 /// DynamicKey version 3, `"003"` + version 2 (core `dynamic_key::generate_v3`).
 ///
 /// # Errors
-/// As [`generate_dynamic_key_v1`].
-#[uniffi::export(name = "build_dynamic_key_v3")]
-pub fn generate_dynamic_key_v3(credentials: Arc<FfiCredentials>, input: FfiDynamicKeyInput) -> FfiResult<String> {
+/// As [`build_dynamic_key_v1`].
+#[uniffi::export]
+pub fn build_dynamic_key_v3(credentials: Arc<FfiCredentials>, input: FfiDynamicKeyInput) -> FfiResult<String> {
     Ok(dynamic_key::generate_v3(&credentials.0, &input.into())?)
 }
 
@@ -295,9 +295,9 @@ impl From<FfiDk4Service> for Dk4Service {
 /// DynamicKey version 4 (core `dynamic_key::generate_v4`; upstream `DynamicKey4.generate*Key`).
 ///
 /// # Errors
-/// As [`generate_dynamic_key_v1`].
-#[uniffi::export(name = "build_dynamic_key_v4")]
-pub fn generate_dynamic_key_v4(
+/// As [`build_dynamic_key_v1`].
+#[uniffi::export]
+pub fn build_dynamic_key_v4(
     credentials: Arc<FfiCredentials>,
     service: FfiDk4Service,
     input: FfiDynamicKeyInput,
@@ -343,8 +343,8 @@ impl From<ParsedDynamicKey> for FfiParsedDynamicKey {
 ///
 /// # Errors
 /// `WrongVersion` when the shape matches no version, `InvalidArgument` for a non-numeric field.
-#[uniffi::export(name = "decode_dynamic_key_unverified")]
-pub fn parse_dynamic_key(key: String) -> FfiResult<FfiParsedDynamicKey> {
+#[uniffi::export]
+pub fn decode_dynamic_key_unverified(key: String) -> FfiResult<FfiParsedDynamicKey> {
     Ok(dynamic_key::parse(&key)?.into())
 }
 
@@ -393,8 +393,8 @@ impl From<FfiDk5Service> for Dk5Service {
 ///
 /// # Errors
 /// `FieldTooLong` for a channel name over 65535 bytes.
-#[uniffi::export(name = "build_dynamic_key5")]
-pub fn generate_dynamic_key5(
+#[uniffi::export]
+pub fn build_dynamic_key5(
     credentials: Arc<FfiCredentials>,
     service: FfiDk5Service,
     input: FfiDynamicKeyInput,
@@ -450,16 +450,16 @@ impl From<ParsedDynamicKey5> for FfiParsedDynamicKey5 {
 ///
 /// # Errors
 /// `WrongVersion`, `InvalidBase64`, `Truncated`, `InvalidUtf8`.
-#[uniffi::export(name = "decode_dynamic_key5_unverified")]
-pub fn parse_dynamic_key5(key: String) -> FfiResult<FfiParsedDynamicKey5> {
+#[uniffi::export]
+pub fn decode_dynamic_key5_unverified(key: String) -> FfiResult<FfiParsedDynamicKey5> {
     Ok(dynamic_key5::parse(&key)?.into())
 }
 
 /// A signaling token for `account`, valid until `expired_ts` (absolute Unix seconds;
 /// core `signaling::generate`).
-#[uniffi::export(name = "build_signaling_token")]
+#[uniffi::export]
 #[must_use]
-pub fn generate_signaling_token(credentials: Arc<FfiCredentials>, account: String, expired_ts: u32) -> String {
+pub fn build_signaling_token(credentials: Arc<FfiCredentials>, account: String, expired_ts: u32) -> String {
     signaling::generate(&credentials.0, &account, expired_ts)
 }
 
@@ -479,8 +479,8 @@ pub struct FfiParsedSignalingToken {
 ///
 /// # Errors
 /// `WrongVersion` without the `"1:"` prefix, `InvalidArgument` for a malformed body.
-#[uniffi::export(name = "decode_signaling_token_unverified")]
-pub fn parse_signaling_token(token: String) -> FfiResult<FfiParsedSignalingToken> {
+#[uniffi::export]
+pub fn decode_signaling_token_unverified(token: String) -> FfiResult<FfiParsedSignalingToken> {
     let ParsedSignalingToken { app_id, expired_ts, digest } = signaling::parse(&token)?;
     Ok(FfiParsedSignalingToken { app_id, expired_ts, digest })
 }
@@ -488,7 +488,7 @@ pub fn parse_signaling_token(token: String) -> FfiResult<FfiParsedSignalingToken
 /// Checks a signaling token's digest for the account it was made for.
 ///
 /// # Errors
-/// The errors of [`parse_signaling_token`], `SignatureMismatch`.
+/// The errors of [`decode_signaling_token_unverified`], `SignatureMismatch`.
 #[uniffi::export]
 pub fn verify_signaling_token(token: String, certificate: Arc<FfiAppCertificate>, account: String) -> FfiResult<()> {
     Ok(signaling::parse(&token)?.verify(&certificate.0, &account)?)

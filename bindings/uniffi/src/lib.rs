@@ -20,7 +20,7 @@ mod explain;
 mod legacy;
 mod services;
 
-pub use access_token2::{decode_token, parse_unverified_token, FfiPayload};
+pub use access_token2::{decode_unverified_token, verify_token, FfiPayload};
 pub use builders::{
     build_apaas_app_token, build_apaas_room_user_token, build_apaas_user_token, build_chat_app_token,
     build_chat_user_token, build_convo_ai_token, build_fcdn_token, build_fpa_token, build_rtc_token,
@@ -43,11 +43,11 @@ pub use explain::{
 };
 pub use legacy::{
     build_access_token006, build_access_token006_rtc, build_access_token006_rtm, build_access_token006_unchecked,
-    generate_dynamic_key5, generate_dynamic_key_v1, generate_dynamic_key_v2, generate_dynamic_key_v3,
-    generate_dynamic_key_v4, generate_signaling_token, parse_access_token006, parse_dynamic_key, parse_dynamic_key5,
-    parse_signaling_token, role006_from_code, verify_access_token006, verify_signaling_token, FfiAccessToken006,
-    FfiDk4Service, FfiDk5Service, FfiDynamicKeyInput, FfiExtraEntry, FfiParsedDynamicKey, FfiParsedDynamicKey5,
-    FfiParsedSignalingToken, FfiRole006, FfiUploadPermission,
+    build_dynamic_key5, build_dynamic_key_v1, build_dynamic_key_v2, build_dynamic_key_v3, build_dynamic_key_v4,
+    build_signaling_token, decode_access_token006_unverified, decode_dynamic_key5_unverified,
+    decode_dynamic_key_unverified, decode_signaling_token_unverified, role006_from_code, verify_access_token006,
+    verify_signaling_token, FfiAccessToken006, FfiDk4Service, FfiDk5Service, FfiDynamicKeyInput, FfiExtraEntry,
+    FfiParsedDynamicKey, FfiParsedDynamicKey5, FfiParsedSignalingToken, FfiRole006, FfiUploadPermission,
 };
 pub use services::{
     parse_rtc_role, rtc_role_from_code, rtm2_permission_type_from_code, rtm2_resource_type_from_code,
