@@ -39,8 +39,8 @@ mod _native {
 
     #[pymodule_export]
     use super::access_token2::{
-        decode, rtc_token_with_uid, rtc_token_with_user_account, verify, PyPayload, PyTokenBuilder, PyUnverifiedToken,
-        PyVerifiedToken,
+        decode_unverified, rtc_token_with_uid, rtc_token_with_user_account, verify, PyPayload, PyTokenBuilder,
+        PyUnverifiedToken, PyVerifiedToken,
     };
 
     #[pymodule_export]
