@@ -6,7 +6,7 @@ use std::ffi::c_char;
 use agora_token::compat;
 use agora_token::{
     ApaasService, AppCertificate, ChatService, ConvoAiService, Credentials, Error, FcdnService, FpaService, Payload,
-    Privileges, RtcService, Rtm2Service, RtmService, Service, StreamingService, SttService, UnverifiedToken, User,
+    RtcService, Rtm2Service, RtmService, Service, StreamingService, SttService, UnverifiedToken, User,
 };
 use serde_json::{json, Map, Value};
 
@@ -411,21 +411,7 @@ unsafe fn service_at<'a>(builder: *mut AgoraTokenBuilder, index: usize) -> Resul
 
 /// Sets a privilege's value in one service's map, refusing numbers the service does not define.
 fn set_privilege(service: &mut Service, code: u16, expire: u32) -> Result<(), Error> {
-    fn set<P: agora_token::Privilege>(privileges: &mut Privileges<P>, code: u16, expire: u32) -> Result<(), Error> {
-        privileges.set_code(code, expire)
-    }
-    match service {
-        Service::Rtc(s) => set(&mut s.privileges, code, expire),
-        Service::Rtm(s) => set(&mut s.privileges, code, expire),
-        Service::Streaming(s) => set(&mut s.privileges, code, expire),
-        Service::Fpa(s) => set(&mut s.privileges, code, expire),
-        Service::Chat(s) => set(&mut s.privileges, code, expire),
-        Service::Fcdn(s) => set(&mut s.privileges, code, expire),
-        Service::Apaas(s) => set(&mut s.privileges, code, expire),
-        Service::Rtm2(s) => set(&mut s.privileges, code, expire),
-        Service::ConvoAi(s) => set(&mut s.privileges, code, expire),
-        Service::Stt(s) => set(&mut s.privileges, code, expire),
-    }
+    service.set_privilege_code(code, expire)
 }
 
 /// Grants privilege `privilege` of the service at `service_index` until `expire` seconds
