@@ -663,23 +663,19 @@ mod tests {
     /// the core's by name, whatever the service.
     #[test]
     fn every_core_service_round_trips_through_its_ffi_variant() {
-        use agora_token::{
-            ApaasService, ChatService, ConvoAiService, FcdnService, FpaService, RtcService, RtmService,
-            StreamingService, SttService,
-        };
+        use agora_token::{ApaasService, RtcPrivilege, RtcService};
+        // One service of each type with a value in every field, whatever the core's table holds.
         let permissions = Rtm2Permissions::new().with(Rtm2ResourceType::User, Rtm2PermissionType::Write, ["a", "b"]);
-        let services: Vec<Service> = vec![
-            RtcService::new("c", 7).with_privilege(agora_token::RtcPrivilege::PublishDataStream, 5).into(),
-            RtmService::new("u").into(),
-            StreamingService::new("c", "acc").into(),
-            FpaService::new().into(),
-            ChatService::new("u").into(),
-            FcdnService::new("c", 9).into(),
-            ApaasService::new("room", "user", 3).into(),
-            Rtm2Service::new("u", permissions).into(),
-            ConvoAiService::new().into(),
-            SttService::new().into(),
-        ];
+        let sample = |name: &'static str| match name {
+            "role" => (name, ServiceField::Integer(3)),
+            "permissions" => (name, ServiceField::Rtm2Permissions(permissions.clone())),
+            _ => (name, ServiceField::Text(format!("{name}-value"))),
+        };
+        let mut services: Vec<Service> = ServiceType::ALL
+            .iter()
+            .map(|&t| Service::from_fields(t, t.field_names().iter().map(|&name| sample(name))).unwrap())
+            .collect();
+        services[0] = RtcService::new("c", 7).with_privilege(RtcPrivilege::PublishDataStream, 5).into();
         let types: Vec<ServiceType> = services.iter().map(Service::service_type).collect();
         assert_eq!(types, ServiceType::ALL, "one of each service type");
         for service in services {
