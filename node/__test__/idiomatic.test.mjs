@@ -73,7 +73,7 @@ describe('builders', () => {
 
   test('service inputs are checked: unknown types and privileges, misplaced and missing fields', () => {
     const build = services => native.buildToken({ ...creds, expire: 60, services })
-    assert.throws(() => build([{ type: 11 }]), { code: 'unknown_service_type' })
+    assert.throws(() => build([{ type: 0 }]), { code: 'unknown_service_type' })
     assert.throws(() => build([{ type: 1, channelName: 'c', uid: 1, privileges: { 5: 1 } }]), { code: 'unknown_privilege' })
     assert.throws(() => build([{ type: 9, privileges: { 1: 1 } }]), { code: 'unknown_privilege' })
     assert.throws(() => build([{ type: 2, uid: 1 }]), { code: 'invalid_argument', message: /RTM services have no `uid` field/ })

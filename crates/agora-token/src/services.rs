@@ -1013,7 +1013,9 @@ mod tests {
         for t in ServiceType::ALL {
             assert_eq!(ServiceType::from_code(t.code()).unwrap(), t);
         }
-        assert_eq!(ServiceType::from_code(11), Err(Error::UnknownServiceType { value: 11 }));
+        // The first number past the table.
+        let next = u16::try_from(ServiceType::ALL.len() + 1).unwrap();
+        assert_eq!(ServiceType::from_code(next), Err(Error::UnknownServiceType { value: next }));
         assert!(ServiceType::from_code(0).is_err());
     }
 
