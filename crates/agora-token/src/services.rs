@@ -21,6 +21,11 @@ pub(crate) use declare::snake_case;
 // matches on every service (numbers, names, field lists, privilege tables, packing, parsing,
 // generic construction), so adding a service is adding an entry here; the bindings derive their
 // generic service objects from `ServiceType::ALL`, `Service::fields` and `Service::from_fields`.
+// The compiler then asks for the rest, one line each: the question the service answers in
+// `explain` and how npm's drop-in reads it (compat/javascript.rs), its variant in uniffi's
+// `ffi_services!`, its class in Python's `py_services!`. Node, WebAssembly and C need nothing.
+// Outside the compiler's reach: lib.rs and README "Public surface", docs/api-names.md rows,
+// Python's class, stub and export.
 services! {
     /// RTC (type 1): join a channel, publish streams.
     Rtc(RtcService) = 1, "RTC", "Real-time communication (audio/video channels)" {
