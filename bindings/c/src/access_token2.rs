@@ -6,7 +6,7 @@ use std::ffi::c_char;
 use agora_token::compat;
 use agora_token::{
     AccessToken2, ApaasService, AppCertificate, ChatService, ConvoAiService, Credentials, Error, FcdnService,
-    FpaService, Payload, Privileges, RtcService, Rtm2Service, RtmService, Service, StreamingService, SttService,
+    FpaService, Payload, RtcService, Rtm2Service, RtmService, Service, ServiceField, StreamingService, SttService,
     UnverifiedToken, User,
 };
 use serde_json::{json, Map, Value};
@@ -407,21 +407,7 @@ unsafe fn service_at<'a>(builder: *mut AgoraTokenBuilder, index: usize) -> Resul
 
 /// Sets a privilege's value in one service's map, refusing numbers the service does not define.
 fn set_privilege(service: &mut Service, code: u16, expire: u32) -> Result<(), Error> {
-    fn set<P: agora_token::Privilege>(privileges: &mut Privileges<P>, code: u16, expire: u32) -> Result<(), Error> {
-        privileges.set_code(code, expire)
-    }
-    match service {
-        Service::Rtc(s) => set(&mut s.privileges, code, expire),
-        Service::Rtm(s) => set(&mut s.privileges, code, expire),
-        Service::Streaming(s) => set(&mut s.privileges, code, expire),
-        Service::Fpa(s) => set(&mut s.privileges, code, expire),
-        Service::Chat(s) => set(&mut s.privileges, code, expire),
-        Service::Fcdn(s) => set(&mut s.privileges, code, expire),
-        Service::Apaas(s) => set(&mut s.privileges, code, expire),
-        Service::Rtm2(s) => set(&mut s.privileges, code, expire),
-        Service::ConvoAi(s) => set(&mut s.privileges, code, expire),
-        Service::Stt(s) => set(&mut s.privileges, code, expire),
-    }
+    service.set_privilege_code(code, expire)
 }
 
 /// Grants privilege `privilege` of the service at `service_index` until `expire` seconds
@@ -572,36 +558,28 @@ fn service_json(service: &Service) -> Value {
     let privileges: Map<String, Value> =
         service.privilege_map().iter().map(|(code, expire)| (code.to_string(), (*expire).into())).collect();
     object.insert("privileges".to_owned(), privileges.into());
-    let fields: Vec<(&str, Value)> = match service {
-        Service::Rtc(s) => vec![("channel_name", s.channel_name.as_str().into()), ("uid", s.uid.as_str().into())],
-        Service::Rtm(s) => vec![("user_id", s.user_id.as_str().into())],
-        Service::Streaming(s) => {
-            vec![("channel_name", s.channel_name.as_str().into()), ("account", s.account.as_str().into())]
-        }
-        Service::Chat(s) => vec![("user_id", s.user_id.as_str().into())],
-        Service::Fcdn(s) => {
-            vec![("channel_name", s.channel_name.as_str().into()), ("account", s.account.as_str().into())]
-        }
-        Service::Apaas(s) => vec![
-            ("room_uuid", s.room_uuid.as_str().into()),
-            ("user_uuid", s.user_uuid.as_str().into()),
-            ("role", s.role.into()),
-        ],
-        Service::Rtm2(s) => {
-            let mut permissions = Map::new();
-            for (resource, permission, names) in s.permissions.iter() {
-                let by_permission =
-                    permissions.entry(resource.to_string()).or_insert_with(|| Value::Object(Map::new()));
-                if let Value::Object(by_permission) = by_permission {
-                    by_permission.insert(permission.to_string(), names.into());
+    // Every service's fields from the core's generic list, named in snake_case (`channel_name`).
+    for (name, field) in service.fields() {
+        let value = match field {
+            ServiceField::Text(text) => text.into(),
+            ServiceField::Integer(number) => number.into(),
+            ServiceField::Rtm2Permissions(permissions) => {
+                let mut by_resource = Map::new();
+                for (resource, permission, names) in permissions.iter() {
+                    let by_permission =
+                        by_resource.entry(resource.to_string()).or_insert_with(|| Value::Object(Map::new()));
+                    if let Value::Object(by_permission) = by_permission {
+                        by_permission.insert(permission.to_string(), names.into());
+                    }
                 }
+                by_resource.into()
             }
-            vec![("user_id", s.user_id.as_str().into()), ("permissions", permissions.into())]
-        }
-        Service::Fpa(_) | Service::ConvoAi(_) | Service::Stt(_) => Vec::new(),
-    };
-    for (name, value) in fields {
-        object.insert(name.to_owned(), value);
+        };
+        let snake_name: String = name
+            .chars()
+            .flat_map(|c| if c.is_ascii_uppercase() { vec!['_', c.to_ascii_lowercase()] } else { vec![c] })
+            .collect();
+        object.insert(snake_name, value);
     }
     Value::Object(object)
 }

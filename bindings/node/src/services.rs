@@ -6,12 +6,7 @@
 
 use std::collections::HashMap;
 
-use agora_token::{
-    ApaasPrivilege, ApaasService, ChatPrivilege, ChatService, ConvoAiPrivilege, ConvoAiService, FcdnPrivilege,
-    FcdnService, FpaPrivilege, FpaService, Privilege, Privileges, RtcPrivilege, RtcService, Rtm2PermissionType,
-    Rtm2Permissions, Rtm2Privilege, Rtm2ResourceType, Rtm2Service, RtmPrivilege, RtmService, Service, ServiceType,
-    StreamingPrivilege, StreamingService, SttPrivilege, SttService, User, APAAS_NO_ROLE,
-};
+use agora_token::{Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType, Service, ServiceField, ServiceType};
 use napi::Either;
 use napi_derive::napi;
 
@@ -107,75 +102,40 @@ impl JsServiceInput {
             .map_err(|_| invalid_argument("service type", format!("got {}; use 1 to 10", self.service_type)))?;
         let service_type = ServiceType::from_code(code).js()?;
         service_type.check_fields(&self.given_fields()).js()?;
-        let privileges = self.privileges.unwrap_or_default();
-        let service = match service_type {
-            ServiceType::Rtc => {
-                // check_fields made sure both are given: the defaults never apply.
-                let uid = to_user("uid", self.uid.unwrap_or(Either::A(String::new())))?;
-                let mut rtc = RtcService::new(self.channel_name.unwrap_or_default(), uid);
-                rtc.privileges = privileges_from(&privileges)?;
-                Service::Rtc(rtc)
-            }
-            ServiceType::Rtm => {
-                let mut rtm = RtmService::new(optional_user_id(self.user_id)?);
-                rtm.privileges = privileges_from(&privileges)?;
-                Service::Rtm(rtm)
-            }
-            ServiceType::Streaming => {
-                let mut streaming =
-                    StreamingService::new(self.channel_name.unwrap_or_default(), optional_account(self.account)?);
-                streaming.privileges = privileges_from(&privileges)?;
-                Service::Streaming(streaming)
-            }
-            ServiceType::Fpa => {
-                let mut fpa = FpaService::new();
-                fpa.privileges = privileges_from(&privileges)?;
-                Service::Fpa(fpa)
-            }
-            ServiceType::Chat => {
-                let mut chat = ChatService::new(optional_user_id(self.user_id)?);
-                chat.privileges = privileges_from(&privileges)?;
-                Service::Chat(chat)
-            }
-            ServiceType::Fcdn => {
-                let mut fcdn = FcdnService::new(self.channel_name.unwrap_or_default(), optional_account(self.account)?);
-                fcdn.privileges = privileges_from(&privileges)?;
-                Service::Fcdn(fcdn)
-            }
-            ServiceType::Apaas => {
-                let role = self.role.map(|role| to_i16("role", role)).transpose()?.unwrap_or(APAAS_NO_ROLE);
-                let mut apaas =
-                    ApaasService::new(self.room_uuid.unwrap_or_default(), self.user_uuid.unwrap_or_default(), role);
-                apaas.privileges = privileges_from(&privileges)?;
-                Service::Apaas(apaas)
-            }
-            ServiceType::Rtm2 => {
-                let permissions = rtm2_permissions(&self.permissions.unwrap_or_default())?;
-                let mut rtm2 = Rtm2Service::new(optional_user_id(self.user_id)?, permissions);
-                rtm2.privileges = privileges_from(&privileges)?;
-                Service::Rtm2(rtm2)
-            }
-            ServiceType::ConvoAi => {
-                let mut convo_ai = ConvoAiService::new();
-                convo_ai.privileges = privileges_from::<ConvoAiPrivilege>(&privileges)?;
-                Service::ConvoAi(convo_ai)
-            }
-            ServiceType::Stt => {
-                let mut stt = SttService::new();
-                stt.privileges = privileges_from::<SttPrivilege>(&privileges)?;
-                Service::Stt(stt)
-            }
-        };
+        // Each given field as the core holds it (a uid or account as packed); the core builds the
+        // service of any type from them, taking its defaults for the fields left out.
+        let mut fields = Vec::new();
+        if let Some(channel_name) = self.channel_name {
+            fields.push(("channelName", ServiceField::Text(channel_name)));
+        }
+        if let Some(uid) = self.uid {
+            fields.push(("uid", ServiceField::Text(to_user("uid", uid)?.to_wire_string())));
+        }
+        if let Some(account) = self.account {
+            fields.push(("account", ServiceField::Text(to_user("account", account)?.to_wire_string())));
+        }
+        if let Some(user_id) = self.user_id {
+            fields.push(("userId", ServiceField::Text(to_user_string("userId", user_id)?)));
+        }
+        if let Some(room_uuid) = self.room_uuid {
+            fields.push(("roomUuid", ServiceField::Text(room_uuid)));
+        }
+        if let Some(user_uuid) = self.user_uuid {
+            fields.push(("userUuid", ServiceField::Text(user_uuid)));
+        }
+        if let Some(role) = self.role {
+            fields.push(("role", ServiceField::Integer(to_i16("role", role)?)));
+        }
+        if let Some(permissions) = self.permissions {
+            fields.push(("permissions", ServiceField::Rtm2Permissions(rtm2_permissions(&permissions)?)));
+        }
+        let mut service = Service::from_fields(service_type, fields).js()?;
+        for (key, &expire) in &self.privileges.unwrap_or_default() {
+            let (code, expire) = privilege_entry(key, expire)?;
+            service.set_privilege_code(code, expire).js()?;
+        }
         Ok(service)
     }
-}
-
-fn optional_user_id(value: Option<Either<String, f64>>) -> Result<String> {
-    value.map_or_else(|| Ok(String::new()), |v| to_user_string("userId", v))
-}
-
-fn optional_account(value: Option<Either<String, f64>>) -> Result<User> {
-    value.map_or_else(|| Ok(User::Account(String::new())), |v| to_user("account", v))
 }
 
 /// One entry of a privilege object: the key is a privilege number, the value seconds.
@@ -184,16 +144,6 @@ fn privilege_entry(key: &str, expire: f64) -> Result<(u16, u32)> {
         .parse::<u16>()
         .map_err(|_| invalid_argument("privileges", format!("key {key:?} is not a privilege number")))?;
     Ok((code, to_u32(&format!("privilege {code} expire"), expire)?))
-}
-
-/// A privilege map from a JavaScript object: keys are privilege numbers.
-fn privileges_from<P: Privilege>(map: &HashMap<String, f64>) -> Result<Privileges<P>> {
-    let mut privileges = Privileges::default();
-    for (key, &expire) in map {
-        let (code, expire) = privilege_entry(key, expire)?;
-        privileges.set_code(code, expire).js()?;
-    }
-    Ok(privileges)
 }
 
 /// RTM2 permissions from npm's `details` shape.
@@ -223,17 +173,13 @@ fn rtm2_details(permissions: &Rtm2Permissions) -> JsRtm2Details {
     details
 }
 
-fn privilege_object<P: Privilege>(privileges: &Privileges<P>) -> HashMap<String, u32> {
-    privileges.as_map().iter().map(|(code, expire)| (code.to_string(), *expire)).collect()
-}
-
 impl From<&Service> for JsService {
     fn from(service: &Service) -> Self {
         let service_type = service.service_type();
         let mut js = JsService {
             service_type: u32::from(service_type.code()),
             name: service_type.name().to_owned(),
-            privileges: HashMap::new(),
+            privileges: service.privilege_map().iter().map(|(code, expire)| (code.to_string(), *expire)).collect(),
             channel_name: None,
             uid: None,
             account: None,
@@ -243,44 +189,22 @@ impl From<&Service> for JsService {
             role: None,
             permissions: None,
         };
-        match service {
-            Service::Rtc(s) => {
-                js.privileges = privilege_object::<RtcPrivilege>(&s.privileges);
-                js.channel_name = Some(s.channel_name.clone());
-                js.uid = Some(s.uid.clone());
+        for (name, value) in service.fields() {
+            // By the core's field names (`ServiceType::field_names`), whatever the service.
+            match value {
+                ServiceField::Text(text) => match name {
+                    "channelName" => js.channel_name = Some(text),
+                    "uid" => js.uid = Some(text),
+                    "account" => js.account = Some(text),
+                    "userId" => js.user_id = Some(text),
+                    "roomUuid" => js.room_uuid = Some(text),
+                    "userUuid" => js.user_uuid = Some(text),
+                    // A text field this object has no property for yet: a new core field needs one.
+                    _ => {}
+                },
+                ServiceField::Integer(role) => js.role = Some(i32::from(role)),
+                ServiceField::Rtm2Permissions(permissions) => js.permissions = Some(rtm2_details(&permissions)),
             }
-            Service::Rtm(s) => {
-                js.privileges = privilege_object::<RtmPrivilege>(&s.privileges);
-                js.user_id = Some(s.user_id.clone());
-            }
-            Service::Streaming(s) => {
-                js.privileges = privilege_object::<StreamingPrivilege>(&s.privileges);
-                js.channel_name = Some(s.channel_name.clone());
-                js.account = Some(s.account.clone());
-            }
-            Service::Fpa(s) => js.privileges = privilege_object::<FpaPrivilege>(&s.privileges),
-            Service::Chat(s) => {
-                js.privileges = privilege_object::<ChatPrivilege>(&s.privileges);
-                js.user_id = Some(s.user_id.clone());
-            }
-            Service::Fcdn(s) => {
-                js.privileges = privilege_object::<FcdnPrivilege>(&s.privileges);
-                js.channel_name = Some(s.channel_name.clone());
-                js.account = Some(s.account.clone());
-            }
-            Service::Apaas(s) => {
-                js.privileges = privilege_object::<ApaasPrivilege>(&s.privileges);
-                js.room_uuid = Some(s.room_uuid.clone());
-                js.user_uuid = Some(s.user_uuid.clone());
-                js.role = Some(i32::from(s.role));
-            }
-            Service::Rtm2(s) => {
-                js.privileges = privilege_object::<Rtm2Privilege>(&s.privileges);
-                js.user_id = Some(s.user_id.clone());
-                js.permissions = Some(rtm2_details(&s.permissions));
-            }
-            Service::ConvoAi(s) => js.privileges = privilege_object::<ConvoAiPrivilege>(&s.privileges),
-            Service::Stt(s) => js.privileges = privilege_object::<SttPrivilege>(&s.privileges),
         }
         js
     }

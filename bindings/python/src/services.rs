@@ -552,59 +552,45 @@ impl PySttService {
     }
 }
 
-/// The Python object for a core service (decoded tokens, `TokenBuilder.services`).
-pub(crate) fn service_to_py(py: Python<'_>, service: &Service) -> PyResult<Py<PyAny>> {
-    Ok(match service {
-        Service::Rtc(s) => Py::new(py, PyRtcService { inner: s.clone() })?.into_any(),
-        Service::Rtm(s) => Py::new(py, PyRtmService { inner: s.clone() })?.into_any(),
-        Service::Streaming(s) => Py::new(py, PyStreamingService { inner: s.clone() })?.into_any(),
-        Service::Fpa(s) => Py::new(py, PyFpaService { inner: s.clone() })?.into_any(),
-        Service::Chat(s) => Py::new(py, PyChatService { inner: s.clone() })?.into_any(),
-        Service::Fcdn(s) => Py::new(py, PyFcdnService { inner: s.clone() })?.into_any(),
-        Service::Apaas(s) => Py::new(py, PyApaasService { inner: s.clone() })?.into_any(),
-        Service::Rtm2(s) => Py::new(py, PyRtm2Service { inner: s.clone() })?.into_any(),
-        Service::ConvoAi(s) => Py::new(py, PyConvoAiService { inner: s.clone() })?.into_any(),
-        Service::Stt(s) => Py::new(py, PySttService { inner: s.clone() })?.into_any(),
-    })
+/// The Python class of each core service: the one list `service_to_py` and `service_from_py`
+/// are generated from (a new core service is one line here, besides its class).
+macro_rules! py_services {
+    ($($variant:ident => $class:ident),* $(,)?) => {
+        /// The Python object for a core service (decoded tokens, `TokenBuilder.services`).
+        pub(crate) fn service_to_py(py: Python<'_>, service: &Service) -> PyResult<Py<PyAny>> {
+            Ok(match service {
+                $( Service::$variant(s) => Py::new(py, $class { inner: s.clone() })?.into_any(), )*
+            })
+        }
+
+        /// The core service of a Python service object.
+        pub(crate) fn service_from_py(value: &Bound<'_, PyAny>) -> PyResult<Service> {
+            $(
+                if let Ok(s) = value.cast::<$class>() {
+                    return Ok(s.get().inner.clone().into());
+                }
+            )*
+            let classes = [$( value.py().get_type::<$class>().name()?.to_string() ),*];
+            Err(PyTypeError::new_err(format!(
+                "service must be one of {}, not {}",
+                classes.join(", "),
+                repr(&value.get_type().into_any())
+            )))
+        }
+    };
 }
 
-/// The core service of a Python service object.
-pub(crate) fn service_from_py(value: &Bound<'_, PyAny>) -> PyResult<Service> {
-    if let Ok(s) = value.cast::<PyRtcService>() {
-        return Ok(s.get().inner.clone().into());
-    }
-    if let Ok(s) = value.cast::<PyRtmService>() {
-        return Ok(s.get().inner.clone().into());
-    }
-    if let Ok(s) = value.cast::<PyStreamingService>() {
-        return Ok(s.get().inner.clone().into());
-    }
-    if let Ok(s) = value.cast::<PyFpaService>() {
-        return Ok(s.get().inner.clone().into());
-    }
-    if let Ok(s) = value.cast::<PyChatService>() {
-        return Ok(s.get().inner.clone().into());
-    }
-    if let Ok(s) = value.cast::<PyFcdnService>() {
-        return Ok(s.get().inner.clone().into());
-    }
-    if let Ok(s) = value.cast::<PyApaasService>() {
-        return Ok(s.get().inner.clone().into());
-    }
-    if let Ok(s) = value.cast::<PyRtm2Service>() {
-        return Ok(s.get().inner.clone().into());
-    }
-    if let Ok(s) = value.cast::<PyConvoAiService>() {
-        return Ok(s.get().inner.clone().into());
-    }
-    if let Ok(s) = value.cast::<PySttService>() {
-        return Ok(s.get().inner.clone().into());
-    }
-    Err(PyTypeError::new_err(format!(
-        "service must be one of RtcService, RtmService, StreamingService, FpaService, ChatService, FcdnService, \
-         ApaasService, Rtm2Service, ConvoAiService, SttService, not {}",
-        repr(&value.get_type().into_any())
-    )))
+py_services! {
+    Rtc => PyRtcService,
+    Rtm => PyRtmService,
+    Streaming => PyStreamingService,
+    Fpa => PyFpaService,
+    Chat => PyChatService,
+    Fcdn => PyFcdnService,
+    Apaas => PyApaasService,
+    Rtm2 => PyRtm2Service,
+    ConvoAi => PyConvoAiService,
+    Stt => PySttService,
 }
 
 /// Adds `SERVICE_TYPES` ({type number: name}), `PRIVILEGES` ({type number: {privilege name:

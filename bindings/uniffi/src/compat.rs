@@ -157,7 +157,7 @@ mod tests {
         assert_eq!(compat_role006(101).warning, None);
         assert_eq!(compat_privilege(1, 5).unwrap().unwrap().code, CompatWarning::UNDEFINED_PRIVILEGE);
         assert_eq!(compat_privilege(1, 4).unwrap(), None);
-        assert_eq!(compat_privilege(11, 1).unwrap_err().code(), "unknown_service_type");
+        assert_eq!(compat_privilege(0, 1).unwrap_err().code(), "unknown_service_type");
         assert_eq!(compat_privilege006(13).unwrap().code, CompatWarning::UNDEFINED_PRIVILEGE);
         assert_eq!(compat_expire007("tokenExpire".into(), 86_401).unwrap().code, CompatWarning::LIFETIME_OVER_24H);
         assert!(compat_expire007("tokenExpire".into(), 86_401).unwrap().message.starts_with("tokenExpire is 86401"));

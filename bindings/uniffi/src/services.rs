@@ -6,9 +6,8 @@
 use std::collections::BTreeMap;
 
 use agora_token::{
-    ApaasRoomUserVariant, ApaasService, ChatService, ConvoAiService, FcdnPrivilege, FcdnService, FpaService, Privilege,
-    Privileges, RtcPrivilegeExpiries, RtcRole, RtcService, Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType,
-    Rtm2Service, RtmService, Service, ServiceType, StreamingPrivilege, StreamingService, SttService, User,
+    ApaasRoomUserVariant, FcdnPrivilege, RtcPrivilegeExpiries, RtcRole, Rtm2PermissionType, Rtm2Permissions,
+    Rtm2ResourceType, Rtm2Service, Service, ServiceField, ServiceType, StreamingPrivilege, User,
 };
 
 use crate::error::{FfiError, FfiResult};
@@ -287,14 +286,6 @@ pub(crate) fn privilege_entries(map: &BTreeMap<u16, u32>) -> Vec<FfiPrivilegeEnt
     map.iter().map(|(&code, &expire)| FfiPrivilegeEntry { code, expire }).collect()
 }
 
-fn privileges<P: Privilege>(entries: &[FfiPrivilegeEntry]) -> FfiResult<Privileges<P>> {
-    let mut privileges = Privileges::default();
-    for entry in entries {
-        privileges.set_code(entry.code, entry.expire)?;
-    }
-    Ok(privileges)
-}
-
 /// One privilege a service defines: its name and its number (a row of the core's
 /// `ServiceType::privileges`).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -352,58 +343,122 @@ pub struct FfiRtm2PermissionEntry {
     pub resources: Vec<String>,
 }
 
-/// One service of a 007 token (core [`Service`]), used both to build any combination of
-/// services (`buildToken`) and to show what a decoded token holds. String fields are as
-/// packed: `uid`/`account` is `""` for numeric uid 0, else the decimal uid or the account.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
-#[uniffi(name = "Service")]
-pub enum FfiService {
+/// Declares [`FfiService`], one variant per core service with the core's fields (same names in
+/// snake_case) and its privileges last, and the conversions both ways. The conversions go through
+/// the core's generic fields (`Service::fields`, `Service::from_fields`), so this list is the only
+/// place the binding names each service.
+macro_rules! ffi_services {
+    ($(
+        $(#[$meta:meta])*
+        $variant:ident { $( $(#[$fmeta:meta])* $field:ident: $ty:ty ),* ; $(#[$pmeta:meta])* privileges }
+    )*) => {
+        /// One service of a 007 token (core [`Service`]), used both to build any combination of
+        /// services (`buildToken`) and to show what a decoded token holds. String fields are as
+        /// packed: `uid`/`account` is `""` for numeric uid 0, else the decimal uid or the account.
+        #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+        #[uniffi(name = "Service")]
+        pub enum FfiService {
+            $(
+                $(#[$meta])*
+                $variant {
+                    $( $(#[$fmeta])* $field: $ty, )*
+                    $(#[$pmeta])*
+                    privileges: Vec<FfiPrivilegeEntry>,
+                },
+            )*
+        }
+
+        impl From<&Service> for FfiService {
+            fn from(service: &Service) -> FfiService {
+                let fields = service.fields();
+                let value = |name: &str| fields.iter().find(|(core, _)| same_name(name, core)).map(|(_, value)| value);
+                let privileges = privilege_entries(service.privilege_map());
+                match service.service_type() {
+                    $( ServiceType::$variant => FfiService::$variant {
+                        $( $field: FfiField::from_core(value(stringify!($field))), )*
+                        privileges,
+                    }, )*
+                }
+            }
+        }
+
+        impl TryFrom<FfiService> for Service {
+            type Error = FfiError;
+
+            /// Checks every privilege and RTM2 type number against the core's definitions.
+            fn try_from(service: FfiService) -> FfiResult<Service> {
+                let (mut core, entries) = match service {
+                    $( FfiService::$variant { $($field,)* privileges } => {
+                        let service_type = ServiceType::$variant;
+                        let fields = vec![$( (core_name(service_type, stringify!($field)), $field.into_core()?) ),*];
+                        (Service::from_fields(service_type, fields)?, privileges)
+                    } )*
+                };
+                for entry in entries {
+                    core.set_privilege_code(entry.code, entry.expire)?;
+                }
+                Ok(core)
+            }
+        }
+
+        impl FfiService {
+            fn privileges_mut(&mut self) -> &mut Vec<FfiPrivilegeEntry> {
+                match self {
+                    $( FfiService::$variant { privileges, .. } => privileges, )*
+                }
+            }
+        }
+    };
+}
+
+ffi_services! {
     /// RTC (type 1).
     Rtc {
         /// The channel name.
         channel_name: String,
         /// The uid as packed.
-        uid: String,
+        uid: String;
         /// Privileges: 1 join channel, 2 publish audio, 3 publish video, 4 publish data.
-        privileges: Vec<FfiPrivilegeEntry>,
-    },
+        privileges
+    }
     /// RTM (type 2).
     Rtm {
         /// The RTM user id.
-        user_id: String,
+        user_id: String;
         /// Privileges: 1 login.
-        privileges: Vec<FfiPrivilegeEntry>,
-    },
+        privileges
+    }
     /// Streaming (type 3).
     Streaming {
         /// The channel name.
         channel_name: String,
         /// The account as packed.
-        account: String,
+        account: String;
         /// Privileges: 1 publish mix stream, 2 publish raw stream.
-        privileges: Vec<FfiPrivilegeEntry>,
-    },
+        privileges
+    }
     /// FPA (type 4).
     Fpa {
+        ;
         /// Privileges: 1 login.
-        privileges: Vec<FfiPrivilegeEntry>,
-    },
+        privileges
+    }
     /// Chat (type 5).
     Chat {
         /// The chat user id (`""` for app tokens).
-        user_id: String,
+        user_id: String;
         /// Privileges: 1 user, 2 app.
-        privileges: Vec<FfiPrivilegeEntry>,
-    },
+        privileges
+    }
     /// FCDN (type 6).
     Fcdn {
         /// The channel name.
         channel_name: String,
         /// The account as packed.
-        account: String,
+        account: String;
         /// Privileges: 1 publish, 2 play.
-        privileges: Vec<FfiPrivilegeEntry>,
-    },
+        privileges
+    }
     /// APaaS / Flexible Classroom (type 7).
     Apaas {
         /// The room uuid (`""` for user and app tokens).
@@ -411,122 +466,105 @@ pub enum FfiService {
         /// The user uuid (`""` for app tokens).
         user_uuid: String,
         /// The role in the room (-1 when unused).
-        role: i16,
+        role: i16;
         /// Privileges: 1 room user, 2 user, 3 app.
-        privileges: Vec<FfiPrivilegeEntry>,
-    },
+        privileges
+    }
     /// RTM2 (type 8).
     Rtm2 {
         /// The RTM user id.
         user_id: String,
         /// The resource permissions, ascending by resource then permission type.
-        permissions: Vec<FfiRtm2PermissionEntry>,
+        permissions: Vec<FfiRtm2PermissionEntry>;
         /// Privileges: 1 login.
-        privileges: Vec<FfiPrivilegeEntry>,
-    },
+        privileges
+    }
     /// Conversational AI (type 9); defines no privileges.
     ConvoAi {
+        ;
         /// Privileges (none are defined).
-        privileges: Vec<FfiPrivilegeEntry>,
-    },
+        privileges
+    }
     /// Speech-to-text (type 10); defines no privileges.
     Stt {
+        ;
         /// Privileges (none are defined).
-        privileges: Vec<FfiPrivilegeEntry>,
-    },
-}
-
-impl From<&Service> for FfiService {
-    fn from(service: &Service) -> FfiService {
-        let privileges = privilege_entries(service.privilege_map());
-        match service {
-            Service::Rtc(s) => FfiService::Rtc { channel_name: s.channel_name.clone(), uid: s.uid.clone(), privileges },
-            Service::Rtm(s) => FfiService::Rtm { user_id: s.user_id.clone(), privileges },
-            Service::Streaming(s) => {
-                FfiService::Streaming { channel_name: s.channel_name.clone(), account: s.account.clone(), privileges }
-            }
-            Service::Fpa(_) => FfiService::Fpa { privileges },
-            Service::Chat(s) => FfiService::Chat { user_id: s.user_id.clone(), privileges },
-            Service::Fcdn(s) => {
-                FfiService::Fcdn { channel_name: s.channel_name.clone(), account: s.account.clone(), privileges }
-            }
-            Service::Apaas(s) => FfiService::Apaas {
-                room_uuid: s.room_uuid.clone(),
-                user_uuid: s.user_uuid.clone(),
-                role: s.role,
-                privileges,
-            },
-            Service::Rtm2(s) => FfiService::Rtm2 {
-                user_id: s.user_id.clone(),
-                permissions: s
-                    .permissions
-                    .iter()
-                    .map(|(resource_type, permission_type, resources)| FfiRtm2PermissionEntry {
-                        resource_type,
-                        permission_type,
-                        resources: resources.to_vec(),
-                    })
-                    .collect(),
-                privileges,
-            },
-            Service::ConvoAi(_) => FfiService::ConvoAi { privileges },
-            Service::Stt(_) => FfiService::Stt { privileges },
-        }
+        privileges
     }
 }
 
-impl TryFrom<FfiService> for Service {
-    type Error = FfiError;
+/// Whether a field's name here (`channel_name`) is the core's (`channelName`).
+fn same_name(snake: &str, camel: &str) -> bool {
+    snake
+        .chars()
+        .filter(|c| *c != '_')
+        .map(|c| c.to_ascii_lowercase())
+        .eq(camel.chars().map(|c| c.to_ascii_lowercase()))
+}
 
-    /// Checks every privilege and RTM2 type number against the core's definitions.
-    fn try_from(service: FfiService) -> FfiResult<Service> {
-        Ok(match service {
-            FfiService::Rtc { channel_name, uid, privileges: p } => {
-                RtcService { channel_name, uid, privileges: privileges(&p)? }.into()
-            }
-            FfiService::Rtm { user_id, privileges: p } => RtmService { user_id, privileges: privileges(&p)? }.into(),
-            FfiService::Streaming { channel_name, account, privileges: p } => {
-                StreamingService { channel_name, account, privileges: privileges(&p)? }.into()
-            }
-            FfiService::Fpa { privileges: p } => FpaService { privileges: privileges(&p)? }.into(),
-            FfiService::Chat { user_id, privileges: p } => ChatService { user_id, privileges: privileges(&p)? }.into(),
-            FfiService::Fcdn { channel_name, account, privileges: p } => {
-                FcdnService { channel_name, account, privileges: privileges(&p)? }.into()
-            }
-            FfiService::Apaas { room_uuid, user_uuid, role, privileges: p } => {
-                ApaasService { room_uuid, user_uuid, role, privileges: privileges(&p)? }.into()
-            }
-            FfiService::Rtm2 { user_id, permissions, privileges: p } => {
-                let mut checked = Rtm2Permissions::new();
-                for entry in permissions {
-                    checked.add(
-                        Rtm2ResourceType::from_code(entry.resource_type)?,
-                        Rtm2PermissionType::from_code(entry.permission_type)?,
-                        entry.resources,
-                    );
-                }
-                Rtm2Service { user_id, permissions: checked, privileges: privileges(&p)? }.into()
-            }
-            FfiService::ConvoAi { privileges: p } => ConvoAiService { privileges: privileges(&p)? }.into(),
-            FfiService::Stt { privileges: p } => SttService { privileges: privileges(&p)? }.into(),
-        })
+/// The core's name of a field of `service_type` (see [`ServiceType::field_names`]); a name the
+/// core does not know is passed on for the core to refuse.
+fn core_name(service_type: ServiceType, snake: &'static str) -> &'static str {
+    service_type.field_names().iter().copied().find(|core| same_name(snake, core)).unwrap_or(snake)
+}
+
+/// A field type of [`FfiService`] and the core's [`ServiceField`] it stands for.
+trait FfiField: Sized {
+    /// The value of a decoded service's field (every core field has its FFI field; a missing or
+    /// other kind of value is impossible and reads as empty).
+    fn from_core(value: Option<&ServiceField>) -> Self;
+    /// The core value, checked as the core checks it.
+    fn into_core(self) -> FfiResult<ServiceField>;
+}
+
+impl FfiField for String {
+    fn from_core(value: Option<&ServiceField>) -> Self {
+        match value {
+            Some(ServiceField::Text(text)) => text.clone(),
+            _ => String::new(),
+        }
+    }
+    fn into_core(self) -> FfiResult<ServiceField> {
+        Ok(ServiceField::Text(self))
     }
 }
 
-impl FfiService {
-    fn privileges_mut(&mut self) -> &mut Vec<FfiPrivilegeEntry> {
-        match self {
-            FfiService::Rtc { privileges, .. }
-            | FfiService::Rtm { privileges, .. }
-            | FfiService::Streaming { privileges, .. }
-            | FfiService::Fpa { privileges }
-            | FfiService::Chat { privileges, .. }
-            | FfiService::Fcdn { privileges, .. }
-            | FfiService::Apaas { privileges, .. }
-            | FfiService::Rtm2 { privileges, .. }
-            | FfiService::ConvoAi { privileges }
-            | FfiService::Stt { privileges } => privileges,
+impl FfiField for i16 {
+    fn from_core(value: Option<&ServiceField>) -> Self {
+        match value {
+            Some(ServiceField::Integer(number)) => *number,
+            _ => 0,
         }
+    }
+    fn into_core(self) -> FfiResult<ServiceField> {
+        Ok(ServiceField::Integer(self))
+    }
+}
+
+impl FfiField for Vec<FfiRtm2PermissionEntry> {
+    fn from_core(value: Option<&ServiceField>) -> Self {
+        let Some(ServiceField::Rtm2Permissions(permissions)) = value else {
+            return Vec::new();
+        };
+        permissions
+            .iter()
+            .map(|(resource_type, permission_type, resources)| FfiRtm2PermissionEntry {
+                resource_type,
+                permission_type,
+                resources: resources.to_vec(),
+            })
+            .collect()
+    }
+    fn into_core(self) -> FfiResult<ServiceField> {
+        let mut checked = Rtm2Permissions::new();
+        for entry in self {
+            checked.add(
+                Rtm2ResourceType::from_code(entry.resource_type)?,
+                Rtm2PermissionType::from_code(entry.permission_type)?,
+                entry.resources,
+            );
+        }
+        Ok(ServiceField::Rtm2Permissions(checked))
     }
 }
 
@@ -619,6 +657,33 @@ mod tests {
         let packed: Vec<_> = core.permissions.iter().map(|(r, p, names)| (r, p, names.to_vec())).collect();
         assert_eq!(packed, vec![(9, 7, vec!["a".to_owned()])]);
         assert_eq!(core.privileges.as_map().get(&1), Some(&600));
+    }
+
+    /// Every core service crosses to Kotlin/Swift and back unchanged: each variant's fields find
+    /// the core's by name, whatever the service.
+    #[test]
+    fn every_core_service_round_trips_through_its_ffi_variant() {
+        use agora_token::{ApaasService, RtcPrivilege, RtcService};
+        // One service of each type with a value in every field, whatever the core's table holds.
+        let permissions = Rtm2Permissions::new().with(Rtm2ResourceType::User, Rtm2PermissionType::Write, ["a", "b"]);
+        let sample = |name: &'static str| match name {
+            "role" => (name, ServiceField::Integer(3)),
+            "permissions" => (name, ServiceField::Rtm2Permissions(permissions.clone())),
+            _ => (name, ServiceField::Text(format!("{name}-value"))),
+        };
+        let mut services: Vec<Service> = ServiceType::ALL
+            .iter()
+            .map(|&t| Service::from_fields(t, t.field_names().iter().map(|&name| sample(name))).unwrap())
+            .collect();
+        services[0] = RtcService::new("c", 7).with_privilege(RtcPrivilege::PublishDataStream, 5).into();
+        let types: Vec<ServiceType> = services.iter().map(Service::service_type).collect();
+        assert_eq!(types, ServiceType::ALL, "one of each service type");
+        for service in services {
+            let ffi = FfiService::from(&service);
+            assert_eq!(Service::try_from(ffi.clone()).unwrap(), service, "{ffi:?}");
+        }
+        let apaas = FfiService::from(&Service::from(ApaasService::new("r", "u", 3)));
+        assert!(matches!(apaas, FfiService::Apaas { ref room_uuid, role: 3, .. } if room_uuid == "r"));
     }
 
     #[test]

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use agora_token::legacy::access_token::{AccessToken, Privilege006, UnverifiedAccessToken};
 use agora_token::{
     explain, AccessToken2, ApaasRoomUserVariant, AppCertificate, Credentials, Error, ExplainOptions, Explanation,
-    Payload, Reason, RtcPrivilegeExpiries, RtcRole, Rtm2Permissions, SdkError, Service, ServiceReport, ServiceType,
-    SignatureCheck, UnverifiedToken, User, DEFAULT_PRIVILEGE_EXPIRE, FPA_TOKEN_EXPIRE,
+    Payload, Reason, RtcPrivilegeExpiries, RtcRole, Rtm2Permissions, SdkError, Service, ServiceField, ServiceReport,
+    ServiceType, SignatureCheck, UnverifiedToken, User, DEFAULT_PRIVILEGE_EXPIRE, FPA_TOKEN_EXPIRE,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -741,28 +741,26 @@ fn service_json(service: &Service) -> Value {
     let privileges: serde_json::Map<String, Value> =
         service.privilege_map().iter().map(|(code, expire)| (code.to_string(), json!(expire))).collect();
     let mut value = json!({ "type": service_type.code(), "name": service_type.name(), "privileges": privileges });
-    let extra = match service {
-        Service::Rtc(s) => json!({ "channelName": s.channel_name, "uid": s.uid }),
-        Service::Rtm(s) => json!({ "userId": s.user_id }),
-        Service::Chat(s) => json!({ "userId": s.user_id }),
-        Service::Streaming(s) => json!({ "channelName": s.channel_name, "account": s.account }),
-        Service::Fcdn(s) => json!({ "channelName": s.channel_name, "account": s.account }),
-        Service::Apaas(s) => json!({ "roomUuid": s.room_uuid, "userUuid": s.user_uuid, "role": s.role }),
-        Service::Rtm2(s) => {
-            let mut details = serde_json::Map::new();
-            for (resource, permission, names) in s.permissions.iter() {
-                if let Value::Object(by_permission) =
-                    details.entry(resource.to_string()).or_insert_with(|| Value::Object(serde_json::Map::new()))
-                {
-                    by_permission.insert(permission.to_string(), json!(names));
+    if let Value::Object(object) = &mut value {
+        // By the core's field names (`ServiceType::field_names`), whatever the service.
+        for (name, field) in service.fields() {
+            let field = match field {
+                ServiceField::Text(text) => json!(text),
+                ServiceField::Integer(number) => json!(number),
+                ServiceField::Rtm2Permissions(permissions) => {
+                    let mut details = serde_json::Map::new();
+                    for (resource, permission, names) in permissions.iter() {
+                        if let Value::Object(by_permission) =
+                            details.entry(resource.to_string()).or_insert_with(|| Value::Object(serde_json::Map::new()))
+                        {
+                            by_permission.insert(permission.to_string(), json!(names));
+                        }
+                    }
+                    Value::Object(details)
                 }
-            }
-            json!({ "userId": s.user_id, "permissions": details })
+            };
+            object.insert(name.to_owned(), field);
         }
-        Service::Fpa(_) | Service::ConvoAi(_) | Service::Stt(_) => json!({}),
-    };
-    if let (Value::Object(fields), Value::Object(extra)) = (&mut value, extra) {
-        fields.extend(extra);
     }
     value
 }
@@ -878,84 +876,29 @@ fn uid_or_account(uid: Option<u32>, account: Option<String>) -> Result<User, Err
 }
 
 fn to_service(input: ServiceInput) -> Result<Service, Error> {
-    use agora_token::{
-        ApaasService, ChatService, ConvoAiService, FcdnService, FpaService, RtcService, Rtm2Service, RtmService,
-        StreamingService, SttService,
-    };
     let service_type = ServiceType::from_code(input.service_type)?;
     service_type.check_fields(&input.given_fields())?;
-    let channel_name = input.channel_name.unwrap_or_default();
-    let user_id = input.user_id.map(|user| User::from(user).to_wire_string()).unwrap_or_default();
-    let account = input.account.map_or(User::Account(String::new()), User::from);
-    let codes = &input.privileges;
+    // Each given field as the core holds it (a uid or account as packed); the core builds the
+    // service of any type from them, taking its defaults for the fields left out.
+    let text = |value: String| ServiceField::Text(value);
+    let user = |value: UserInput| ServiceField::Text(User::from(value).to_wire_string());
+    let fields = [
+        ("channelName", input.channel_name.map(text)),
+        ("uid", input.uid.map(user)),
+        ("account", input.account.map(user)),
+        ("userId", input.user_id.map(user)),
+        ("roomUuid", input.room_uuid.map(text)),
+        ("userUuid", input.user_uuid.map(text)),
+        ("role", input.role.map(ServiceField::Integer)),
+        ("permissions", input.permissions.map(rtm2_permissions).transpose()?.map(ServiceField::Rtm2Permissions)),
+    ];
+    let mut service =
+        Service::from_fields(service_type, fields.into_iter().filter_map(|(name, value)| Some((name, value?))))?;
     // Privilege numbers a service does not define are refused (`unknown_privilege`), as natively.
-    Ok(match service_type {
-        ServiceType::Rtc => {
-            // check_fields made sure both are given: the defaults never apply.
-            let mut s = RtcService::new(channel_name, input.uid.map_or(User::Account(String::new()), User::from));
-            set_privileges(&mut s.privileges, codes)?;
-            s.into()
-        }
-        ServiceType::Rtm => {
-            let mut s = RtmService::new(user_id);
-            set_privileges(&mut s.privileges, codes)?;
-            s.into()
-        }
-        ServiceType::Streaming => {
-            let mut s = StreamingService::new(channel_name, account);
-            set_privileges(&mut s.privileges, codes)?;
-            s.into()
-        }
-        ServiceType::Fpa => {
-            let mut s = FpaService::new();
-            set_privileges(&mut s.privileges, codes)?;
-            s.into()
-        }
-        ServiceType::Chat => {
-            let mut s = ChatService::new(user_id);
-            set_privileges(&mut s.privileges, codes)?;
-            s.into()
-        }
-        ServiceType::Fcdn => {
-            let mut s = FcdnService::new(channel_name, account);
-            set_privileges(&mut s.privileges, codes)?;
-            s.into()
-        }
-        ServiceType::Apaas => {
-            let mut s = ApaasService::new(
-                input.room_uuid.unwrap_or_default(),
-                input.user_uuid.unwrap_or_default(),
-                input.role.unwrap_or(agora_token::APAAS_NO_ROLE),
-            );
-            set_privileges(&mut s.privileges, codes)?;
-            s.into()
-        }
-        ServiceType::Rtm2 => {
-            let mut s = Rtm2Service::new(user_id, rtm2_permissions(input.permissions.unwrap_or_default())?);
-            set_privileges(&mut s.privileges, codes)?;
-            s.into()
-        }
-        ServiceType::ConvoAi => {
-            let mut s = ConvoAiService::new();
-            set_privileges(&mut s.privileges, codes)?;
-            s.into()
-        }
-        ServiceType::Stt => {
-            let mut s = SttService::new();
-            set_privileges(&mut s.privileges, codes)?;
-            s.into()
-        }
-    })
-}
-
-fn set_privileges<P: agora_token::Privilege>(
-    privileges: &mut agora_token::Privileges<P>,
-    codes: &BTreeMap<String, u32>,
-) -> Result<(), Error> {
-    for (code, expire) in codes {
-        privileges.set_code(number("privileges", code)?, *expire)?;
+    for (code, expire) in &input.privileges {
+        service.set_privilege_code(number("privileges", code)?, *expire)?;
     }
-    Ok(())
+    Ok(service)
 }
 
 fn rtm2_permissions(input: PermissionsInput) -> Result<Rtm2Permissions, Error> {

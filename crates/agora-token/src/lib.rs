@@ -30,6 +30,6 @@ pub use explain::{
 pub use services::{
     ApaasPrivilege, ApaasService, ChatPrivilege, ChatService, ConvoAiPrivilege, ConvoAiService, FcdnPrivilege,
     FcdnService, FpaPrivilege, FpaService, Privilege, Privileges, RtcPrivilege, RtcService, Rtm2PermissionType,
-    Rtm2Permissions, Rtm2Privilege, Rtm2ResourceType, Rtm2Service, RtmPrivilege, RtmService, Service, ServiceType,
-    StreamingPrivilege, StreamingService, SttPrivilege, SttService, User,
+    Rtm2Permissions, Rtm2Privilege, Rtm2ResourceType, Rtm2Service, RtmPrivilege, RtmService, Service, ServiceField,
+    ServiceType, StreamingPrivilege, StreamingService, SttPrivilege, SttService, User,
 };

@@ -11,62 +11,268 @@ use std::marker::PhantomData;
 use crate::error::{Error, Result};
 use crate::wire::{Reader, Writer};
 
-/// The numeric service types of the 007 format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub enum ServiceType {
-    /// Real-time communication (audio/video channels), type 1.
-    Rtc,
-    /// Real-time messaging, type 2.
-    Rtm,
-    /// Media streaming (push mix/raw streams), type 3.
-    Streaming,
-    /// Fusion Private Access (FPA), type 4.
-    Fpa,
-    /// Chat, type 5.
-    Chat,
-    /// Fusion CDN, type 6.
-    Fcdn,
-    /// APaaS / Flexible Classroom (Education), type 7.
-    Apaas,
-    /// RTM 2.x with resource permissions, type 8.
-    Rtm2,
-    /// Conversational AI, type 9.
-    ConvoAi,
-    /// Speech-to-text, type 10.
-    Stt,
-}
+#[macro_use]
+pub(crate) mod declare;
+// For the 006 privileges, which are not in the service table.
+pub(crate) use declare::snake_case;
 
-impl ServiceType {
-    /// Every service type in ascending numeric order.
-    pub const ALL: [ServiceType; 10] = [
-        ServiceType::Rtc,
-        ServiceType::Rtm,
-        ServiceType::Streaming,
-        ServiceType::Fpa,
-        ServiceType::Chat,
-        ServiceType::Fcdn,
-        ServiceType::Apaas,
-        ServiceType::Rtm2,
-        ServiceType::ConvoAi,
-        ServiceType::Stt,
-    ];
-
-    /// The fields a service of this type holds besides its privileges, by the names the
-    /// JavaScript bindings' service objects use (`decode` returns them, `buildToken` takes them
-    /// and refuses the fields of other types, see [`check_fields`](ServiceType::check_fields)).
-    #[must_use]
-    pub fn field_names(self) -> &'static [&'static str] {
-        match self {
-            ServiceType::Rtc => &["channelName", "uid"],
-            ServiceType::Streaming | ServiceType::Fcdn => &["channelName", "account"],
-            ServiceType::Rtm | ServiceType::Chat => &["userId"],
-            ServiceType::Rtm2 => &["userId", "permissions"],
-            ServiceType::Apaas => &["roomUuid", "userUuid", "role"],
-            ServiceType::Fpa | ServiceType::ConvoAi | ServiceType::Stt => &[],
+// The service table: the one declaration of each service of the 007 format. `services!`
+// (services/declare.rs) expands it into the `ServiceType` and `Service` enums and everything that
+// matches on every service (numbers, names, field lists, privilege tables, packing, parsing,
+// generic construction), so adding a service is adding an entry here; the bindings derive their
+// generic service objects from `ServiceType::ALL`, `Service::fields` and `Service::from_fields`.
+// The compiler then asks for the rest, one line each: the question the service answers in
+// `explain` and how npm's drop-in reads it (compat/javascript.rs), its variant in uniffi's
+// `ffi_services!`, its class in Python's `py_services!`. Node, WebAssembly and C need nothing.
+// Outside the compiler's reach: lib.rs and README "Public surface", docs/api-names.md rows,
+// Python's class, stub and export.
+services! {
+    /// RTC (type 1): join a channel, publish streams.
+    Rtc(RtcService) = 1, "RTC", "Real-time communication (audio/video channels)" {
+        privileges RtcPrivilege,
+            expected "1 (join channel), 2 (publish audio), 3 (publish video) or 4 (publish data stream)" {
+            /// Join the channel (1).
+            JoinChannel = 1, "join channel";
+            /// Publish audio (2).
+            PublishAudioStream = 2, "publish audio stream";
+            /// Publish video (3).
+            PublishVideoStream = 3, "publish video stream";
+            /// Publish data streams (4).
+            PublishDataStream = 4, "publish data stream";
+        }
+        fields {
+            /// The channel name; `""` or `"*"` means any channel.
+            channel_name: String, js "channelName", wire "channel name", shown "channel";
+            /// The uid as a string: `""` for any user (numeric uid 0), else the decimal uid or the account.
+            uid: String, js "uid", wire "uid", shown "uid";
+        }
+        impl {
+            /// An RTC service for a channel and a uid or account, with no privileges yet.
+            #[must_use]
+            pub fn new(channel_name: impl Into<String>, user: impl Into<User>) -> Self {
+                RtcService {
+                    channel_name: channel_name.into(),
+                    uid: user.into().to_wire_string(),
+                    privileges: Privileges::default(),
+                }
+            }
         }
     }
 
+    /// RTM (type 2): log in to real-time messaging.
+    Rtm(RtmService) = 2, "RTM", "Real-time messaging" {
+        privileges RtmPrivilege, expected "1 (login)" {
+            /// Log in (1).
+            Login = 1, "login";
+        }
+        fields {
+            /// The RTM user id.
+            user_id: String, js "userId", wire "user id", shown "user id";
+        }
+        impl {
+            /// An RTM service for a user id, with no privileges yet.
+            #[must_use]
+            pub fn new(user_id: impl Into<String>) -> Self {
+                RtmService { user_id: user_id.into(), privileges: Privileges::default() }
+            }
+        }
+    }
+
+    /// Streaming (type 3).
+    Streaming(StreamingService) = 3, "Streaming", "Media streaming (push mix/raw streams)" {
+        privileges StreamingPrivilege, expected "1 (publish mix stream) or 2 (publish raw stream)" {
+            /// Publish a mixed stream (1).
+            PublishMixStream = 1, "publish mix stream";
+            /// Publish a raw stream (2).
+            PublishRawStream = 2, "publish raw stream";
+        }
+        fields {
+            /// The channel name.
+            channel_name: String, js "channelName", wire "channel name", shown "channel";
+            /// The account as a string (numeric uid 0 becomes `""`).
+            account: String, js "account", wire "account", shown "account";
+        }
+        impl {
+            /// A Streaming service for a channel and a uid or account.
+            #[must_use]
+            pub fn new(channel_name: impl Into<String>, account: impl Into<User>) -> Self {
+                StreamingService {
+                    channel_name: channel_name.into(),
+                    account: account.into().to_wire_string(),
+                    privileges: Privileges::default(),
+                }
+            }
+        }
+    }
+
+    /// FPA (type 4).
+    Fpa(FpaService) = 4, "FPA", "Fusion Private Access (FPA)" {
+        privileges FpaPrivilege, expected "1 (login)" {
+            /// Log in (1).
+            Login = 1, "login";
+        }
+        fields {}
+        impl {
+            /// An FPA service with no privileges yet.
+            #[must_use]
+            pub fn new() -> Self {
+                FpaService { privileges: Privileges::default() }
+            }
+        }
+        impl Default for FpaService {
+            fn default() -> Self {
+                FpaService::new()
+            }
+        }
+    }
+
+    /// Chat (type 5).
+    Chat(ChatService) = 5, "Chat", "Chat" {
+        privileges ChatPrivilege, expected "1 (user) or 2 (app)" {
+            /// Act as a chat user (1).
+            User = 1, "user";
+            /// Act as the app, for REST calls (2).
+            App = 2, "app";
+        }
+        fields {
+            /// The chat user id; `""` for app tokens.
+            user_id: String, js "userId", wire "user id", shown "user id";
+        }
+        impl {
+            /// A Chat service for a user id (`""` for app tokens).
+            #[must_use]
+            pub fn new(user_id: impl Into<String>) -> Self {
+                ChatService { user_id: user_id.into(), privileges: Privileges::default() }
+            }
+        }
+    }
+
+    /// FCDN (type 6).
+    Fcdn(FcdnService) = 6, "FCDN", "Fusion CDN" {
+        privileges FcdnPrivilege, expected "1 (publish) or 2 (play)" {
+            /// Publish (1).
+            Publish = 1, "publish";
+            /// Play (2).
+            Play = 2, "play";
+        }
+        fields {
+            /// The channel name.
+            channel_name: String, js "channelName", wire "channel name", shown "channel";
+            /// The account as a string (numeric uid 0 becomes `""`).
+            account: String, js "account", wire "account", shown "account";
+        }
+        impl {
+            /// An FCDN service for a channel and a uid or account.
+            #[must_use]
+            pub fn new(channel_name: impl Into<String>, account: impl Into<User>) -> Self {
+                FcdnService {
+                    channel_name: channel_name.into(),
+                    account: account.into().to_wire_string(),
+                    privileges: Privileges::default(),
+                }
+            }
+        }
+    }
+
+    /// APaaS / Flexible Classroom (type 7).
+    Apaas(ApaasService) = 7, "APaaS", "APaaS / Flexible Classroom (Education)" {
+        privileges ApaasPrivilege, expected "1 (room user), 2 (user) or 3 (app)" {
+            /// A user in one room (1).
+            RoomUser = 1, "room user";
+            /// A user in any room (2).
+            User = 2, "user";
+            /// The app, for REST calls (3).
+            App = 3, "app";
+        }
+        fields {
+            /// The room uuid; `""` for user and app tokens.
+            room_uuid: String, js "roomUuid", wire "room uuid", shown "room uuid";
+            /// The user uuid; `""` for app tokens.
+            user_uuid: String, js "userUuid", wire "user uuid", shown "user uuid";
+            /// The role in the room; -1 when unused (user and app tokens).
+            role: i16, js "role", wire "role", shown "role", default crate::APAAS_NO_ROLE;
+        }
+        impl {
+            /// An APaaS service for a room, a user and a role (-1 when unused).
+            #[must_use]
+            pub fn new(room_uuid: impl Into<String>, user_uuid: impl Into<String>, role: i16) -> Self {
+                ApaasService {
+                    room_uuid: room_uuid.into(),
+                    user_uuid: user_uuid.into(),
+                    role,
+                    privileges: Privileges::default(),
+                }
+            }
+        }
+    }
+
+    /// RTM2 (type 8): RTM login with resource permissions.
+    Rtm2(Rtm2Service) = 8, "RTM2", "RTM 2.x with resource permissions" {
+        privileges Rtm2Privilege, expected "1 (login)" {
+            /// Log in (1).
+            Login = 1, "login";
+        }
+        fields {
+            /// The RTM user id.
+            user_id: String, js "userId", wire "user id", shown "user id";
+            /// The resource permissions.
+            permissions: Rtm2Permissions, js "permissions", wire "permissions", shown "permissions";
+        }
+        impl {
+            /// An RTM2 service for a user id with resource permissions.
+            #[must_use]
+            pub fn new(user_id: impl Into<String>, permissions: Rtm2Permissions) -> Self {
+                Rtm2Service { user_id: user_id.into(), permissions, privileges: Privileges::default() }
+            }
+        }
+    }
+
+    /// Conversational AI (type 9); no fields and no privileges.
+    ConvoAi(ConvoAiService) = 9, "ConvoAI", "Conversational AI" {
+        // No privileges: the service's presence is the grant.
+        privileges ConvoAiPrivilege, expected "no privilege (ConvoAI has none)" {}
+        fields {}
+        impl {
+            /// A ConvoAI service.
+            #[must_use]
+            pub fn new() -> Self {
+                ConvoAiService { privileges: Privileges::default() }
+            }
+        }
+        impl Default for ConvoAiService {
+            fn default() -> Self {
+                ConvoAiService::new()
+            }
+        }
+    }
+
+    /// Speech-to-text (type 10); no fields and no privileges.
+    Stt(SttService) = 10, "STT", "Speech-to-text" {
+        // No privileges: the service's presence is the grant.
+        privileges SttPrivilege, expected "no privilege (STT has none)" {}
+        fields {}
+        impl {
+            /// An STT service.
+            #[must_use]
+            pub fn new() -> Self {
+                SttService { privileges: Privileges::default() }
+            }
+        }
+        impl Default for SttService {
+            fn default() -> Self {
+                SttService::new()
+            }
+        }
+    }
+}
+
+/// Sees each service's privilege enum (tests only; see `visit_privilege_enums`).
+#[cfg(test)]
+trait PrivilegeEnumVisitor {
+    fn visit<P: Privilege>(&mut self);
+}
+
+impl ServiceType {
     /// Checks the fields given to a generic builder (by [`field_names`](ServiceType::field_names)):
     /// fields of other service types are refused, and an RTC service needs its channel and its
     /// uid (a missing uid must not become 0, "any user"); the other fields default to empty.
@@ -96,98 +302,12 @@ impl ServiceType {
         Ok(())
     }
 
-    /// The number packed into tokens.
-    #[must_use]
-    pub fn code(self) -> u16 {
-        match self {
-            ServiceType::Rtc => 1,
-            ServiceType::Rtm => 2,
-            ServiceType::Streaming => 3,
-            ServiceType::Fpa => 4,
-            ServiceType::Chat => 5,
-            ServiceType::Fcdn => 6,
-            ServiceType::Apaas => 7,
-            ServiceType::Rtm2 => 8,
-            ServiceType::ConvoAi => 9,
-            ServiceType::Stt => 10,
-        }
-    }
-
-    /// A short display name, e.g. `"RTC"`.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            ServiceType::Rtc => "RTC",
-            ServiceType::Rtm => "RTM",
-            ServiceType::Streaming => "Streaming",
-            ServiceType::Fpa => "FPA",
-            ServiceType::Chat => "Chat",
-            ServiceType::Fcdn => "FCDN",
-            ServiceType::Apaas => "APaaS",
-            ServiceType::Rtm2 => "RTM2",
-            ServiceType::ConvoAi => "ConvoAI",
-            ServiceType::Stt => "STT",
-        }
-    }
-
     /// The service type with this number.
     ///
     /// # Errors
     /// [`Error::UnknownServiceType`] for numbers outside 1..=10.
     pub fn from_code(code: u16) -> Result<Self> {
         ServiceType::ALL.into_iter().find(|t| t.code() == code).ok_or(Error::UnknownServiceType { value: code })
-    }
-}
-
-impl ServiceType {
-    /// Every privilege the service defines, as (name, number), ascending by number:
-    /// `[("join_channel", 1), ("publish_audio_stream", 2), ...]` for RTC, `[]` for ConvoAI and STT.
-    ///
-    /// This is the table the bindings export (Python `PRIVILEGES`, Node `serviceTypes()`,
-    /// Kotlin/Swift `serviceTypes()`) and test their drop-in constants against
-    /// (`ServiceRtc.kPrivilegeJoinChannel`, ...). Each name is [`Privilege::identifier`]: the
-    /// privilege enum's variant in snake_case, generated from the enum, so the table cannot
-    /// disagree with the types the builders accept.
-    #[must_use]
-    pub fn privileges(self) -> &'static [(&'static str, u16)] {
-        self.privilege_table().names
-    }
-
-    /// The name of a privilege number of this service type.
-    ///
-    /// # Errors
-    /// [`Error::UnknownPrivilege`], listing the defined numbers, if the service does not define it.
-    pub(crate) fn privilege_name(self, code: u16) -> Result<&'static str> {
-        (self.privilege_table().name_of)(code)
-    }
-
-    /// What the service's privilege enum knows, without naming its type: the one place that
-    /// pairs each service type with its privilege enum.
-    fn privilege_table(self) -> PrivilegeTable {
-        match self {
-            ServiceType::Rtc => PrivilegeTable::of::<RtcPrivilege>(),
-            ServiceType::Rtm => PrivilegeTable::of::<RtmPrivilege>(),
-            ServiceType::Streaming => PrivilegeTable::of::<StreamingPrivilege>(),
-            ServiceType::Fpa => PrivilegeTable::of::<FpaPrivilege>(),
-            ServiceType::Chat => PrivilegeTable::of::<ChatPrivilege>(),
-            ServiceType::Fcdn => PrivilegeTable::of::<FcdnPrivilege>(),
-            ServiceType::Apaas => PrivilegeTable::of::<ApaasPrivilege>(),
-            ServiceType::Rtm2 => PrivilegeTable::of::<Rtm2Privilege>(),
-            ServiceType::ConvoAi => PrivilegeTable::of::<ConvoAiPrivilege>(),
-            ServiceType::Stt => PrivilegeTable::of::<SttPrivilege>(),
-        }
-    }
-}
-
-/// One service's privilege enum seen through its type number (see [`ServiceType::privilege_table`]).
-struct PrivilegeTable {
-    names: &'static [(&'static str, u16)],
-    name_of: fn(u16) -> Result<&'static str>,
-}
-
-impl PrivilegeTable {
-    fn of<P: Privilege>() -> PrivilegeTable {
-        PrivilegeTable { names: P::NAMES, name_of: |code| P::from_code(code).map(P::name) }
     }
 }
 
@@ -221,199 +341,87 @@ pub trait Privilege: Copy + Eq + Ord + fmt::Debug + 'static {
     fn from_code(code: u16) -> Result<Self>;
 }
 
-/// The snake_case spelling of a CamelCase identifier, as a `&'static str` computed at compile
-/// time: `snake_case!(PublishAudioStream)` is `"publish_audio_stream"`. Lets the privilege
-/// tables name each privilege after its enum variant instead of restating the name.
-macro_rules! snake_case {
-    ($ident:ident) => {{
-        const CAMEL: &str = stringify!($ident);
-        const BYTES: [u8; $crate::services::snake_case_const::len(CAMEL)] =
-            $crate::services::snake_case_const::bytes(CAMEL);
-        const NAME: &str = $crate::services::snake_case_const::as_str(&BYTES);
-        NAME
-    }};
+/// The value of one field of a service (besides its privileges), for code that treats every
+/// service alike: [`Service::fields`] lists them, [`Service::from_fields`] builds a service of
+/// them. Strings are as packed (a uid or account is its wire string, see [`User::to_wire_string`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServiceField {
+    /// A string field: channel name, uid, account, user id, room or user uuid.
+    Text(String),
+    /// A number field: the APaaS role.
+    Integer(i16),
+    /// The RTM2 resource permissions.
+    Rtm2Permissions(Rtm2Permissions),
 }
-// For the 006 privileges (legacy::access_token::Privilege006), which are not declared by `privilege_enum!`.
-pub(crate) use snake_case;
 
-/// The const functions behind [`snake_case!`]; run only during compilation.
-pub(crate) mod snake_case_const {
-    /// The length of `camel` in snake_case: one underscore before each inner capital.
-    pub(crate) const fn len(camel: &str) -> usize {
-        let bytes = camel.as_bytes();
-        let mut len = bytes.len();
-        let mut i = 1;
-        while i < bytes.len() {
-            if bytes[i].is_ascii_uppercase() {
-                len += 1;
-            }
-            i += 1;
-        }
-        len
+/// The types a service field can have: how the table's fields are packed, parsed and seen as a
+/// [`ServiceField`] (implemented for each type the service table uses).
+trait FieldType: Sized {
+    fn pack(&self, label: &'static str, w: &mut Writer) -> Result<()>;
+    fn unpack(label: &'static str, r: &mut Reader<'_>) -> Result<Self>;
+    fn to_field(&self) -> ServiceField;
+    /// The value of field `name`; a value of another kind is refused.
+    fn from_field(name: &str, value: ServiceField) -> Result<Self>;
+}
+
+fn wrong_kind(name: &str, expected: &str) -> Error {
+    Error::InvalidArgument { field: name.to_owned(), reason: format!("must be {expected}") }
+}
+
+impl FieldType for String {
+    fn pack(&self, label: &'static str, w: &mut Writer) -> Result<()> {
+        w.string(label, self)
     }
-
-    /// `camel` in snake_case; `N` is [`len`] of it.
-    pub(crate) const fn bytes<const N: usize>(camel: &str) -> [u8; N] {
-        let camel = camel.as_bytes();
-        let mut out = [0u8; N];
-        let (mut i, mut j) = (0, 0);
-        while i < camel.len() {
-            if camel[i].is_ascii_uppercase() {
-                if i > 0 {
-                    out[j] = b'_';
-                    j += 1;
-                }
-                out[j] = camel[i].to_ascii_lowercase();
-            } else {
-                out[j] = camel[i];
-            }
-            i += 1;
-            j += 1;
-        }
-        out
+    fn unpack(label: &'static str, r: &mut Reader<'_>) -> Result<Self> {
+        r.string(label)
     }
-
-    /// The bytes as text; they are always ASCII, as Rust identifiers of the privilege enums are.
-    // Only ever evaluated in a `const` item: a panic here is a compile error, never a runtime one.
-    #[allow(clippy::panic)]
-    pub(crate) const fn as_str(bytes: &[u8]) -> &str {
-        match core::str::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(_) => panic!("snake_case! takes an ASCII identifier"),
+    fn to_field(&self) -> ServiceField {
+        ServiceField::Text(self.clone())
+    }
+    fn from_field(name: &str, value: ServiceField) -> Result<Self> {
+        match value {
+            ServiceField::Text(text) => Ok(text),
+            _ => Err(wrong_kind(name, "a string")),
         }
     }
 }
 
-macro_rules! privilege_enum {
-    (
-        $(#[$meta:meta])*
-        $name:ident for $service:ident, expected $expected:literal {
-            $( $(#[$vmeta:meta])* $variant:ident = $code:literal, $label:literal; )*
+impl FieldType for i16 {
+    fn pack(&self, _label: &'static str, w: &mut Writer) -> Result<()> {
+        w.i16(*self);
+        Ok(())
+    }
+    fn unpack(label: &'static str, r: &mut Reader<'_>) -> Result<Self> {
+        r.i16(label)
+    }
+    fn to_field(&self) -> ServiceField {
+        ServiceField::Integer(*self)
+    }
+    fn from_field(name: &str, value: ServiceField) -> Result<Self> {
+        match value {
+            ServiceField::Integer(number) => Ok(number),
+            _ => Err(wrong_kind(name, "a number from -32768 to 32767")),
         }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-        pub enum $name {
-            $( $(#[$vmeta])* $variant, )*
+    }
+}
+
+impl FieldType for Rtm2Permissions {
+    // The permissions name their own parts in errors.
+    fn pack(&self, _label: &'static str, w: &mut Writer) -> Result<()> {
+        Rtm2Permissions::pack(self, w)
+    }
+    fn unpack(_label: &'static str, r: &mut Reader<'_>) -> Result<Self> {
+        Rtm2Permissions::unpack(r)
+    }
+    fn to_field(&self) -> ServiceField {
+        ServiceField::Rtm2Permissions(self.clone())
+    }
+    fn from_field(name: &str, value: ServiceField) -> Result<Self> {
+        match value {
+            ServiceField::Rtm2Permissions(permissions) => Ok(permissions),
+            _ => Err(wrong_kind(name, "RTM2 permissions")),
         }
-
-        impl Privilege for $name {
-            const SERVICE: ServiceType = ServiceType::$service;
-            const ALL: &'static [Self] = &[$($name::$variant),*];
-            const NAMES: &'static [(&'static str, u16)] = &[$( (snake_case!($variant), $code) ),*];
-
-            fn code(self) -> u16 {
-                match self { $( $name::$variant => $code, )* }
-            }
-
-            fn name(self) -> &'static str {
-                match self { $( $name::$variant => $label, )* }
-            }
-
-            fn identifier(self) -> &'static str {
-                match self { $( $name::$variant => snake_case!($variant), )* }
-            }
-
-            fn from_code(code: u16) -> Result<Self> {
-                Self::ALL.iter().copied().find(|p| p.code() == code).ok_or(Error::UnknownPrivilege {
-                    service: ServiceType::$service.name(),
-                    value: code,
-                    expected: $expected,
-                })
-            }
-        }
-    };
-}
-
-privilege_enum! {
-    /// RTC privileges.
-    RtcPrivilege for Rtc, expected "1 (join channel), 2 (publish audio), 3 (publish video) or 4 (publish data stream)" {
-        /// Join the channel (1).
-        JoinChannel = 1, "join channel";
-        /// Publish audio (2).
-        PublishAudioStream = 2, "publish audio stream";
-        /// Publish video (3).
-        PublishVideoStream = 3, "publish video stream";
-        /// Publish data streams (4).
-        PublishDataStream = 4, "publish data stream";
     }
-}
-
-privilege_enum! {
-    /// RTM privileges.
-    RtmPrivilege for Rtm, expected "1 (login)" {
-        /// Log in (1).
-        Login = 1, "login";
-    }
-}
-
-privilege_enum! {
-    /// Streaming privileges.
-    StreamingPrivilege for Streaming, expected "1 (publish mix stream) or 2 (publish raw stream)" {
-        /// Publish a mixed stream (1).
-        PublishMixStream = 1, "publish mix stream";
-        /// Publish a raw stream (2).
-        PublishRawStream = 2, "publish raw stream";
-    }
-}
-
-privilege_enum! {
-    /// FPA privileges.
-    FpaPrivilege for Fpa, expected "1 (login)" {
-        /// Log in (1).
-        Login = 1, "login";
-    }
-}
-
-privilege_enum! {
-    /// Chat privileges.
-    ChatPrivilege for Chat, expected "1 (user) or 2 (app)" {
-        /// Act as a chat user (1).
-        User = 1, "user";
-        /// Act as the app, for REST calls (2).
-        App = 2, "app";
-    }
-}
-
-privilege_enum! {
-    /// FCDN privileges.
-    FcdnPrivilege for Fcdn, expected "1 (publish) or 2 (play)" {
-        /// Publish (1).
-        Publish = 1, "publish";
-        /// Play (2).
-        Play = 2, "play";
-    }
-}
-
-privilege_enum! {
-    /// APaaS (Flexible Classroom / Education) privileges.
-    ApaasPrivilege for Apaas, expected "1 (room user), 2 (user) or 3 (app)" {
-        /// A user in one room (1).
-        RoomUser = 1, "room user";
-        /// A user in any room (2).
-        User = 2, "user";
-        /// The app, for REST calls (3).
-        App = 3, "app";
-    }
-}
-
-privilege_enum! {
-    /// RTM2 privileges.
-    Rtm2Privilege for Rtm2, expected "1 (login)" {
-        /// Log in (1).
-        Login = 1, "login";
-    }
-}
-
-privilege_enum! {
-    /// ConvoAI defines no privileges: the service's presence is the grant.
-    ConvoAiPrivilege for ConvoAi, expected "no privilege (ConvoAI has none)" {}
-}
-
-privilege_enum! {
-    /// STT defines no privileges: the service's presence is the grant.
-    SttPrivilege for Stt, expected "no privilege (STT has none)" {}
 }
 
 /// The privilege map of one service: privilege number → expiry in seconds from the
@@ -794,326 +802,7 @@ impl Rtm2Permissions {
     }
 }
 
-/// Declares a service struct (its fields after the privilege map and its privilege
-/// enum), the privilege setters every service shares, and its `From` into [`Service`].
-macro_rules! service {
-    (
-        $(#[$meta:meta])*
-        $variant:ident($name:ident): $privilege:ident { $( $(#[$fmeta:meta])* $field:ident: $ty:ty ),* $(,)? }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name {
-            $( $(#[$fmeta])* pub $field: $ty, )*
-            /// The privileges and their expiries (seconds after the issue time).
-            pub privileges: Privileges<$privilege>,
-        }
-
-        impl $name {
-            /// Adds (or replaces) a privilege; builder style.
-            #[must_use]
-            pub fn with_privilege(mut self, privilege: $privilege, expire: u32) -> Self {
-                self.privileges.set(privilege, expire);
-                self
-            }
-
-            /// Adds (or replaces) a privilege.
-            pub fn add_privilege(&mut self, privilege: $privilege, expire: u32) {
-                self.privileges.set(privilege, expire);
-            }
-
-            /// Adds (or replaces) a privilege by number **without checking** that the
-            /// service defines it; for drop-in layers only (see
-            /// [`Privileges::insert_unchecked`]).
-            pub fn add_privilege_unchecked(&mut self, code: u16, expire: u32) {
-                self.privileges.insert_unchecked(code, expire);
-            }
-        }
-
-        impl From<$name> for Service {
-            fn from(service: $name) -> Service {
-                Service::$variant(service)
-            }
-        }
-    };
-}
-
-service! {
-    /// RTC (type 1): join a channel, publish streams.
-    Rtc(RtcService): RtcPrivilege {
-        /// The channel name; `""` or `"*"` means any channel.
-        channel_name: String,
-        /// The uid as a string: `""` for any user (numeric uid 0), else the decimal uid or the account.
-        uid: String,
-    }
-}
-
-service! {
-    /// RTM (type 2): log in to real-time messaging.
-    Rtm(RtmService): RtmPrivilege {
-        /// The RTM user id.
-        user_id: String,
-    }
-}
-
-service! {
-    /// Streaming (type 3).
-    Streaming(StreamingService): StreamingPrivilege {
-        /// The channel name.
-        channel_name: String,
-        /// The account as a string (numeric uid 0 becomes `""`).
-        account: String,
-    }
-}
-
-service! {
-    /// FPA (type 4).
-    Fpa(FpaService): FpaPrivilege {}
-}
-
-service! {
-    /// Chat (type 5).
-    Chat(ChatService): ChatPrivilege {
-        /// The chat user id; `""` for app tokens.
-        user_id: String,
-    }
-}
-
-service! {
-    /// FCDN (type 6).
-    Fcdn(FcdnService): FcdnPrivilege {
-        /// The channel name.
-        channel_name: String,
-        /// The account as a string (numeric uid 0 becomes `""`).
-        account: String,
-    }
-}
-
-service! {
-    /// APaaS / Flexible Classroom (type 7).
-    Apaas(ApaasService): ApaasPrivilege {
-        /// The room uuid; `""` for user and app tokens.
-        room_uuid: String,
-        /// The user uuid; `""` for app tokens.
-        user_uuid: String,
-        /// The role in the room; -1 when unused (user and app tokens).
-        role: i16,
-    }
-}
-
-service! {
-    /// RTM2 (type 8): RTM login with resource permissions.
-    Rtm2(Rtm2Service): Rtm2Privilege {
-        /// The RTM user id.
-        user_id: String,
-        /// The resource permissions.
-        permissions: Rtm2Permissions,
-    }
-}
-
-service! {
-    /// Conversational AI (type 9); no fields and no privileges.
-    ConvoAi(ConvoAiService): ConvoAiPrivilege {}
-}
-
-service! {
-    /// Speech-to-text (type 10); no fields and no privileges.
-    Stt(SttService): SttPrivilege {}
-}
-
-impl RtcService {
-    /// An RTC service for a channel and a uid or account, with no privileges yet.
-    #[must_use]
-    pub fn new(channel_name: impl Into<String>, user: impl Into<User>) -> Self {
-        RtcService {
-            channel_name: channel_name.into(),
-            uid: user.into().to_wire_string(),
-            privileges: Privileges::default(),
-        }
-    }
-}
-
-impl RtmService {
-    /// An RTM service for a user id, with no privileges yet.
-    #[must_use]
-    pub fn new(user_id: impl Into<String>) -> Self {
-        RtmService { user_id: user_id.into(), privileges: Privileges::default() }
-    }
-}
-
-impl StreamingService {
-    /// A Streaming service for a channel and a uid or account.
-    #[must_use]
-    pub fn new(channel_name: impl Into<String>, account: impl Into<User>) -> Self {
-        StreamingService {
-            channel_name: channel_name.into(),
-            account: account.into().to_wire_string(),
-            privileges: Privileges::default(),
-        }
-    }
-}
-
-impl FpaService {
-    /// An FPA service with no privileges yet.
-    #[must_use]
-    pub fn new() -> Self {
-        FpaService { privileges: Privileges::default() }
-    }
-}
-
-impl Default for FpaService {
-    fn default() -> Self {
-        FpaService::new()
-    }
-}
-
-impl ChatService {
-    /// A Chat service for a user id (`""` for app tokens).
-    #[must_use]
-    pub fn new(user_id: impl Into<String>) -> Self {
-        ChatService { user_id: user_id.into(), privileges: Privileges::default() }
-    }
-}
-
-impl FcdnService {
-    /// An FCDN service for a channel and a uid or account.
-    #[must_use]
-    pub fn new(channel_name: impl Into<String>, account: impl Into<User>) -> Self {
-        FcdnService {
-            channel_name: channel_name.into(),
-            account: account.into().to_wire_string(),
-            privileges: Privileges::default(),
-        }
-    }
-}
-
-impl ApaasService {
-    /// An APaaS service for a room, a user and a role (-1 when unused).
-    #[must_use]
-    pub fn new(room_uuid: impl Into<String>, user_uuid: impl Into<String>, role: i16) -> Self {
-        ApaasService {
-            room_uuid: room_uuid.into(),
-            user_uuid: user_uuid.into(),
-            role,
-            privileges: Privileges::default(),
-        }
-    }
-}
-
-impl Rtm2Service {
-    /// An RTM2 service for a user id with resource permissions.
-    #[must_use]
-    pub fn new(user_id: impl Into<String>, permissions: Rtm2Permissions) -> Self {
-        Rtm2Service { user_id: user_id.into(), permissions, privileges: Privileges::default() }
-    }
-}
-
-impl ConvoAiService {
-    /// A ConvoAI service.
-    #[must_use]
-    pub fn new() -> Self {
-        ConvoAiService { privileges: Privileges::default() }
-    }
-}
-
-impl Default for ConvoAiService {
-    fn default() -> Self {
-        ConvoAiService::new()
-    }
-}
-
-impl SttService {
-    /// An STT service.
-    #[must_use]
-    pub fn new() -> Self {
-        SttService { privileges: Privileges::default() }
-    }
-}
-
-impl Default for SttService {
-    fn default() -> Self {
-        SttService::new()
-    }
-}
-
-/// One service of a 007 token. The set is closed: these are all the types the format defines.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Service {
-    /// RTC (1).
-    Rtc(RtcService),
-    /// RTM (2).
-    Rtm(RtmService),
-    /// Streaming (3).
-    Streaming(StreamingService),
-    /// FPA (4).
-    Fpa(FpaService),
-    /// Chat (5).
-    Chat(ChatService),
-    /// FCDN (6).
-    Fcdn(FcdnService),
-    /// APaaS (7).
-    Apaas(ApaasService),
-    /// RTM2 (8).
-    Rtm2(Rtm2Service),
-    /// ConvoAI (9).
-    ConvoAi(ConvoAiService),
-    /// STT (10).
-    Stt(SttService),
-}
-
 impl Service {
-    /// The service's type.
-    #[must_use]
-    pub fn service_type(&self) -> ServiceType {
-        match self {
-            Service::Rtc(_) => ServiceType::Rtc,
-            Service::Rtm(_) => ServiceType::Rtm,
-            Service::Streaming(_) => ServiceType::Streaming,
-            Service::Fpa(_) => ServiceType::Fpa,
-            Service::Chat(_) => ServiceType::Chat,
-            Service::Fcdn(_) => ServiceType::Fcdn,
-            Service::Apaas(_) => ServiceType::Apaas,
-            Service::Rtm2(_) => ServiceType::Rtm2,
-            Service::ConvoAi(_) => ServiceType::ConvoAi,
-            Service::Stt(_) => ServiceType::Stt,
-        }
-    }
-
-    /// The raw privilege map (number → expiry), whatever the service.
-    #[must_use]
-    pub fn privilege_map(&self) -> &BTreeMap<u16, u32> {
-        match self {
-            Service::Rtc(s) => s.privileges.as_map(),
-            Service::Rtm(s) => s.privileges.as_map(),
-            Service::Streaming(s) => s.privileges.as_map(),
-            Service::Fpa(s) => s.privileges.as_map(),
-            Service::Chat(s) => s.privileges.as_map(),
-            Service::Fcdn(s) => s.privileges.as_map(),
-            Service::Apaas(s) => s.privileges.as_map(),
-            Service::Rtm2(s) => s.privileges.as_map(),
-            Service::ConvoAi(s) => s.privileges.as_map(),
-            Service::Stt(s) => s.privileges.as_map(),
-        }
-    }
-
-    /// Adds (or replaces) a privilege by number **without checking** that the service
-    /// defines it, whatever the service; for drop-in layers only (see
-    /// [`Privileges::insert_unchecked`]).
-    pub fn add_privilege_unchecked(&mut self, code: u16, expire: u32) {
-        match self {
-            Service::Rtc(s) => s.add_privilege_unchecked(code, expire),
-            Service::Rtm(s) => s.add_privilege_unchecked(code, expire),
-            Service::Streaming(s) => s.add_privilege_unchecked(code, expire),
-            Service::Fpa(s) => s.add_privilege_unchecked(code, expire),
-            Service::Chat(s) => s.add_privilege_unchecked(code, expire),
-            Service::Fcdn(s) => s.add_privilege_unchecked(code, expire),
-            Service::Apaas(s) => s.add_privilege_unchecked(code, expire),
-            Service::Rtm2(s) => s.add_privilege_unchecked(code, expire),
-            Service::ConvoAi(s) => s.add_privilege_unchecked(code, expire),
-            Service::Stt(s) => s.add_privilege_unchecked(code, expire),
-        }
-    }
-
     /// The name of a privilege number of this service, if the service defines it.
     #[must_use]
     pub fn privilege_name(&self, code: u16) -> Option<&'static str> {
@@ -1124,33 +813,7 @@ impl Service {
     pub(crate) fn pack(&self, w: &mut Writer) -> Result<()> {
         w.u16(self.service_type().code());
         w.u32_map("privileges", self.privilege_map())?;
-        match self {
-            Service::Rtc(s) => {
-                w.string("RTC channel name", &s.channel_name)?;
-                w.string("RTC uid", &s.uid)?;
-            }
-            Service::Rtm(s) => w.string("RTM user id", &s.user_id)?,
-            Service::Streaming(s) => {
-                w.string("Streaming channel name", &s.channel_name)?;
-                w.string("Streaming account", &s.account)?;
-            }
-            Service::Chat(s) => w.string("Chat user id", &s.user_id)?,
-            Service::Fcdn(s) => {
-                w.string("FCDN channel name", &s.channel_name)?;
-                w.string("FCDN account", &s.account)?;
-            }
-            Service::Apaas(s) => {
-                w.string("APaaS room uuid", &s.room_uuid)?;
-                w.string("APaaS user uuid", &s.user_uuid)?;
-                w.i16(s.role);
-            }
-            Service::Rtm2(s) => {
-                w.string("RTM2 user id", &s.user_id)?;
-                s.permissions.pack(w)?;
-            }
-            Service::Fpa(_) | Service::ConvoAi(_) | Service::Stt(_) => {}
-        }
-        Ok(())
+        self.pack_fields(w)
     }
 
     /// Reads the privileges and fields of a service whose type number was just read.
@@ -1160,61 +823,7 @@ impl Service {
         let Ok(service_type) = ServiceType::from_code(type_code) else {
             return Ok(None);
         };
-        let service = match service_type {
-            ServiceType::Rtc => {
-                let privileges = Privileges::unpack(r)?;
-                Service::Rtc(RtcService {
-                    privileges,
-                    channel_name: r.string("RTC channel name")?,
-                    uid: r.string("RTC uid")?,
-                })
-            }
-            ServiceType::Rtm => {
-                let privileges = Privileges::unpack(r)?;
-                Service::Rtm(RtmService { privileges, user_id: r.string("RTM user id")? })
-            }
-            ServiceType::Streaming => {
-                let privileges = Privileges::unpack(r)?;
-                Service::Streaming(StreamingService {
-                    privileges,
-                    channel_name: r.string("Streaming channel name")?,
-                    account: r.string("Streaming account")?,
-                })
-            }
-            ServiceType::Fpa => Service::Fpa(FpaService { privileges: Privileges::unpack(r)? }),
-            ServiceType::Chat => {
-                let privileges = Privileges::unpack(r)?;
-                Service::Chat(ChatService { privileges, user_id: r.string("Chat user id")? })
-            }
-            ServiceType::Fcdn => {
-                let privileges = Privileges::unpack(r)?;
-                Service::Fcdn(FcdnService {
-                    privileges,
-                    channel_name: r.string("FCDN channel name")?,
-                    account: r.string("FCDN account")?,
-                })
-            }
-            ServiceType::Apaas => {
-                let privileges = Privileges::unpack(r)?;
-                Service::Apaas(ApaasService {
-                    privileges,
-                    room_uuid: r.string("APaaS room uuid")?,
-                    user_uuid: r.string("APaaS user uuid")?,
-                    role: r.i16("APaaS role")?,
-                })
-            }
-            ServiceType::Rtm2 => {
-                let privileges = Privileges::unpack(r)?;
-                Service::Rtm2(Rtm2Service {
-                    privileges,
-                    user_id: r.string("RTM2 user id")?,
-                    permissions: Rtm2Permissions::unpack(r)?,
-                })
-            }
-            ServiceType::ConvoAi => Service::ConvoAi(ConvoAiService { privileges: Privileges::unpack(r)? }),
-            ServiceType::Stt => Service::Stt(SttService { privileges: Privileges::unpack(r)? }),
-        };
-        Ok(Some(service))
+        Service::unpack_as(service_type, r).map(Some)
     }
 }
 
@@ -1233,6 +842,81 @@ mod tests {
         for service_type in ServiceType::ALL {
             assert!(service_type.check_fields(service_type.field_names()).is_ok(), "{service_type}");
         }
+    }
+
+    /// A service of each type with a value in every field, made through the generic constructor.
+    fn one_of_each_service() -> Vec<Service> {
+        let sample = |name: &'static str| match name {
+            "role" => (name, ServiceField::Integer(3)),
+            "permissions" => (
+                name,
+                ServiceField::Rtm2Permissions(Rtm2Permissions::new().with(
+                    Rtm2ResourceType::User,
+                    Rtm2PermissionType::Read,
+                    ["a"],
+                )),
+            ),
+            _ => (name, ServiceField::Text(format!("{name}-value"))),
+        };
+        let services = ServiceType::ALL.iter().map(|&service_type| {
+            Service::from_fields(service_type, service_type.field_names().iter().map(|&name| sample(name)))
+        });
+        services.collect::<Result<Vec<_>>>().unwrap()
+    }
+
+    /// Every service rebuilt from its `fields()` is itself, and packs and parses back to itself:
+    /// the generic constructor the bindings use cannot drop or reorder a field of any service.
+    #[test]
+    fn each_service_round_trips_through_its_generic_fields_and_the_wire() {
+        let services = one_of_each_service();
+        let types: Vec<ServiceType> = services.iter().map(Service::service_type).collect();
+        assert_eq!(types, ServiceType::ALL);
+        for service in services {
+            let fields = service.fields();
+            let names: Vec<&str> = fields.iter().map(|(name, _)| *name).collect();
+            assert_eq!(names, service.service_type().field_names());
+            assert!(fields.iter().all(|(_, value)| *value != ServiceField::Text(String::new())), "{fields:?}");
+            assert_eq!(Service::from_fields(service.service_type(), fields).unwrap(), service);
+            let mut w = Writer::default();
+            service.pack(&mut w).unwrap();
+            let bytes = w.into_inner();
+            let mut r = Reader::new(&bytes);
+            let code = r.u16("type").unwrap();
+            assert_eq!(Service::unpack(code, &mut r).unwrap(), Some(service));
+            assert!(r.is_empty());
+        }
+    }
+
+    /// The packing of a service written out by hand, so the table's field order is checked
+    /// against the wire format and not only against itself.
+    #[test]
+    fn apaas_packs_uuids_then_role_after_its_privileges() {
+        let service = Service::from(ApaasService::new("r", "u", -1).with_privilege(ApaasPrivilege::User, 9));
+        let mut w = Writer::default();
+        service.pack(&mut w).unwrap();
+        let expected: Vec<u8> =
+            [&[7, 0, 1, 0, 2, 0, 9, 0, 0, 0][..], &[1, 0, b'r'], &[1, 0, b'u'], &[0xff, 0xff]].concat();
+        assert_eq!(w.into_inner(), expected);
+    }
+
+    #[test]
+    fn generic_fields_default_check_their_kind_and_privileges_are_checked_by_number() {
+        let apaas = Service::from_fields(ServiceType::Apaas, []).unwrap();
+        assert_eq!(apaas, ApaasService::new("", "", crate::APAAS_NO_ROLE).into());
+        let wrong = Service::from_fields(ServiceType::Apaas, [("role", ServiceField::Text("1".into()))]);
+        assert_eq!(wrong.unwrap_err().code(), "invalid_argument");
+        let misplaced = Service::from_fields(ServiceType::Rtm, [("uid", ServiceField::Text("1".into()))]);
+        assert!(misplaced.unwrap_err().to_string().contains("RTM services have no `uid` field"));
+        let mut rtc = Service::from(RtcService::new("c", 1));
+        assert!(rtc.set_privilege_code(4, 60).is_ok());
+        assert_eq!(rtc.set_privilege_code(5, 60).unwrap_err().code(), "unknown_privilege");
+        assert_eq!(rtc.privilege_map().get(&4), Some(&60));
+    }
+
+    #[test]
+    fn the_table_is_ascending_by_type_number() {
+        let codes: Vec<u16> = ServiceType::ALL.iter().map(|t| t.code()).collect();
+        assert_eq!(codes, (1..).take(ServiceType::ALL.len()).collect::<Vec<u16>>());
     }
 
     #[test]
@@ -1307,29 +991,26 @@ mod tests {
                 out
             })
         }
-        fn check<P: Privilege>() {
-            let rows: Vec<(String, u16)> = P::ALL.iter().map(|p| (snake(&format!("{p:?}")), p.code())).collect();
-            let names: Vec<(String, u16)> = P::NAMES.iter().map(|&(name, code)| (name.to_owned(), code)).collect();
-            assert_eq!(names, rows, "{:?}", P::SERVICE);
-            assert_eq!(P::SERVICE.privileges(), P::NAMES);
-            for &privilege in P::ALL {
-                assert_eq!(P::from_code(privilege.code()), Ok(privilege));
-                assert_eq!(
-                    Some(privilege.identifier()),
-                    P::NAMES.iter().find(|r| r.1 == privilege.code()).map(|r| r.0)
-                );
+        struct Check(Vec<ServiceType>);
+        impl PrivilegeEnumVisitor for Check {
+            fn visit<P: Privilege>(&mut self) {
+                let rows: Vec<(String, u16)> = P::ALL.iter().map(|p| (snake(&format!("{p:?}")), p.code())).collect();
+                let names: Vec<(String, u16)> = P::NAMES.iter().map(|&(name, code)| (name.to_owned(), code)).collect();
+                assert_eq!(names, rows, "{:?}", P::SERVICE);
+                assert_eq!(P::SERVICE.privileges(), P::NAMES);
+                for &privilege in P::ALL {
+                    assert_eq!(P::from_code(privilege.code()), Ok(privilege));
+                    assert_eq!(
+                        Some(privilege.identifier()),
+                        P::NAMES.iter().find(|r| r.1 == privilege.code()).map(|r| r.0)
+                    );
+                }
+                self.0.push(P::SERVICE);
             }
         }
-        check::<RtcPrivilege>();
-        check::<RtmPrivilege>();
-        check::<StreamingPrivilege>();
-        check::<FpaPrivilege>();
-        check::<ChatPrivilege>();
-        check::<FcdnPrivilege>();
-        check::<ApaasPrivilege>();
-        check::<Rtm2Privilege>();
-        check::<ConvoAiPrivilege>();
-        check::<SttPrivilege>();
+        let mut check = Check(Vec::new());
+        visit_privilege_enums(&mut check);
+        assert_eq!(check.0, ServiceType::ALL, "one privilege enum per service, in order");
     }
 
     #[test]
@@ -1337,7 +1018,9 @@ mod tests {
         for t in ServiceType::ALL {
             assert_eq!(ServiceType::from_code(t.code()).unwrap(), t);
         }
-        assert_eq!(ServiceType::from_code(11), Err(Error::UnknownServiceType { value: 11 }));
+        // The first number past the table.
+        let next = u16::try_from(ServiceType::ALL.len() + 1).unwrap();
+        assert_eq!(ServiceType::from_code(next), Err(Error::UnknownServiceType { value: next }));
         assert!(ServiceType::from_code(0).is_err());
     }
 

@@ -10,7 +10,7 @@ use crate::compat::MAX_DOCUMENTED_LIFETIME;
 use crate::credentials::AppId;
 use crate::services::{
     ApaasService, ChatService, RtcPrivilege, RtcService, Rtm2PermissionType, Rtm2ResourceType, Rtm2Service, Service,
-    ServiceType,
+    ServiceField, ServiceType,
 };
 use crate::wildcard;
 
@@ -62,29 +62,24 @@ fn report(service: &Service, issued: u64, now: u64) -> ServiceReport {
             }
         })
         .collect();
-    let text = |name: &str, value: &str| (name.to_owned(), value.to_owned());
-    let fields = match service {
-        Service::Rtc(s) => vec![text("channel", &s.channel_name), text("uid", &s.uid)],
-        Service::Rtm(s) => vec![text("user id", &s.user_id)],
-        Service::Streaming(s) => vec![text("channel", &s.channel_name), text("account", &s.account)],
-        Service::Chat(s) => vec![text("user id", &s.user_id)],
-        Service::Fcdn(s) => vec![text("channel", &s.channel_name), text("account", &s.account)],
-        Service::Apaas(s) => {
-            vec![text("room uuid", &s.room_uuid), text("user uuid", &s.user_uuid), text("role", &s.role.to_string())]
-        }
-        Service::Rtm2(s) => {
-            let mut fields = vec![text("user id", &s.user_id)];
-            for (resource, permission, list) in s.permissions.iter() {
-                let resource = Rtm2ResourceType::from_code(resource)
-                    .map_or_else(|_| resource.to_string(), |r| r.name().to_owned());
-                let permission = Rtm2PermissionType::from_code(permission)
-                    .map_or_else(|_| permission.to_string(), |p| p.name().to_owned());
-                fields.push((format!("{permission} {resource}"), list.join(", ")));
+    let mut fields = Vec::new();
+    for (name, value) in service.fields() {
+        let shown = service.shown_field_name(name).to_owned();
+        match value {
+            ServiceField::Text(text) => fields.push((shown, text)),
+            ServiceField::Integer(number) => fields.push((shown, number.to_string())),
+            // One line per (permission, resource type): "read users: a, b".
+            ServiceField::Rtm2Permissions(permissions) => {
+                for (resource, permission, list) in permissions.iter() {
+                    let resource = Rtm2ResourceType::from_code(resource)
+                        .map_or_else(|_| resource.to_string(), |r| r.name().to_owned());
+                    let permission = Rtm2PermissionType::from_code(permission)
+                        .map_or_else(|_| permission.to_string(), |p| p.name().to_owned());
+                    fields.push((format!("{permission} {resource}"), list.join(", ")));
+                }
             }
-            fields
         }
-        Service::Fpa(_) | Service::ConvoAi(_) | Service::Stt(_) => Vec::new(),
-    };
+    }
     ServiceReport {
         type_code: service.service_type().code(),
         name: service.service_type().name().to_owned(),

@@ -132,13 +132,13 @@ pub struct ServiceReport {
 impl ServiceReport {
     /// Whether a field admits any channel or user rather than one (an empty or `*` channel,
     /// uid 0 / an empty account, by the rules of [`wildcard`](crate::wildcard)): the channel
-    /// and the uid or account of RTC, Streaming and FCDN services. The token debugger page marks
-    /// such fields; bindings pass the flag on with each field.
+    /// and the uid or account of the services that name a channel (RTC, Streaming, FCDN). The
+    /// token debugger page marks such fields; bindings pass the flag on with each field.
     #[must_use]
     pub fn is_wildcard_field(&self, name: &str, value: &str) -> bool {
-        let carries_channel_and_user = [ServiceType::Rtc, ServiceType::Streaming, ServiceType::Fcdn]
-            .iter()
-            .any(|service_type| service_type.code() == self.type_code);
+        // Read from the service table, so a new service with a channel is covered.
+        let carries_channel_and_user = ServiceType::from_code(self.type_code)
+            .is_ok_and(|service_type| service_type.field_names().contains(&"channelName"));
         carries_channel_and_user
             && match name {
                 "channel" => crate::wildcard::is_wildcard_channel(value),
@@ -883,6 +883,26 @@ mod tests {
             vec![WildcardMatch::new("channel", "team-*", "team-a"), WildcardMatch::new("user", "", "9")]
         );
         assert!(e.to_string().contains("channel \"team-a\" matched by the wildcard \"team-*\""), "{e}");
+    }
+
+    /// The services that name a channel flag an open channel and an open user; the others have
+    /// no such field, whatever their values.
+    #[test]
+    fn wildcard_fields_are_the_channel_and_user_of_services_with_a_channel() {
+        let report = |type_code: u16| ServiceReport {
+            type_code,
+            name: String::new(),
+            fields: Vec::new(),
+            privileges: Vec::new(),
+        };
+        assert!(report(1).is_wildcard_field("channel", "*"));
+        assert!(report(1).is_wildcard_field("uid", ""));
+        assert!(report(3).is_wildcard_field("account", ""));
+        assert!(report(6).is_wildcard_field("channel", ""));
+        assert!(!report(6).is_wildcard_field("channel", "live"));
+        assert!(!report(2).is_wildcard_field("user id", ""));
+        assert!(!report(7).is_wildcard_field("room uuid", ""));
+        assert!(!report(99).is_wildcard_field("channel", ""));
     }
 
     #[test]
