@@ -5894,7 +5894,7 @@ public func decodeUnverifiedToken(token: String)throws  -> Payload  {
  * exported as `verifyToken`, the one verifying call (as `verify` in Python and Node).
  *
  * # Errors
- * The errors of [`parse_unverified_token`], `InvalidAppId` if the token's app id is not
+ * The errors of [`decode_unverified_token`], `InvalidAppId` if the token's app id is not
  * 32 hex characters, `SignatureMismatch` if it was not signed with this certificate.
  */
 public func verifyToken(token: String, certificate: AppCertificate)throws  -> Payload  {
@@ -6619,7 +6619,7 @@ public func buildDynamicKeyV1(credentials: Credentials, input: DynamicKeyInput)t
  * DynamicKey version 2, no prefix (core `dynamic_key::generate_v2`; upstream `DynamicKey2.generate`).
  *
  * # Errors
- * As [`generate_dynamic_key_v1`].
+ * As [`build_dynamic_key_v1`].
  */
 public func buildDynamicKeyV2(credentials: Credentials, input: DynamicKeyInput)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
@@ -6633,7 +6633,7 @@ public func buildDynamicKeyV2(credentials: Credentials, input: DynamicKeyInput)t
  * DynamicKey version 3, `"003"` + version 2 (core `dynamic_key::generate_v3`).
  *
  * # Errors
- * As [`generate_dynamic_key_v1`].
+ * As [`build_dynamic_key_v1`].
  */
 public func buildDynamicKeyV3(credentials: Credentials, input: DynamicKeyInput)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
@@ -6647,7 +6647,7 @@ public func buildDynamicKeyV3(credentials: Credentials, input: DynamicKeyInput)t
  * DynamicKey version 4 (core `dynamic_key::generate_v4`; upstream `DynamicKey4.generate*Key`).
  *
  * # Errors
- * As [`generate_dynamic_key_v1`].
+ * As [`build_dynamic_key_v1`].
  */
 public func buildDynamicKeyV4(credentials: Credentials, service: Dk4Service, input: DynamicKeyInput)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
@@ -6752,7 +6752,7 @@ public func role006FromCode(code: Int64)throws  -> Role006  {
  * token does not contain), in constant time.
  *
  * # Errors
- * The errors of [`parse_access_token006`], `SignatureMismatch`.
+ * The errors of [`decode_access_token006_unverified`], `SignatureMismatch`.
  */
 public func verifyAccessToken006(token: String, certificate: AppCertificate, channelName: String, user: User)throws   {try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
     uniffi_agora_token_uniffi_fn_func_verify_access_token006(
@@ -6767,7 +6767,7 @@ public func verifyAccessToken006(token: String, certificate: AppCertificate, cha
  * Checks a signaling token's digest for the account it was made for.
  *
  * # Errors
- * The errors of [`parse_signaling_token`], `SignatureMismatch`.
+ * The errors of [`decode_signaling_token_unverified`], `SignatureMismatch`.
  */
 public func verifySignalingToken(token: String, certificate: AppCertificate, account: String)throws   {try rustCallWithError(FfiConverterTypeAgoraTokenError_lift) {
     uniffi_agora_token_uniffi_fn_func_verify_signaling_token(
@@ -6886,7 +6886,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_decode_unverified_token() != 34792) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_verify_token() != 1107) {
+    if (uniffi_agora_token_uniffi_checksum_func_verify_token() != 4522) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_build_apaas_app_token() != 1658) {
@@ -7012,13 +7012,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_build_dynamic_key_v1() != 4885) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_dynamic_key_v2() != 31212) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_dynamic_key_v2() != 19196) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_dynamic_key_v3() != 53450) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_dynamic_key_v3() != 22885) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_build_dynamic_key_v4() != 12024) {
+    if (uniffi_agora_token_uniffi_checksum_func_build_dynamic_key_v4() != 12215) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_build_signaling_token() != 40561) {
@@ -7042,10 +7042,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_agora_token_uniffi_checksum_func_role006_from_code() != 22576) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_verify_access_token006() != 17677) {
+    if (uniffi_agora_token_uniffi_checksum_func_verify_access_token006() != 65414) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_agora_token_uniffi_checksum_func_verify_signaling_token() != 45719) {
+    if (uniffi_agora_token_uniffi_checksum_func_verify_signaling_token() != 8974) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_agora_token_uniffi_checksum_func_parse_rtc_role() != 14634) {
