@@ -14,15 +14,6 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt-get update -q && apt-get install -y -q nodejs npm
 fi
 
-# `npm ci` in a package directory, skipped when its lockfile has not changed since the last run.
-npm_ci() {
-  local dir="$1" stamp="$1/node_modules/.ci-lockfile"
-  if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
-    log "npm ci in ${dir#"$ROOT"/}"
-    (cd "$dir" && npm ci --silent --no-audit --no-fund)
-    cp "$dir/package-lock.json" "$stamp"
-  fi
-}
 
 ensure_node_peers
 npm_ci "$ROOT/node"

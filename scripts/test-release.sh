@@ -230,7 +230,7 @@ KOTLIN_HOME="$TOOLS/kotlin/node_modules/kotlin-compiler"
 if [ "$(cat "$KOTLIN_HOME/build.txt" 2>/dev/null)" != "$KOTLIN_VERSION" ]; then
   log "installing kotlin-compiler $KOTLIN_VERSION (npm) into $TOOLS/kotlin"
   mkdir -p "$TOOLS/kotlin"
-  (cd "$TOOLS/kotlin" && npm install --silent --no-audit --no-fund --no-save "kotlin-compiler@$KOTLIN_VERSION")
+  npm_in "$TOOLS/kotlin" install --no-save "kotlin-compiler@$KOTLIN_VERSION"
 fi
 log "Kotlin conformance test against the jar alone (Maven Central JNA, no library path)"
 # Its main also runs the compat layer's tests, the README's examples and the differential test,

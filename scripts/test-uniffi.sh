@@ -48,7 +48,7 @@ KOTLIN_HOME="$TOOLS/kotlin/node_modules/kotlin-compiler"
 if [ "$(cat "$KOTLIN_HOME/build.txt" 2>/dev/null)" != "$KOTLIN_VERSION" ]; then
   log "installing kotlin-compiler $KOTLIN_VERSION (npm) into $TOOLS/kotlin"
   mkdir -p "$TOOLS/kotlin"
-  (cd "$TOOLS/kotlin" && npm install --silent --no-audit --no-fund --no-save "kotlin-compiler@$KOTLIN_VERSION")
+  npm_in "$TOOLS/kotlin" install --no-save "kotlin-compiler@$KOTLIN_VERSION"
 fi
 KOTLINC="$KOTLIN_HOME/bin/kotlinc"
 KLIB="$KOTLIN_HOME/lib"

@@ -49,14 +49,6 @@ imports=$(node -e 'const m = new WebAssembly.Module(require("fs").readFileSync(p
 [ "$imports" = '[{"module":"env","name":"random_fill","kind":"function"}]' ] || { echo "unexpected imports: $imports" >&2; exit 1; }
 (cd node && node wasm/build.mjs "$module")
 
-npm_ci() {
-  local dir="$1" stamp="$1/node_modules/.ci-lockfile"
-  if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
-    log "npm ci in ${dir#"$ROOT"/}"
-    (cd "$dir" && npm ci --silent --no-audit --no-fund)
-    cp "$dir/package-lock.json" "$stamp"
-  fi
-}
 ensure_node_peers
 npm_ci "$ROOT/node"
 # The test tools: playwright-core, esbuild, bun, deno (scripts/wasm-tools/package-lock.json).
@@ -65,7 +57,7 @@ if [ ! -f "$tools/.installed" ] || ! cmp -s "$ROOT/scripts/wasm-tools/package-lo
   log "installing the test tools into $tools"
   mkdir -p "$tools"
   cp "$ROOT/scripts/wasm-tools/package.json" "$ROOT/scripts/wasm-tools/package-lock.json" "$tools/"
-  (cd "$tools" && npm ci --silent --no-audit --no-fund)
+  npm_in "$tools" ci
   touch "$tools/.installed"
 fi
 export AGORA_WASM_TOOLS="$tools/node_modules"

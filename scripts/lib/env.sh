@@ -13,6 +13,29 @@ export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-2}"
 
 log() { printf '\n==> %s\n' "$*" >&2; }
 
+# npm against the registry, in a directory, tried three times: a transient registry error on a
+# fresh machine must not fail the run, and --loglevel=error (not --silent) leaves the reason in
+# the log when all three fail. `npm ci` starts from an empty node_modules, so a retry is clean.
+npm_in() { # dir npm-arguments...
+  local dir="$1" attempt; shift
+  for attempt in 1 2 3; do
+    (cd "$dir" && npm "$@" --loglevel=error --no-audit --no-fund) && return 0
+    log "npm $1 in $dir failed (attempt $attempt of 3)"
+    [ "$attempt" -lt 3 ] && sleep $((attempt * 15))
+  done
+  return 1
+}
+
+# `npm ci` in a package directory, skipped when its lockfile has not changed since the last run.
+npm_ci() {
+  local dir="$1" stamp="$1/node_modules/.ci-lockfile"
+  if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    log "npm ci in ${dir#"$ROOT"/}"
+    npm_in "$dir" ci
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+
 # Python virtualenv with the test tools and the Python peers (agoraiotools, agora-token-builder).
 ensure_venv() {
   local venv="$TOOLS/venv" stamp="$TOOLS/venv/.requirements"
@@ -32,7 +55,7 @@ ensure_node_peers() {
     log "installing npm peers into $dir"
     mkdir -p "$dir"
     cp "$ROOT/scripts/peers/package.json" "$ROOT/scripts/peers/package-lock.json" "$dir/"
-    (cd "$dir" && npm ci --silent --no-audit --no-fund)
+    npm_in "$dir" ci
     touch "$dir/.installed"
   fi
   export AGORA_NODE_PEERS="$dir/node_modules"
