@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
+use crate::compat::javascript::NpmField;
 use crate::error::{Error, Result};
+use crate::explain::Question;
 use crate::wire::{Reader, Writer};
 
 #[macro_use]
@@ -29,6 +31,7 @@ pub(crate) use declare::snake_case;
 services! {
     /// RTC (type 1): join a channel, publish streams.
     Rtc(RtcService) = 1, "RTC", "Real-time communication (audio/video channels)" {
+        explain Question::JoinChannel;
         privileges RtcPrivilege,
             expected "1 (join channel), 2 (publish audio), 3 (publish video) or 4 (publish data stream)" {
             /// Join the channel (1).
@@ -42,9 +45,9 @@ services! {
         }
         fields {
             /// The channel name; `""` or `"*"` means any channel.
-            channel_name: String, js "channelName", wire "channel name", shown "channel";
+            channel_name: String, js "channelName" npm Text, wire "channel name", shown "channel", role Channel;
             /// The uid as a string: `""` for any user (numeric uid 0), else the decimal uid or the account.
-            uid: String, js "uid", wire "uid", shown "uid";
+            uid: String, js "uid" npm User, wire "uid", shown "uid", role User;
         }
         impl {
             /// An RTC service for a channel and a uid or account, with no privileges yet.
@@ -61,13 +64,14 @@ services! {
 
     /// RTM (type 2): log in to real-time messaging.
     Rtm(RtmService) = 2, "RTM", "Real-time messaging" {
+        explain Question::LogIn { question: None };
         privileges RtmPrivilege, expected "1 (login)" {
             /// Log in (1).
             Login = 1, "login";
         }
         fields {
             /// The RTM user id.
-            user_id: String, js "userId", wire "user id", shown "user id";
+            user_id: String, js "userId" npm UserId, wire "user id", shown "user id", role User;
         }
         impl {
             /// An RTM service for a user id, with no privileges yet.
@@ -80,6 +84,7 @@ services! {
 
     /// Streaming (type 3).
     Streaming(StreamingService) = 3, "Streaming", "Media streaming (push mix/raw streams)" {
+        explain Question::Media;
         privileges StreamingPrivilege, expected "1 (publish mix stream) or 2 (publish raw stream)" {
             /// Publish a mixed stream (1).
             PublishMixStream = 1, "publish mix stream";
@@ -88,9 +93,9 @@ services! {
         }
         fields {
             /// The channel name.
-            channel_name: String, js "channelName", wire "channel name", shown "channel";
+            channel_name: String, js "channelName" npm Text, wire "channel name", shown "channel", role Channel;
             /// The account as a string (numeric uid 0 becomes `""`).
-            account: String, js "account", wire "account", shown "account";
+            account: String, js "account" npm User, wire "account", shown "account", role User;
         }
         impl {
             /// A Streaming service for a channel and a uid or account.
@@ -107,6 +112,7 @@ services! {
 
     /// FPA (type 4).
     Fpa(FpaService) = 4, "FPA", "Fusion Private Access (FPA)" {
+        explain Question::LogIn { question: Some("connect through FPA (log in)") };
         privileges FpaPrivilege, expected "1 (login)" {
             /// Log in (1).
             Login = 1, "login";
@@ -128,6 +134,7 @@ services! {
 
     /// Chat (type 5).
     Chat(ChatService) = 5, "Chat", "Chat" {
+        explain Question::Chat;
         privileges ChatPrivilege, expected "1 (user) or 2 (app)" {
             /// Act as a chat user (1).
             User = 1, "user";
@@ -136,7 +143,7 @@ services! {
         }
         fields {
             /// The chat user id; `""` for app tokens.
-            user_id: String, js "userId", wire "user id", shown "user id";
+            user_id: String, js "userId" npm UserId, wire "user id", shown "user id", role User;
         }
         impl {
             /// A Chat service for a user id (`""` for app tokens).
@@ -149,6 +156,7 @@ services! {
 
     /// FCDN (type 6).
     Fcdn(FcdnService) = 6, "FCDN", "Fusion CDN" {
+        explain Question::Media;
         privileges FcdnPrivilege, expected "1 (publish) or 2 (play)" {
             /// Publish (1).
             Publish = 1, "publish";
@@ -157,9 +165,9 @@ services! {
         }
         fields {
             /// The channel name.
-            channel_name: String, js "channelName", wire "channel name", shown "channel";
+            channel_name: String, js "channelName" npm Text, wire "channel name", shown "channel", role Channel;
             /// The account as a string (numeric uid 0 becomes `""`).
-            account: String, js "account", wire "account", shown "account";
+            account: String, js "account" npm User, wire "account", shown "account", role User;
         }
         impl {
             /// An FCDN service for a channel and a uid or account.
@@ -176,6 +184,7 @@ services! {
 
     /// APaaS / Flexible Classroom (type 7).
     Apaas(ApaasService) = 7, "APaaS", "APaaS / Flexible Classroom (Education)" {
+        explain Question::Classroom { question: "use APaaS/Education" };
         privileges ApaasPrivilege, expected "1 (room user), 2 (user) or 3 (app)" {
             /// A user in one room (1).
             RoomUser = 1, "room user";
@@ -186,11 +195,11 @@ services! {
         }
         fields {
             /// The room uuid; `""` for user and app tokens.
-            room_uuid: String, js "roomUuid", wire "room uuid", shown "room uuid";
+            room_uuid: String, js "roomUuid" npm UserId, wire "room uuid", shown "room uuid", role Room;
             /// The user uuid; `""` for app tokens.
-            user_uuid: String, js "userUuid", wire "user uuid", shown "user uuid";
+            user_uuid: String, js "userUuid" npm UserId, wire "user uuid", shown "user uuid", role User;
             /// The role in the room; -1 when unused (user and app tokens).
-            role: i16, js "role", wire "role", shown "role", default crate::APAAS_NO_ROLE;
+            role: i16, js "role" npm ApaasRole, wire "role", shown "role", role RoomRole, default crate::APAAS_NO_ROLE;
         }
         impl {
             /// An APaaS service for a room, a user and a role (-1 when unused).
@@ -208,15 +217,17 @@ services! {
 
     /// RTM2 (type 8): RTM login with resource permissions.
     Rtm2(Rtm2Service) = 8, "RTM2", "RTM 2.x with resource permissions" {
+        explain Question::LogIn { question: None };
         privileges Rtm2Privilege, expected "1 (login)" {
             /// Log in (1).
             Login = 1, "login";
         }
         fields {
             /// The RTM user id.
-            user_id: String, js "userId", wire "user id", shown "user id";
+            user_id: String, js "userId" npm Rtm2UserId, wire "user id", shown "user id", role User;
             /// The resource permissions.
-            permissions: Rtm2Permissions, js "permissions", wire "permissions", shown "permissions";
+            permissions: Rtm2Permissions, js "permissions" npm Rtm2Permissions, wire "permissions",
+                shown "permissions", role Permissions;
         }
         impl {
             /// An RTM2 service for a user id with resource permissions.
@@ -229,6 +240,7 @@ services! {
 
     /// Conversational AI (type 9); no fields and no privileges.
     ConvoAi(ConvoAiService) = 9, "ConvoAI", "Conversational AI" {
+        explain Question::Agent { who: "the agent" };
         // No privileges: the service's presence is the grant.
         privileges ConvoAiPrivilege, expected "no privilege (ConvoAI has none)" {}
         fields {}
@@ -248,6 +260,7 @@ services! {
 
     /// Speech-to-text (type 10); no fields and no privileges.
     Stt(SttService) = 10, "STT", "Speech-to-text" {
+        explain Question::Agent { who: "the STT task" };
         // No privileges: the service's presence is the grant.
         privileges SttPrivilege, expected "no privilege (STT has none)" {}
         fields {}
@@ -352,6 +365,36 @@ pub enum ServiceField {
     Integer(i16),
     /// The RTM2 resource permissions.
     Rtm2Permissions(Rtm2Permissions),
+}
+
+/// What a field of the service table is, for code that reads every service alike (`explain`
+/// asks a service for its channel or its user through it, not by matching the services).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FieldRole {
+    /// The channel the service is for (RTC, Streaming, FCDN).
+    Channel,
+    /// Who the service is for: the RTC uid, the Streaming/FCDN account, the RTM or Chat user
+    /// id, the APaaS user uuid.
+    User,
+    /// The APaaS room.
+    Room,
+    /// The APaaS role in the room.
+    RoomRole,
+    /// The RTM2 resource permissions.
+    Permissions,
+}
+
+/// One field of a service as the table declares it (besides its Rust name, type and wire label).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DeclaredField {
+    /// The name generic service objects use ([`ServiceType::field_names`]).
+    pub(crate) name: &'static str,
+    /// The label `explain` shows.
+    pub(crate) shown: &'static str,
+    /// What the field is.
+    pub(crate) role: FieldRole,
+    /// How npm's drop-in reads it from a JavaScript service object.
+    pub(crate) npm: NpmField,
 }
 
 /// The types a service field can have: how the table's fields are packed, parsed and seen as a

@@ -17,11 +17,8 @@ use std::collections::BTreeMap;
 use super::{Lenient, NumberReading, UpstreamValue};
 use crate::credentials::Credentials;
 use crate::error::{Error, Result};
-use crate::services::{Rtm2Permissions, ServiceType, User};
-use crate::{
-    AccessToken2, ApaasService, ChatService, ConvoAiService, FcdnService, FpaService, RtcService, Rtm2Service,
-    RtmService, Service, StreamingService, SttService, APAAS_NO_ROLE,
-};
+use crate::services::{Rtm2Permissions, ServiceField, ServiceType, User};
+use crate::{AccessToken2, Service, APAAS_NO_ROLE};
 
 use super::CompatWarning;
 
@@ -515,9 +512,46 @@ fn ascending(what: &str, previous: &mut Option<u16>, next: u16) -> Result<()> {
     }
 }
 
+/// How npm's service classes read one field of a service object, declared with each field in
+/// the service table (`npm` in `services!`, services.rs); [`service`] reads every field by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NpmField {
+    /// A string, as is ([`string`]): the channel name.
+    Text,
+    /// A uid or an account, as npm's template literal writes it ([`user`]).
+    User,
+    /// A user id read as `userId || ''` ([`user_id`]): RTM, Chat, the APaaS uuids.
+    UserId,
+    /// The RTM2 user id ([`rtm2_user_id`]).
+    Rtm2UserId,
+    /// The APaaS role, `role || -1` ([`apaas_role`]).
+    ApaasRole,
+    /// The RTM2 permission details ([`rtm2_permissions`]).
+    Rtm2Permissions,
+}
+
+/// One field of a service object, read as `reading` says npm reads it; `field` is its name.
+fn service_field<V: JsValue>(
+    reading: NpmField,
+    field: &str,
+    value: &V,
+    warnings: &mut Vec<CompatWarning>,
+) -> Result<ServiceField> {
+    // `undefined` is the documented "omitted" for the user ids, as npm's constructors default it.
+    Ok(match reading {
+        NpmField::Text => ServiceField::Text(string(field, value)?),
+        NpmField::User => ServiceField::Text(user(field, value, warnings)?.to_wire_string()),
+        NpmField::UserId => ServiceField::Text(user_id(field, value, true, warnings)?),
+        NpmField::Rtm2UserId => ServiceField::Text(rtm2_user_id(field, value, true, warnings)?),
+        NpmField::ApaasRole => ServiceField::Integer(apaas_role(field, value, warnings)?),
+        NpmField::Rtm2Permissions => ServiceField::Rtm2Permissions(rtm2_permissions(value, warnings)?),
+    })
+}
+
 /// One service of the drop-in `AccessToken2` (npm's service classes, as `{ type, privileges,
-/// ...its fields }`), its fields read as npm's classes read them and its privileges packed as
-/// given: every privilege number, with a warning for those the service does not define.
+/// ...its fields }`), its fields read as npm's classes read them (in packing order, each by the
+/// [`NpmField`] the service table declares) and its privileges packed as given: every privilege
+/// number, with a warning for those the service does not define.
 ///
 /// # Errors
 /// Where npm throws, and for privilege keys the core cannot pack in npm's order.
@@ -536,38 +570,18 @@ pub fn service<V: JsValue>(input: &V, warnings: &mut Vec<CompatWarning>) -> Resu
             ServiceType::from_code(code as u16).ok()
         })
         .ok_or_else(|| {
-            invalid("service type", format!("{} is not a service type (1 to 10)", number_text(type_code)))
+            // The table is numbered 1, 2, ... (a test in services.rs checks it).
+            let last = ServiceType::ALL.len();
+            invalid("service type", format!("{} is not a service type (1 to {last})", number_text(type_code)))
         })?;
-    let mut service: Service = match service_type {
-        ServiceType::Rtc => {
-            RtcService::new(string("channelName", &field("channelName")?)?, user("uid", &field("uid")?, warnings)?)
-                .into()
-        }
-        ServiceType::Rtm => RtmService::new(user_id("userId", &field("userId")?, true, warnings)?).into(),
-        ServiceType::Streaming | ServiceType::Fcdn => {
-            let channel_name = string("channelName", &field("channelName")?)?;
-            let account = user("account", &field("account")?, warnings)?;
-            if service_type == ServiceType::Streaming {
-                StreamingService::new(channel_name, account).into()
-            } else {
-                FcdnService::new(channel_name, account).into()
-            }
-        }
-        ServiceType::Fpa => FpaService::new().into(),
-        ServiceType::Chat => ChatService::new(user_id("userId", &field("userId")?, true, warnings)?).into(),
-        ServiceType::Apaas => ApaasService::new(
-            user_id("roomUuid", &field("roomUuid")?, true, warnings)?,
-            user_id("userUuid", &field("userUuid")?, true, warnings)?,
-            apaas_role("role", &field("role")?, warnings)?,
-        )
-        .into(),
-        ServiceType::Rtm2 => {
-            let user_id = rtm2_user_id("userId", &field("userId")?, true, warnings)?;
-            Rtm2Service::new(user_id, rtm2_permissions(&field("permissions")?, warnings)?).into()
-        }
-        ServiceType::ConvoAi => ConvoAiService::new().into(),
-        ServiceType::Stt => SttService::new().into(),
-    };
+    // Read in packing order, as npm's constructors read their arguments: the warnings and the
+    // first error come in that order.
+    let mut fields = Vec::new();
+    for declared in service_type.declared_fields() {
+        let value = field(declared.name)?;
+        fields.push((declared.name, service_field(declared.npm, declared.name, &value, warnings)?));
+    }
+    let mut service = Service::from_fields(service_type, fields)?;
     let mut previous = None;
     for (key, value) in field("privileges")?.entries("privileges")? {
         // npm packs the keys in `for...in` order (integer keys ascending, then the others).

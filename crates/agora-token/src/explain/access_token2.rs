@@ -9,10 +9,34 @@ use crate::clock;
 use crate::compat::MAX_DOCUMENTED_LIFETIME;
 use crate::credentials::AppId;
 use crate::services::{
-    ApaasService, ChatService, RtcPrivilege, RtcService, Rtm2PermissionType, Rtm2ResourceType, Rtm2Service, Service,
-    ServiceField, ServiceType,
+    FieldRole, RtcPrivilege, RtcService, Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType, Service, ServiceField,
+    ServiceType,
 };
 use crate::wildcard;
+use crate::APAAS_NO_ROLE;
+
+/// The question `explain` asks of a service, declared with each service in the service table
+/// (`services!` in services.rs): a new service of a kind that exists needs no new arm here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Question {
+    /// Join the channel and publish: the RTC access check, which reads RTC's own services (RTC).
+    JoinChannel,
+    /// Log in (privilege 1) as the user the service names (RTM, RTM2, FPA); `question` replaces
+    /// "log in to NAME as USER". A service with RTM2 permissions is also checked for the RTM
+    /// channel asked about.
+    LogIn { question: Option<&'static str> },
+    /// Act as a user (privilege 1), or call the REST API as the app (privilege 2) (Chat).
+    Chat,
+    /// Enter a room (privilege 1), act as a user (2) or as the app (3) (APaaS); `question` is
+    /// asked when no service is for the user or room asked about.
+    Classroom { question: &'static str },
+    /// Use a channel as an account, with the publish/play privileges the service has
+    /// (Streaming, FCDN).
+    Media,
+    /// Run `who` (an agent, a task), which works with the token's RTC and RTM services
+    /// (ConvoAI, STT).
+    Agent { who: &'static str },
+}
 
 pub(super) fn explain(token: &UnverifiedToken, options: &ExplainOptions<'_>, now: u64) -> Explanation {
     let payload = token.payload();
@@ -62,9 +86,10 @@ fn report(service: &Service, issued: u64, now: u64) -> ServiceReport {
             }
         })
         .collect();
+    let declared = service.service_type().declared_fields();
     let mut fields = Vec::new();
     for (name, value) in service.fields() {
-        let shown = service.shown_field_name(name).to_owned();
+        let shown = declared.iter().find(|field| field.name == name).map_or("", |field| field.shown).to_owned();
         match value {
             ServiceField::Text(text) => fields.push((shown, text)),
             ServiceField::Integer(number) => fields.push((shown, number.to_string())),
@@ -242,30 +267,32 @@ fn verdicts(
         }
         seen.push(kind);
         let same_kind: Vec<&Service> = payload.services().iter().filter(|s| s.service_type() == kind).collect();
-        let verdict = match service {
-            Service::Rtc(_) => ServiceVerdict::from_rtc(&rtc.0, rtc.1.clone()),
-            Service::Rtm(_) | Service::Rtm2(_) | Service::Fpa(_) => {
-                login_verdict(&same_kind, common, options, issued, now)
+        let verdict = match kind.question() {
+            Question::JoinChannel => ServiceVerdict::from_rtc(&rtc.0, rtc.1.clone()),
+            Question::LogIn { question } => login_verdict(kind, question, &same_kind, common, options, issued, now),
+            Question::Chat => chat_verdict(kind, &same_kind, common, options, issued, now),
+            Question::Classroom { question } => {
+                classroom_verdict(kind, question, &same_kind, common, options, issued, now)
             }
-            Service::Chat(_) => chat_verdict(&same_kind, common, options, issued, now),
-            Service::Apaas(_) => apaas_verdict(&same_kind, common, options, issued, now),
-            Service::Streaming(_) | Service::Fcdn(_) => media_verdict(&same_kind, common, options, issued, now),
-            Service::ConvoAi(_) | Service::Stt(_) => agent_verdict(kind, payload, common, &rtc.0, options, issued, now),
+            Question::Media => media_verdict(kind, &same_kind, common, options, issued, now),
+            Question::Agent { who } => agent_verdict(kind, who, payload, common, &rtc.0, options, issued, now),
         };
         verdicts.push(verdict);
     }
     verdicts
 }
 
-/// The user id a service is for, if it names one.
-fn service_user(service: &Service) -> Option<&str> {
-    match service {
-        Service::Rtm(s) => Some(&s.user_id),
-        Service::Rtm2(s) => Some(&s.user_id),
-        Service::Chat(ChatService { user_id, .. }) => Some(user_id),
-        Service::Apaas(ApaasService { user_uuid, .. }) => Some(user_uuid),
+/// The text of a service's field with this role, if the service has one.
+fn text_field(service: &Service, role: FieldRole) -> Option<String> {
+    match service.field_with_role(role) {
+        Some(ServiceField::Text(text)) => Some(text),
         _ => None,
     }
+}
+
+/// Who a service is for (its user id, uid or account), if it names one.
+fn service_user(service: &Service) -> Option<String> {
+    text_field(service, FieldRole::User)
 }
 
 /// Adds the reason a privilege's state gives, and says whether it is usable.
@@ -288,31 +315,33 @@ fn privilege_usable(reasons: &mut Vec<Reason>, service: &Service, code: u16, iss
 /// Picks the services of one kind that are for the user asked about, or reports the mismatch.
 fn for_user<'s>(services: &[&'s Service], user_id: Option<&str>, reasons: &mut Vec<Reason>) -> Vec<&'s Service> {
     let Some(user_id) = user_id else { return services.to_vec() };
-    let matching: Vec<&Service> = services.iter().copied().filter(|s| service_user(s) == Some(user_id)).collect();
+    let matching: Vec<&Service> =
+        services.iter().copied().filter(|s| service_user(s).as_deref() == Some(user_id)).collect();
     if matching.is_empty() {
-        let token_users = services.iter().filter_map(|s| service_user(s)).map(str::to_owned).collect();
+        let token_users = services.iter().filter_map(|s| service_user(s)).collect();
         reasons.push(Reason::UserMismatch { token_users });
     }
     matching
 }
 
-/// RTM, RTM2 and FPA: log in (privilege 1) as the user the service names; RTM2 also grants
-/// channels by its permissions.
+/// RTM, RTM2 and FPA ([`Question::LogIn`]): log in (privilege 1) as the user the service
+/// names; RTM2 also grants channels by its permissions.
 fn login_verdict(
+    kind: ServiceType,
+    question: Option<&str>,
     services: &[&Service],
     common: &[Reason],
     options: &ExplainOptions<'_>,
     issued: u64,
     now: u64,
 ) -> ServiceVerdict {
-    let kind = services.first().map_or(ServiceType::Rtm, |s| s.service_type());
     let mut reasons = common.to_vec();
     let candidates = for_user(services, options.user_id, &mut reasons);
-    let user = candidates.first().and_then(|s| service_user(s)).or(options.user_id);
-    let question = match (kind, user) {
-        (ServiceType::Fpa, _) => "connect through FPA (log in)".to_owned(),
-        (_, Some(user)) => format!("log in to {} as {user:?}", kind.name()),
-        (_, None) => format!("log in to {}", kind.name()),
+    let user = candidates.first().and_then(|s| service_user(s)).or(options.user_id.map(str::to_owned));
+    let question = match (question, user) {
+        (Some(question), _) => question.to_owned(),
+        (None, Some(user)) => format!("log in to {} as {user:?}", kind.name()),
+        (None, None) => format!("log in to {}", kind.name()),
     };
     let mut grants = Vec::new();
     let mut matches = Vec::new();
@@ -322,9 +351,10 @@ fn login_verdict(
         if allowed {
             grants.push("log in".to_owned());
         }
-        if let (Service::Rtm2(rtm2), Some(channel)) = (service, options.rtm_channel) {
-            let granted = rtm2_grants(rtm2, channel, &mut matches);
-            if rtm2.permissions.is_empty() {
+        let permissions = service.field_with_role(FieldRole::Permissions);
+        if let (Some(ServiceField::Rtm2Permissions(permissions)), Some(channel)) = (permissions, options.rtm_channel) {
+            let granted = rtm2_grants(&permissions, channel, &mut matches);
+            if permissions.is_empty() {
                 grants.push(format!("any channel, including {channel:?} (the token lists no permissions)"));
             } else if granted.is_empty() {
                 reasons.push(Reason::Rtm2PermissionMissing { resource: channel.to_owned() });
@@ -337,10 +367,10 @@ fn login_verdict(
     ServiceVerdict::new(kind, question, allowed, grants, reasons, matches)
 }
 
-/// What an RTM2 service's permissions grant on a channel, in words ("read message channels \"x\"").
-fn rtm2_grants(service: &Rtm2Service, channel: &str, matches: &mut Vec<WildcardMatch>) -> Vec<String> {
+/// What RTM2 permissions grant on a channel, in words ("read message channels \"x\"").
+fn rtm2_grants(permissions: &Rtm2Permissions, channel: &str, matches: &mut Vec<WildcardMatch>) -> Vec<String> {
     let mut grants = Vec::new();
-    for (resource, permission, list) in service.permissions.iter() {
+    for (resource, permission, list) in permissions.iter() {
         let (Ok(resource), Ok(permission)) =
             (Rtm2ResourceType::from_code(resource), Rtm2PermissionType::from_code(permission))
         else {
@@ -359,9 +389,10 @@ fn rtm2_grants(service: &Rtm2Service, channel: &str, matches: &mut Vec<WildcardM
     grants
 }
 
-/// Chat: a user token (privilege 1) acts as its user; an app token (privilege 2) calls the
-/// Chat REST API as the app and cannot log a user in.
+/// Chat ([`Question::Chat`]): a user token (privilege 1) acts as its user; an app token
+/// (privilege 2) calls the Chat REST API as the app and cannot log a user in.
 fn chat_verdict(
+    kind: ServiceType,
     services: &[&Service],
     common: &[Reason],
     options: &ExplainOptions<'_>,
@@ -372,33 +403,40 @@ fn chat_verdict(
     let has_user_privilege = services.iter().any(|s| s.privilege_map().contains_key(&1));
     let mut grants = Vec::new();
     let mut allowed = false;
+    let name = kind.name();
     let question = if let (Some(user), false) = (options.user_id, has_user_privilege) {
-        reasons.push(Reason::PrivilegeMissing { service: "Chat".to_owned(), privilege: "user".to_owned() });
-        format!("use Chat as user {user:?}")
+        let privilege = kind.privilege_name(1).unwrap_or("unknown").to_owned();
+        reasons.push(Reason::PrivilegeMissing { service: name.to_owned(), privilege });
+        format!("use {name} as user {user:?}")
     } else if options.user_id.is_some() || has_user_privilege {
         let candidates = for_user(services, options.user_id, &mut reasons);
-        let user = candidates.first().and_then(|s| service_user(s)).or(options.user_id).unwrap_or_default().to_owned();
+        let user = candidates.first().and_then(|s| service_user(s)).or(options.user_id.map(str::to_owned));
+        let user = user.unwrap_or_default();
         if let Some(service) = candidates.first() {
             allowed = privilege_usable(&mut reasons, service, 1, issued, now) && common.is_empty();
             if allowed {
-                grants.push(format!("use Chat as user {user:?}"));
+                grants.push(format!("use {name} as user {user:?}"));
             }
         }
-        format!("use Chat as user {user:?}")
+        format!("use {name} as user {user:?}")
     } else {
+        let question = format!("call the {name} REST API as the app");
         if let Some(service) = services.first() {
             allowed = privilege_usable(&mut reasons, service, 2, issued, now) && common.is_empty();
             if allowed {
-                grants.push("call the Chat REST API as the app".to_owned());
+                grants.push(question.clone());
             }
         }
-        "call the Chat REST API as the app".to_owned()
+        question
     };
-    ServiceVerdict::new(ServiceType::Chat, question, allowed, grants, reasons, Vec::new())
+    ServiceVerdict::new(kind, question, allowed, grants, reasons, Vec::new())
 }
 
-/// APaaS/Education: room user (1) for a room and user, user (2), app (3).
-fn apaas_verdict(
+/// APaaS/Education ([`Question::Classroom`]): room user (1) for a room and user, user (2),
+/// app (3).
+fn classroom_verdict(
+    kind: ServiceType,
+    question: &str,
     services: &[&Service],
     common: &[Reason],
     options: &ExplainOptions<'_>,
@@ -407,61 +445,55 @@ fn apaas_verdict(
 ) -> ServiceVerdict {
     let mut reasons = common.to_vec();
     let mut candidates = for_user(services, options.user_id, &mut reasons);
+    let room_of = |s: &Service| text_field(s, FieldRole::Room);
     if let Some(room) = options.room_uuid {
-        let before: Vec<String> = candidates
-            .iter()
-            .filter_map(|s| if let Service::Apaas(a) = s { Some(a.room_uuid.clone()) } else { None })
-            .collect();
-        candidates.retain(|s| matches!(s, Service::Apaas(a) if a.room_uuid == room));
+        let before: Vec<String> = candidates.iter().filter_map(|s| room_of(s)).collect();
+        candidates.retain(|s| room_of(s).as_deref() == Some(room));
         if candidates.is_empty() && !before.is_empty() {
             reasons.push(Reason::RoomMismatch { token_rooms: before });
         }
     }
     let mut grants = Vec::new();
     let mut allowed = false;
-    let mut question = "use APaaS/Education".to_owned();
-    if let Some(Service::Apaas(apaas)) = candidates.first() {
-        let service = candidates.first().copied();
-        let code = if options.room_uuid.is_some() || !apaas.room_uuid.is_empty() {
-            question = format!("enter room {:?} as user {:?} (role {})", apaas.room_uuid, apaas.user_uuid, apaas.role);
+    let mut question = question.to_owned();
+    if let Some(&service) = candidates.first() {
+        let room = room_of(service).unwrap_or_default();
+        let user = service_user(service).unwrap_or_default();
+        let role = match service.field_with_role(FieldRole::RoomRole) {
+            Some(ServiceField::Integer(role)) => role,
+            _ => APAAS_NO_ROLE,
+        };
+        let code = if options.room_uuid.is_some() || !room.is_empty() {
+            question = format!("enter room {room:?} as user {user:?} (role {role})");
             1
-        } else if !apaas.user_uuid.is_empty() {
-            question = format!("act as user {:?}", apaas.user_uuid);
+        } else if !user.is_empty() {
+            question = format!("act as user {user:?}");
             2
         } else {
-            question = "call the APaaS API as the app".to_owned();
+            question = format!("call the {} API as the app", kind.name());
             3
         };
-        if let Some(service) = service {
-            allowed = privilege_usable(&mut reasons, service, code, issued, now) && common.is_empty();
-        }
+        allowed = privilege_usable(&mut reasons, service, code, issued, now) && common.is_empty();
         if allowed {
             grants.push(question.clone());
         }
     }
-    ServiceVerdict::new(ServiceType::Apaas, question, allowed, grants, reasons, Vec::new())
+    ServiceVerdict::new(kind, question, allowed, grants, reasons, Vec::new())
 }
 
-/// Streaming and FCDN: a channel and an account, with publish/play privileges.
+/// Streaming and FCDN ([`Question::Media`]): a channel and an account, with publish/play
+/// privileges.
 fn media_verdict(
+    kind: ServiceType,
     services: &[&Service],
     common: &[Reason],
     options: &ExplainOptions<'_>,
     issued: u64,
     now: u64,
 ) -> ServiceVerdict {
-    let kind = services.first().map_or(ServiceType::Streaming, |s| s.service_type());
     let mut reasons = common.to_vec();
-    let channel_of = |s: &Service| match s {
-        Service::Streaming(s) => s.channel_name.clone(),
-        Service::Fcdn(s) => s.channel_name.clone(),
-        _ => String::new(),
-    };
-    let account_of = |s: &Service| match s {
-        Service::Streaming(s) => s.account.clone(),
-        Service::Fcdn(s) => s.account.clone(),
-        _ => String::new(),
-    };
+    let channel_of = |s: &Service| text_field(s, FieldRole::Channel).unwrap_or_default();
+    let account_of = |s: &Service| service_user(s).unwrap_or_default();
     let mut candidates: Vec<&Service> = services.to_vec();
     let mut matches = Vec::new();
     if let Some(channel) = options.channel_name {
@@ -507,11 +539,15 @@ fn media_verdict(
     ServiceVerdict::new(kind, question, allowed, grants, reasons, matches)
 }
 
-/// ConvoAI and STT carry no privileges of their own: the agent or task works with the
-/// token's RTC service (joining the channel, publishing for an agent that speaks) and logs
-/// in to RTM with its RTM service.
+/// ConvoAI and STT ([`Question::Agent`]) carry no privileges of their own: the agent or task
+/// (`who`) works with the token's RTC service (joining the channel, publishing for an agent that
+/// speaks) and logs in to RTM with its RTM service. RTC and RTM are named here because they are
+/// the services an agent uses, whatever the agent.
+// Every argument is one the verdict reads; a struct for them would only rename them.
+#[allow(clippy::too_many_arguments)]
 fn agent_verdict(
     kind: ServiceType,
+    who: &str,
     payload: &Payload,
     common: &[Reason],
     rtc: &AccessVerdict,
@@ -521,7 +557,6 @@ fn agent_verdict(
 ) -> ServiceVerdict {
     let mut reasons = common.to_vec();
     let mut grants = Vec::new();
-    let who = if kind == ServiceType::ConvoAi { "the agent" } else { "the STT task" };
     let has_rtc = payload.services().iter().any(|s| matches!(s, Service::Rtc(_)));
     if has_rtc {
         for reason in &rtc.reasons {

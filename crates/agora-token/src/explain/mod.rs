@@ -10,6 +10,7 @@ mod access_token2;
 mod legacy;
 mod sdk_errors;
 
+pub(crate) use access_token2::Question;
 pub use sdk_errors::{SdkError, SdkErrorDiagnosis};
 
 use crate::access_token2::UnverifiedToken;
@@ -17,7 +18,7 @@ use crate::clock;
 use crate::credentials::{AppCertificate, AppId};
 use crate::error::Result;
 use crate::legacy::access_token::UnverifiedAccessToken;
-use crate::services::{Privilege, RtcPrivilege, ServiceType, User};
+use crate::services::{FieldRole, Privilege, RtcPrivilege, ServiceType, User};
 
 /// What to check a token against. Every field is optional.
 #[derive(Debug, Clone, Default)]
@@ -136,13 +137,14 @@ impl ServiceReport {
     /// token debugger page marks such fields; bindings pass the flag on with each field.
     #[must_use]
     pub fn is_wildcard_field(&self, name: &str, value: &str) -> bool {
-        // Read from the service table, so a new service with a channel is covered.
-        let carries_channel_and_user = ServiceType::from_code(self.type_code)
-            .is_ok_and(|service_type| service_type.field_names().contains(&"channelName"));
-        carries_channel_and_user
-            && match name {
-                "channel" => crate::wildcard::is_wildcard_channel(value),
-                "uid" | "account" => crate::wildcard::is_wildcard_user(value),
+        // Read from the service table (the fields' roles), so a new service with a channel is covered.
+        let Ok(service_type) = ServiceType::from_code(self.type_code) else { return false };
+        let declared = service_type.declared_fields();
+        let carries_channel = declared.iter().any(|field| field.role == FieldRole::Channel);
+        carries_channel
+            && match declared.iter().find(|field| field.shown == name).map(|field| field.role) {
+                Some(FieldRole::Channel) => crate::wildcard::is_wildcard_channel(value),
+                Some(FieldRole::User) => crate::wildcard::is_wildcard_user(value),
                 _ => false,
             }
     }

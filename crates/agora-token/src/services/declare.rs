@@ -8,36 +8,44 @@
 /// ```text
 /// /// Docs of the service struct.
 /// Variant(StructName) = type number, "display name", "what it is" {
+///     explain Question::...;
 ///     privileges PrivilegeEnum, expected "the defined numbers, for error messages" {
 ///         /// Docs.
 ///         PrivilegeVariant = number, "short description";
 ///     }
 ///     fields {
 ///         /// Docs.
-///         rust_name: Type, js "jsName", wire "label in errors", shown "label in explain"[, default value];
+///         rust_name: Type, js "jsName" npm NpmField, wire "label in errors", shown "label in explain",
+///             role FieldRole[, default value];
 ///     }
 ///     impl { constructors and other inherent items }
 ///     other items, e.g. `impl Default for StructName`
 /// }
 /// ```
 ///
-/// Fields are packed in the order given, after the privilege map. `js` is the name generic
-/// service objects use ([`ServiceType::field_names`](super::ServiceType::field_names)), `wire`
-/// follows the service name in parse and pack errors (`"RTC channel name"`), `shown` names the
-/// field in `explain`. A field's type implements `FieldType` (string, `i16`, RTM2 permissions);
-/// `default` replaces the type's default where a generic builder leaves the field out.
+/// `explain` is the question `explain` asks of the service ([`Question`](crate::explain::Question):
+/// join a channel, log in, ...). Fields are packed in the order given, after the privilege map.
+/// `js` is the name generic service objects use
+/// ([`ServiceType::field_names`](super::ServiceType::field_names)), `npm` how npm's drop-in reads
+/// it from a JavaScript service object ([`NpmField`](crate::compat::javascript::NpmField)),
+/// `wire` follows the service name in parse and pack errors (`"RTC channel name"`), `shown` names
+/// the field in `explain`, `role` says what the field is to code that reads every service alike
+/// ([`FieldRole`](super::FieldRole): the channel, the user, ...). A field's type implements
+/// `FieldType` (string, `i16`, RTM2 permissions); `default` replaces the type's default where a
+/// generic builder leaves the field out.
 macro_rules! services {
     ($(
         $(#[$meta:meta])*
         $variant:ident($name:ident) = $code:literal, $display:literal, $about:literal {
+            explain $question:expr;
             privileges $privilege:ident, expected $expected:literal {
                 $( $(#[$pmeta:meta])* $pvariant:ident = $pcode:literal, $plabel:literal; )*
             }
             fields {
                 $(
                     $(#[$fmeta:meta])*
-                    $field:ident: $fty:ty, js $js:literal, wire $wire:literal, shown $shown:literal
-                    $(, default $default:expr)?;
+                    $field:ident: $fty:ty, js $js:literal npm $npm:ident, wire $wire:literal, shown $shown:literal,
+                    role $role:ident $(, default $default:expr)?;
                 )*
             }
             impl { $($inherent:tt)* }
@@ -87,6 +95,23 @@ macro_rules! services {
             #[must_use]
             pub fn privileges(self) -> &'static [(&'static str, u16)] {
                 match self { $( ServiceType::$variant => <$privilege as Privilege>::NAMES, )* }
+            }
+
+            /// The question `explain` asks of a service of this type.
+            pub(crate) fn question(self) -> crate::explain::Question {
+                match self { $( ServiceType::$variant => $question, )* }
+            }
+
+            /// The table's declaration of each field besides the privileges, in packing order.
+            pub(crate) fn declared_fields(self) -> &'static [DeclaredField] {
+                match self {
+                    $( ServiceType::$variant => &[$( DeclaredField {
+                        name: $js,
+                        shown: $shown,
+                        role: FieldRole::$role,
+                        npm: crate::compat::javascript::NpmField::$npm,
+                    } ),*], )*
+                }
             }
 
             /// The name of a privilege number of this service type.
@@ -200,12 +225,17 @@ macro_rules! services {
                 })
             }
 
-            /// The label `explain` shows for a field named as in [`ServiceType::field_names`].
-            pub(crate) fn shown_field_name(&self, name: &str) -> &'static str {
-                let labels: &[(&str, &'static str)] = match self {
-                    $( Service::$variant(_) => &[$( ($js, $shown) ),*], )*
-                };
-                labels.iter().find(|(js, _)| *js == name).map_or("", |(_, shown)| shown)
+            /// The value of the service's field with this role, if it has one (the first, in
+            /// packing order): lets `explain` read the channel or the user of any service.
+            pub(crate) fn field_with_role(&self, role: FieldRole) -> Option<ServiceField> {
+                match self {
+                    $( Service::$variant(service) => {
+                        $( if FieldRole::$role == role {
+                            return Some(FieldType::to_field(&service.$field));
+                        } )*
+                    } )*
+                }
+                None
             }
         }
 
