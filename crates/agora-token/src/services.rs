@@ -45,9 +45,12 @@ services! {
         }
         fields {
             /// The channel name; `""` or `"*"` means any channel.
-            channel_name: String, js "channelName" npm Text, wire "channel name", shown "channel", role Channel;
+            channel_name: String, js "channelName" npm Text, wire "channel name", shown "channel", role Channel,
+                required "RTC services need a channel name";
             /// The uid as a string: `""` for any user (numeric uid 0), else the decimal uid or the account.
-            uid: String, js "uid" npm User, wire "uid", shown "uid", role User;
+            // Required: a uid left out must not become 0, "any user".
+            uid: String, js "uid" npm User, wire "uid", shown "uid", role User,
+                required "RTC services need a uid (number, 0 = any user) or an account (string)";
         }
         impl {
             /// An RTC service for a channel and a uid or account, with no privileges yet.
@@ -287,8 +290,9 @@ trait PrivilegeEnumVisitor {
 
 impl ServiceType {
     /// Checks the fields given to a generic builder (by [`field_names`](ServiceType::field_names)):
-    /// fields of other service types are refused, and an RTC service needs its channel and its
-    /// uid (a missing uid must not become 0, "any user"); the other fields default to empty.
+    /// fields of other service types are refused, and so is leaving out a field the service
+    /// table marks required (an RTC service needs its channel and its uid: a missing uid must
+    /// not become 0, "any user"); the other fields default to empty.
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] naming the field.
@@ -301,16 +305,13 @@ impl ServiceType {
                 reason: format!("{self} services have no `{field}` field (their fields: {expected})"),
             });
         }
-        if self == ServiceType::Rtc {
-            let missing = |field: &str, reason: &str| {
-                (!given.contains(&field))
-                    .then(|| Error::InvalidArgument { field: field.to_owned(), reason: reason.to_owned() })
-            };
-            let channel = missing("channelName", "RTC services need a channel name");
-            let uid = missing("uid", "RTC services need a uid (number, 0 = any user) or an account (string)");
-            if let Some(error) = channel.or(uid) {
-                return Err(error);
-            }
+        // The first missing one in packing order is reported.
+        let missing = self.declared_fields().iter().find_map(|field| match field.required {
+            Some(reason) if !given.contains(&field.name) => Some((field.name, reason)),
+            _ => None,
+        });
+        if let Some((field, reason)) = missing {
+            return Err(Error::InvalidArgument { field: field.to_owned(), reason: reason.to_owned() });
         }
         Ok(())
     }
@@ -395,6 +396,8 @@ pub(crate) struct DeclaredField {
     pub(crate) role: FieldRole,
     /// How npm's drop-in reads it from a JavaScript service object.
     pub(crate) npm: NpmField,
+    /// Why a generic builder may not leave it out (`None`: it takes its default).
+    pub(crate) required: Option<&'static str>,
 }
 
 /// The types a service field can have: how the table's fields are packed, parsed and seen as a
@@ -882,6 +885,10 @@ mod tests {
         assert!(misplaced.contains("RTM services have no `uid` field (their fields: userId)"), "{misplaced}");
         let no_uid = ServiceType::Rtc.check_fields(&["channelName"]).unwrap_err().to_string();
         assert!(no_uid.contains("uid"), "{no_uid}");
+        // The table's `required` fields, the first missing one in packing order.
+        let neither = ServiceType::Rtc.check_fields(&[]).unwrap_err();
+        let reason = "RTC services need a channel name".to_owned();
+        assert_eq!(neither, Error::InvalidArgument { field: "channelName".to_owned(), reason });
         for service_type in ServiceType::ALL {
             assert!(service_type.check_fields(service_type.field_names()).is_ok(), "{service_type}");
         }

@@ -16,7 +16,7 @@
 ///     fields {
 ///         /// Docs.
 ///         rust_name: Type, js "jsName" npm NpmField, wire "label in errors", shown "label in explain",
-///             role FieldRole[, default value];
+///             role FieldRole[, default value][, required "why, when a generic builder leaves it out"];
 ///     }
 ///     impl { constructors and other inherent items }
 ///     other items, e.g. `impl Default for StructName`
@@ -32,7 +32,8 @@
 /// the field in `explain`, `role` says what the field is to code that reads every service alike
 /// ([`FieldRole`](super::FieldRole): the channel, the user, ...). A field's type implements
 /// `FieldType` (string, `i16`, RTM2 permissions); `default` replaces the type's default where a
-/// generic builder leaves the field out.
+/// generic builder leaves the field out, and `required` refuses that, with the reason given
+/// ([`ServiceType::check_fields`](super::ServiceType::check_fields)).
 macro_rules! services {
     ($(
         $(#[$meta:meta])*
@@ -45,7 +46,7 @@ macro_rules! services {
                 $(
                     $(#[$fmeta:meta])*
                     $field:ident: $fty:ty, js $js:literal npm $npm:ident, wire $wire:literal, shown $shown:literal,
-                    role $role:ident $(, default $default:expr)?;
+                    role $role:ident $(, default $default:expr)? $(, required $required:literal)?;
                 )*
             }
             impl { $($inherent:tt)* }
@@ -110,6 +111,7 @@ macro_rules! services {
                         shown: $shown,
                         role: FieldRole::$role,
                         npm: crate::compat::javascript::NpmField::$npm,
+                        required: field_required!($($required)?),
                     } ),*], )*
                 }
             }
@@ -296,6 +298,16 @@ macro_rules! field_default {
     };
     ($ty:ty, $default:expr) => {
         $default
+    };
+}
+
+/// Why a generic builder may not leave a field out, if it may not.
+macro_rules! field_required {
+    () => {
+        None
+    };
+    ($reason:literal) => {
+        Some($reason)
     };
 }
 
