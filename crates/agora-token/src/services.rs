@@ -21,13 +21,22 @@ pub(crate) use declare::snake_case;
 // The service table: the one declaration of each service of the 007 format. `services!`
 // (services/declare.rs) expands it into the `ServiceType` and `Service` enums and everything that
 // matches on every service (numbers, names, field lists, privilege tables, packing, parsing,
-// generic construction), so adding a service is adding an entry here; the bindings derive their
-// generic service objects from `ServiceType::ALL`, `Service::fields` and `Service::from_fields`.
-// The compiler then asks for the rest, one line each: the question the service answers in
-// `explain` and how npm's drop-in reads it (compat/javascript.rs), its variant in uniffi's
-// `ffi_services!`, its class in Python's `py_services!`. Node, WebAssembly and C need nothing.
-// Outside the compiler's reach: lib.rs and README "Public surface", docs/api-names.md rows,
-// Python's class, stub and export.
+// generic construction). Each entry also carries the service's rules for the rest of the core:
+// the question `explain` asks of it (`explain Question::...`), and per field how npm's drop-in
+// reads it (`npm`), what it is to `explain` (`role`: the channel, the user, ...) and whether a
+// generic builder may leave it out (`required`); compat/ and explain/ read those instead of
+// matching the services (explain names RTC and RTM only where they are special: the RTC access
+// check, and the RTC and RTM services an agent uses). The bindings derive their generic service objects from `ServiceType::ALL`,
+// `Service::fields` and `Service::from_fields`.
+//
+// So a new service of an existing kind is its entry here plus: its row in the spec test
+// `privilege_tables_are_the_spec_table` (below), its structs' re-export in lib.rs and
+// the README "Public surface" (tests/public_surface.rs checks), their rows in docs/api-names.md
+// (scripts/check_api_names.py checks), and one line per binding, which the compiler asks for:
+// its variant in uniffi's `ffi_services!`, its class in Python's `py_services!` (with the class,
+// stub and export). Node, WebAssembly, C, the CLI and the server need nothing. A new kind of
+// service (a question `explain` does not ask yet, a field npm reads another way) is a new
+// `Question` or `NpmField` variant, and the compiler points at the match that must handle it.
 services! {
     /// RTC (type 1): join a channel, publish streams.
     Rtc(RtcService) = 1, "RTC", "Real-time communication (audio/video channels)" {

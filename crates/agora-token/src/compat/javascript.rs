@@ -841,6 +841,34 @@ mod tests {
         assert!(super::service(&twice, &mut warnings).is_err());
     }
 
+    /// Fields are read in packing order, each as the service table's `npm` says: the warnings
+    /// come in that order and the first bad field is the one named.
+    #[test]
+    fn service_fields_are_read_in_packing_order_by_their_declared_reading() {
+        let mut warnings = Vec::new();
+        let apaas = Js::Object(vec![
+            ("type", Js::Number(7.0)),
+            ("role", Js::Null),
+            ("userUuid", Js::Number(5.0)),
+            ("roomUuid", Js::Null),
+            ("privileges", Js::Object(vec![])),
+        ]);
+        let read = service(&apaas, &mut warnings).unwrap();
+        assert_eq!(read, crate::ApaasService::new("", "5", APAAS_NO_ROLE).into());
+        assert_eq!(codes(&warnings), [CompatWarning::UID_WRITTEN_AS_TEXT, CompatWarning::NOT_A_NUMBER]);
+        let both_bad =
+            Js::Object(vec![("type", Js::Number(1.0)), ("uid", Js::Symbol), ("channelName", Js::Number(1.0))]);
+        let error = service(&both_bad, &mut warnings).unwrap_err();
+        assert!(matches!(&error, Error::InvalidArgument { field, .. } if field == "channelName"), "{error}");
+        let rtc = Js::Object(vec![
+            ("type", Js::Number(1.0)),
+            ("channelName", Js::Text("c")),
+            ("uid", Js::Number(0.0)),
+            ("privileges", Js::Object(vec![])),
+        ]);
+        assert_eq!(service(&rtc, &mut warnings).unwrap(), crate::RtcService::new("c", 0).into());
+    }
+
     #[test]
     fn rtm2_keys_must_be_the_text_of_their_number() {
         let mut warnings = Vec::new();

@@ -1157,6 +1157,47 @@ mod tests {
         assert_eq!(codes(&verdict(&e, "STT").reasons), ["service_missing"]);
     }
 
+    /// The question each service's verdict asks comes from its table entry (`explain
+    /// Question::...`) and reads the service's fields by their role.
+    #[test]
+    fn each_service_is_asked_the_question_its_table_entry_declares() {
+        let services: Vec<crate::Service> = vec![
+            crate::RtcService::new("room", 42).into(),
+            crate::RtmService::new("alice").into(),
+            crate::StreamingService::new("live", 7).into(),
+            crate::FpaService::new().into(),
+            crate::ChatService::new("bob").with_privilege(crate::ChatPrivilege::User, 0).into(),
+            crate::FcdnService::new("cdn", "acc").into(),
+            crate::ApaasService::new("", "u-1", -1).into(),
+            crate::Rtm2Service::new("carol", crate::Rtm2Permissions::new()).into(),
+            crate::ConvoAiService::new().into(),
+            crate::SttService::new().into(),
+        ];
+        let mut builder = AccessToken2::new(600);
+        builder.issued(1_000_000, 1);
+        for service in services {
+            builder.service(service);
+        }
+        let e = explain(&builder.build(&creds()).unwrap(), &at(1_000_001)).unwrap();
+        let questions: Vec<(&str, &str)> =
+            e.verdicts.iter().map(|v| (v.service.as_str(), v.question.as_str())).collect();
+        assert_eq!(
+            questions,
+            [
+                ("RTC", "join the token's channel"),
+                ("RTM", "log in to RTM as \"alice\""),
+                ("Streaming", "use Streaming"),
+                ("FPA", "connect through FPA (log in)"),
+                ("Chat", "use Chat as user \"bob\""),
+                ("FCDN", "use FCDN"),
+                ("APaaS", "act as user \"u-1\""),
+                ("RTM2", "log in to RTM2 as \"carol\""),
+                ("ConvoAI", "run the agent"),
+                ("STT", "run the STT task"),
+            ]
+        );
+    }
+
     #[test]
     fn expected_app_id_and_sdk_errors() {
         let t = token("room", 42, RtcRole::Publisher, 3600, 0);
