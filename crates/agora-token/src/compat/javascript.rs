@@ -550,7 +550,7 @@ fn service_field<V: JsValue>(
 
 /// One service of the drop-in `AccessToken2` (npm's service classes, as `{ type, privileges,
 /// ...its fields }`), its fields read as npm's classes read them (in packing order, each by the
-/// [`NpmField`] the service table declares) and its privileges packed as given: every privilege
+/// reading the service table declares) and its privileges packed as given: every privilege
 /// number, with a warning for those the service does not define.
 ///
 /// # Errors
