@@ -57,3 +57,15 @@ def test_package_all_names_resolve() -> None:
         for name in module.__all__:
             assert hasattr(module, name), f"{module.__name__}.{name}"
     assert agora_token.__version__ == _native.__version__
+
+
+def test_the_service_classes_of_the_stub_are_the_generated_ones() -> None:
+    # The service classes are declared once, in bindings/python/src/services.rs; their stub is
+    # generated from that list. `scripts/test-python.sh --update-stub` rewrites this part.
+    generated = _native._service_stubs()
+    lines = generated.splitlines(keepends=True)
+    begin, end = lines[0], lines[-1]
+    text = STUB.read_text(encoding="utf-8")
+    assert text.count(begin) == 1 and text.count(end) == 1, f"{STUB.name} lacks the markers {begin!r}, {end!r}"
+    checked_in = text[text.index(begin) : text.index(end) + len(end)]
+    assert checked_in == generated, "the service stubs drifted: run scripts/test-python.sh --update-stub"
