@@ -292,8 +292,8 @@ macro_rules! py_services {
                 let getters: &[(&str, &str, &str)] = &[$( (stringify!($field), stub_type_of(|service: &$core| &service.$field), $fdoc) ),*];
                 stubs.push_str(&class_stub($name, $doc, $code, arguments, getters, privileges_doc!($($pdoc)?)));
             )*
-            let names = [$( format!("    \"{}\",\n", $name) ),*];
-            stubs.push_str(&format!("_Service = Union[\n{}]\n", names.concat()));
+            let names = [$( format!("    \"{}\",\n", $name) ),*].concat();
+            stubs.push_str(&format!("_Service = Union[\n{names}]\n\n__all__ += [\n{names}]\n"));
             stubs
         }
     };
