@@ -3,6 +3,11 @@
 //! Each class wraps the core struct of the same name. Privileges are given as a mapping of
 //! privilege number (or the `RtcPrivilege`, ... enum member) to expiry in seconds; the core
 //! refuses numbers its service does not define. Decoded tokens return the same classes.
+//!
+//! The service classes are declared once, in the `py_services!` list at the end: each entry
+//! becomes the class, its arms of `service_to_py`/`service_from_py`, its registration and its part
+//! of `_native.pyi` (generated; `scripts/test-python.sh --update-stub` rewrites it, and a test
+//! fails when it drifts). `Rtm2Permissions` is not a service and stays hand-written.
 
 use std::collections::BTreeMap;
 
@@ -181,7 +186,8 @@ macro_rules! privileges_doc {
 /// Variant(CoreStruct => PyWrapper) = type number, "PythonName", "class docstring"
 ///     [, privileges "the privileges getter's docstring, when the usual one does not fit"]
 ///     [, text_signature "(...)", when pyo3's differs: it writes a default `""` as `""`, Python as `''`] {
-///     python_argument: RustArgumentType [= default, one token] => core_field via conversion, "stub argument type", "getter docstring";
+///     python_argument: RustArgumentType [= default, one token] => core_field via conversion,
+///         "stub argument type", "getter docstring";
 /// }
 /// ```
 ///
@@ -196,7 +202,8 @@ macro_rules! py_services {
         $variant:ident($core:ident => $class:ident) = $code:literal, $name:literal, $doc:literal
         $(, privileges $pdoc:literal)? $(, text_signature $sig:literal)? {
             $(
-                $arg:ident: $argty:ty $(= $default:tt)? => $field:ident via $convert:ident, $stub:literal, $fdoc:literal;
+                $arg:ident: $argty:ty $(= $default:tt)? => $field:ident via $convert:ident,
+                    $stub:literal, $fdoc:literal;
             )*
         }
     )*) => {
@@ -289,7 +296,8 @@ macro_rules! py_services {
             let mut stubs = String::new();
             $(
                 let arguments: &[(&str, &str)] = &[$( (stringify!($arg), $stub) ),*];
-                let getters: &[(&str, &str, &str)] = &[$( (stringify!($field), stub_type_of(|service: &$core| &service.$field), $fdoc) ),*];
+                let getters: &[(&str, &str, &str)] =
+                    &[$( (stringify!($field), stub_type_of(|service: &$core| &service.$field), $fdoc) ),*];
                 stubs.push_str(&class_stub($name, $doc, $code, arguments, getters, privileges_doc!($($pdoc)?)));
             )*
             let names = [$( format!("    \"{}\",\n", $name) ),*].concat();
@@ -342,7 +350,8 @@ py_services! {
     Rtm(RtmService => PyRtmService) = 2, "RtmService", "RTM (type 2): log in to real-time messaging." {
         user_id: String => user_id via text, "str", "The RTM user id.";
     }
-    Streaming(StreamingService => PyStreamingService) = 3, "StreamingService", "Streaming (type 3): publish mixed or raw streams." {
+    Streaming(StreamingService => PyStreamingService) = 3, "StreamingService",
+        "Streaming (type 3): publish mixed or raw streams." {
         channel_name: String => channel_name via text, "str", "The channel name.";
         user: &Bound<'_, PyAny> => account via user_wire, "_User", "The account as packed (\"\" for numeric uid 0).";
     }
@@ -358,7 +367,8 @@ py_services! {
         text_signature "(*, room_uuid='', user_uuid='', role=None, privileges=None)" {
         room_uuid: &str = "" => room_uuid via text, "str = \"\"", "The room uuid (\"\" for user and app tokens).";
         user_uuid: &str = "" => user_uuid via text, "str = \"\"", "The user uuid (\"\" for app tokens).";
-        role: Option<&Bound<'_, PyAny>> = None => role via apaas_role, "Optional[int] = None", "The role in the room; -1 when unused.";
+        role: Option<&Bound<'_, PyAny>> = None => role via apaas_role, "Optional[int] = None",
+            "The role in the room; -1 when unused.";
     }
     Rtm2(Rtm2Service => PyRtm2Service) = 8, "Rtm2Service", "RTM2 (type 8): RTM login with resource permissions." {
         user_id: String => user_id via text, "str", "The RTM user id.";
@@ -385,7 +395,8 @@ fn service_stubs_with_markers() -> String {
     format!("{STUB_BEGIN}{}{STUB_END}", service_stubs())
 }
 
-/// Adds `SERVICE_TYPES` ({type number: name}), `PRIVILEGES` ({type number: {privilege name:
+/// Adds the service classes and `Rtm2Permissions`, the private `_service_stubs()`, and
+/// `SERVICE_TYPES` ({type number: name}), `PRIVILEGES` ({type number: {privilege name:
 /// number}}) and `PRIVILEGES_006` ({privilege name: number}), the core's tables
 /// (`ServiceType::ALL`, `ServiceType::privileges`, `Privilege006::NAMES`), so the Python enums and
 /// the drop-in constants are checked against the core instead of trusted.
