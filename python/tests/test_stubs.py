@@ -1,9 +1,10 @@
-"""The hand-written stubs document what they declare, and the public names resolve.
+"""The stubs document what they declare, the generated part is current, and the public names resolve.
 
 `python -m mypy.stubtest agora_token._native` (run by scripts/test-python.sh) checks that the
 stubs match the built module's names and signatures; this checks what stubtest does not: that
 every public class, function and property of the stub has a docstring, and that `__all__` of
-the package and of `agora_token.legacy` name real objects."""
+the package and of `agora_token.legacy` name real objects. The service classes' part of the stub
+is generated from bindings/python/src/services.rs and checked here against the built module."""
 
 from __future__ import annotations
 
