@@ -70,3 +70,11 @@ def test_the_service_classes_of_the_stub_are_the_generated_ones() -> None:
     assert text.count(begin) == 1 and text.count(end) == 1, f"{STUB.name} lacks the markers {begin!r}, {end!r}"
     checked_in = text[text.index(begin) : text.index(end) + len(end)]
     assert checked_in == generated, "the service stubs drifted: run scripts/test-python.sh --update-stub"
+
+
+def test_every_service_class_is_exported_by_the_package() -> None:
+    # A new entry of the py_services! list needs its two lines in __init__.py (the import and
+    # `__all__`: type checkers need them written out); this says which one is missing.
+    services = {name for name in _native.__all__ if name.endswith("Service")}
+    assert len(services) == len(_native.SERVICE_TYPES)
+    assert services <= set(agora_token.__all__)
