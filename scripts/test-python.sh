@@ -6,7 +6,18 @@
 # scripts/peers/node_peer.js for what the PyPI peers lack; warnings, errors, bad types, the
 # Flask / Django / FastAPI examples), mypy.stubtest on the native module, and checks that the
 # extension links neither libz nor libpython.
+#
+# The service classes' part of python/agora_token/_native.pyi is generated from the list in
+# bindings/python/src/services.rs; a test fails when the checked-in part differs. `--update-stub`
+# rewrites that part first (from the freshly built module), then tests the result.
 set -euo pipefail
+UPDATE_STUB=0
+for arg in "$@"; do
+  case "$arg" in
+    --update-stub) UPDATE_STUB=1 ;;
+    *) echo "usage: $0 [--update-stub]" >&2; exit 2 ;;
+  esac
+done
 source "$(dirname "$0")/lib/env.sh"
 cd "$ROOT"
 
@@ -31,15 +42,37 @@ python3 -m venv "$VENV_DIR"
 VPY="$VENV_DIR/bin/python"
 "$VPY" -m pip install -q --disable-pip-version-check -r python/requirements-test.txt
 
-log "building the abi3 wheel (maturin, release, --target $HOST)"
-rm -rf dist/py
-(cd python && "$VENV_DIR/bin/maturin" build -q --release --target "$HOST" -o "$ROOT/dist/py")
-shopt -s nullglob
-wheels=(dist/py/agora_token_rs-*-abi3-*.whl)
-shopt -u nullglob
-[ "${#wheels[@]}" -eq 1 ] || { echo "expected one abi3 wheel in dist/py, found: $(ls dist/py)" >&2; exit 1; }
-log "installing ${wheels[0]}"
-"$VPY" -m pip install -q --disable-pip-version-check "${wheels[0]}"
+build_and_install_wheel() {
+  log "building the abi3 wheel (maturin, release, --target $HOST)"
+  rm -rf dist/py
+  (cd python && "$VENV_DIR/bin/maturin" build -q --release --target "$HOST" -o "$ROOT/dist/py")
+  shopt -s nullglob
+  wheels=(dist/py/agora_token_rs-*-abi3-*.whl)
+  shopt -u nullglob
+  [ "${#wheels[@]}" -eq 1 ] || { echo "expected one abi3 wheel in dist/py, found: $(ls dist/py)" >&2; exit 1; }
+  log "installing ${wheels[0]}"
+  "$VPY" -m pip install -q --disable-pip-version-check --force-reinstall "${wheels[0]}"
+}
+build_and_install_wheel
+
+if [ "$UPDATE_STUB" = 1 ]; then
+  # The stub ships in the wheel: rewrite it in the source tree, then build and install again.
+  log "rewriting the generated service classes in python/agora_token/_native.pyi"
+  (cd "$VENV_DIR" && "$VPY" - "$ROOT/python/agora_token/_native.pyi" <<'PY'
+import pathlib, sys
+from agora_token import _native
+stub = pathlib.Path(sys.argv[1])
+text = stub.read_text(encoding="utf-8")
+generated = _native._service_stubs()
+begin, end = generated.splitlines(keepends=True)[0], generated.splitlines(keepends=True)[-1]
+if text.count(begin) != 1 or text.count(end) != 1:
+    sys.exit(f"{stub}: expected one {begin.strip()!r} and one {end.strip()!r} line")
+start, stop = text.index(begin), text.index(end) + len(end)
+stub.write_text(text[:start] + generated + text[stop:], encoding="utf-8")
+PY
+  )
+  build_and_install_wheel
+fi
 
 # Run the tools from inside the virtualenv directory: `python -m` puts the working directory on
 # sys.path, and there must be no agora_token/ folder there.

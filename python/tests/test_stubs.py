@@ -1,9 +1,10 @@
-"""The hand-written stubs document what they declare, and the public names resolve.
+"""The stubs document what they declare, the generated part is current, and the public names resolve.
 
 `python -m mypy.stubtest agora_token._native` (run by scripts/test-python.sh) checks that the
 stubs match the built module's names and signatures; this checks what stubtest does not: that
 every public class, function and property of the stub has a docstring, and that `__all__` of
-the package and of `agora_token.legacy` name real objects."""
+the package and of `agora_token.legacy` name real objects. The service classes' part of the stub
+is generated from bindings/python/src/services.rs and checked here against the built module."""
 
 from __future__ import annotations
 
@@ -57,3 +58,23 @@ def test_package_all_names_resolve() -> None:
         for name in module.__all__:
             assert hasattr(module, name), f"{module.__name__}.{name}"
     assert agora_token.__version__ == _native.__version__
+
+
+def test_the_service_classes_of_the_stub_are_the_generated_ones() -> None:
+    # The service classes are declared once, in bindings/python/src/services.rs; their stub is
+    # generated from that list. `scripts/test-python.sh --update-stub` rewrites this part.
+    generated = _native._service_stubs()
+    lines = generated.splitlines(keepends=True)
+    begin, end = lines[0], lines[-1]
+    text = STUB.read_text(encoding="utf-8")
+    assert text.count(begin) == 1 and text.count(end) == 1, f"{STUB.name} lacks the markers {begin!r}, {end!r}"
+    checked_in = text[text.index(begin) : text.index(end) + len(end)]
+    assert checked_in == generated, "the service stubs drifted: run scripts/test-python.sh --update-stub"
+
+
+def test_every_service_class_is_exported_by_the_package() -> None:
+    # A new entry of the py_services! list needs its two lines in __init__.py (the import and
+    # `__all__`: type checkers need them written out); this says which one is missing.
+    services = {name for name in _native.__all__ if name.endswith("Service")}
+    assert len(services) == len(_native.SERVICE_TYPES)
+    assert services <= set(agora_token.__all__)

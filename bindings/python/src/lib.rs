@@ -32,12 +32,6 @@ mod _native {
     use super::credentials::PyCredentials;
 
     #[pymodule_export]
-    use super::services::{
-        PyApaasService, PyChatService, PyConvoAiService, PyFcdnService, PyFpaService, PyRtcService, PyRtm2Permissions,
-        PyRtm2Service, PyRtmService, PyStreamingService, PySttService,
-    };
-
-    #[pymodule_export]
     use super::access_token2::{
         decode_unverified, rtc_token_with_uid, rtc_token_with_user_account, verify, PyPayload, PyTokenBuilder,
         PyUnverifiedToken, PyVerifiedToken,
@@ -76,6 +70,7 @@ mod _native {
         let sdk_errors = agora_token::SdkError::ALL.iter().map(|error| error.code());
         module.add("SDK_ERROR_CODES", pyo3::types::PyTuple::new(module.py(), sdk_errors)?)?;
         super::errors::register(module)?;
+        // The service classes and Rtm2Permissions (the services' list in services.rs adds them).
         super::services::register(module)?;
         Ok(())
     }

@@ -3,16 +3,20 @@
 //! Each class wraps the core struct of the same name. Privileges are given as a mapping of
 //! privilege number (or the `RtcPrivilege`, ... enum member) to expiry in seconds; the core
 //! refuses numbers its service does not define. Decoded tokens return the same classes.
+//!
+//! The service classes are declared once, in the `py_services!` list at the end: each entry
+//! becomes the class, its arms of `service_to_py`/`service_from_py`, its registration and its part
+//! of `_native.pyi` (generated; `scripts/test-python.sh --update-stub` rewrites it, and a test
+//! fails when it drifts). `Rtm2Permissions` is not a service and stays hand-written.
 
 use std::collections::BTreeMap;
 
 use agora_token::{
-    ApaasPrivilege, ApaasService, ChatPrivilege, ChatService, ConvoAiPrivilege, ConvoAiService, FcdnPrivilege,
-    FcdnService, FpaPrivilege, FpaService, Privilege, Privileges, RtcPrivilege, RtcService, Rtm2PermissionType,
-    Rtm2Permissions, Rtm2Privilege, Rtm2ResourceType, Rtm2Service, RtmPrivilege, RtmService, Service, ServiceType,
-    StreamingPrivilege, StreamingService, SttPrivilege, SttService,
+    ApaasService, ChatService, ConvoAiService, FcdnService, FpaService, Privilege, Privileges, RtcService,
+    Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType, Rtm2Service, RtmService, Service, ServiceType,
+    StreamingService, SttService,
 };
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyRuntimeError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
@@ -46,332 +50,6 @@ fn service_repr(name: &str, fields: &[(&str, String)], privileges: &BTreeMap<u16
     let entries: Vec<String> = privileges.iter().map(|(code, expire)| format!("{code}: {expire}")).collect();
     parts.push(format!("privileges={{{}}}", entries.join(", ")));
     format!("{name}({})", parts.join(", "))
-}
-
-/// RTC (type 1): join a channel and publish streams.
-#[pyclass(module = "agora_token._native", name = "RtcService", frozen, eq)]
-#[derive(PartialEq)]
-pub(crate) struct PyRtcService {
-    pub(crate) inner: RtcService,
-}
-
-#[pymethods]
-impl PyRtcService {
-    #[new]
-    #[pyo3(signature = (*, channel_name, user, privileges = None))]
-    fn new(channel_name: String, user: &Bound<'_, PyAny>, privileges: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        let mut inner = RtcService::new(channel_name, user_arg(user, "user")?);
-        inner.privileges = privileges_from::<RtcPrivilege>(privileges)?;
-        Ok(PyRtcService { inner })
-    }
-
-    /// The service type number, 1.
-    #[getter]
-    fn service_type(&self) -> u16 {
-        ServiceType::Rtc.code()
-    }
-
-    /// The channel name; "" or "*" means any channel.
-    #[getter]
-    fn channel_name(&self) -> &str {
-        &self.inner.channel_name
-    }
-
-    /// The uid as packed: "" for any user (numeric uid 0), else the decimal uid or the account.
-    #[getter]
-    fn uid(&self) -> &str {
-        &self.inner.uid
-    }
-
-    /// Privilege number -> expiry in seconds after the issue time.
-    #[getter]
-    fn privileges(&self) -> BTreeMap<u16, u32> {
-        self.inner.privileges.as_map().clone()
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let fields = [("channel_name", str_repr(py, &self.inner.channel_name)), ("uid", str_repr(py, &self.inner.uid))];
-        service_repr("RtcService", &fields, self.inner.privileges.as_map())
-    }
-}
-
-/// RTM (type 2): log in to real-time messaging.
-#[pyclass(module = "agora_token._native", name = "RtmService", frozen, eq)]
-#[derive(PartialEq)]
-pub(crate) struct PyRtmService {
-    pub(crate) inner: RtmService,
-}
-
-#[pymethods]
-impl PyRtmService {
-    #[new]
-    #[pyo3(signature = (*, user_id, privileges = None))]
-    fn new(user_id: String, privileges: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        let mut inner = RtmService::new(user_id);
-        inner.privileges = privileges_from::<RtmPrivilege>(privileges)?;
-        Ok(PyRtmService { inner })
-    }
-
-    /// The service type number, 2.
-    #[getter]
-    fn service_type(&self) -> u16 {
-        ServiceType::Rtm.code()
-    }
-
-    /// The RTM user id.
-    #[getter]
-    fn user_id(&self) -> &str {
-        &self.inner.user_id
-    }
-
-    /// Privilege number -> expiry in seconds after the issue time.
-    #[getter]
-    fn privileges(&self) -> BTreeMap<u16, u32> {
-        self.inner.privileges.as_map().clone()
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> String {
-        service_repr("RtmService", &[("user_id", str_repr(py, &self.inner.user_id))], self.inner.privileges.as_map())
-    }
-}
-
-/// Streaming (type 3): publish mixed or raw streams.
-#[pyclass(module = "agora_token._native", name = "StreamingService", frozen, eq)]
-#[derive(PartialEq)]
-pub(crate) struct PyStreamingService {
-    pub(crate) inner: StreamingService,
-}
-
-#[pymethods]
-impl PyStreamingService {
-    #[new]
-    #[pyo3(signature = (*, channel_name, user, privileges = None))]
-    fn new(channel_name: String, user: &Bound<'_, PyAny>, privileges: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        let mut inner = StreamingService::new(channel_name, user_arg(user, "user")?);
-        inner.privileges = privileges_from::<StreamingPrivilege>(privileges)?;
-        Ok(PyStreamingService { inner })
-    }
-
-    /// The service type number, 3.
-    #[getter]
-    fn service_type(&self) -> u16 {
-        ServiceType::Streaming.code()
-    }
-
-    /// The channel name.
-    #[getter]
-    fn channel_name(&self) -> &str {
-        &self.inner.channel_name
-    }
-
-    /// The account as packed ("" for numeric uid 0).
-    #[getter]
-    fn account(&self) -> &str {
-        &self.inner.account
-    }
-
-    /// Privilege number -> expiry in seconds after the issue time.
-    #[getter]
-    fn privileges(&self) -> BTreeMap<u16, u32> {
-        self.inner.privileges.as_map().clone()
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let fields =
-            [("channel_name", str_repr(py, &self.inner.channel_name)), ("account", str_repr(py, &self.inner.account))];
-        service_repr("StreamingService", &fields, self.inner.privileges.as_map())
-    }
-}
-
-/// FPA (type 4).
-#[pyclass(module = "agora_token._native", name = "FpaService", frozen, eq)]
-#[derive(PartialEq)]
-pub(crate) struct PyFpaService {
-    pub(crate) inner: FpaService,
-}
-
-#[pymethods]
-impl PyFpaService {
-    #[new]
-    #[pyo3(signature = (*, privileges = None))]
-    fn new(privileges: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        let mut inner = FpaService::new();
-        inner.privileges = privileges_from::<FpaPrivilege>(privileges)?;
-        Ok(PyFpaService { inner })
-    }
-
-    /// The service type number, 4.
-    #[getter]
-    fn service_type(&self) -> u16 {
-        ServiceType::Fpa.code()
-    }
-
-    /// Privilege number -> expiry in seconds after the issue time.
-    #[getter]
-    fn privileges(&self) -> BTreeMap<u16, u32> {
-        self.inner.privileges.as_map().clone()
-    }
-
-    fn __repr__(&self) -> String {
-        service_repr("FpaService", &[], self.inner.privileges.as_map())
-    }
-}
-
-/// Chat (type 5).
-#[pyclass(module = "agora_token._native", name = "ChatService", frozen, eq)]
-#[derive(PartialEq)]
-pub(crate) struct PyChatService {
-    pub(crate) inner: ChatService,
-}
-
-#[pymethods]
-impl PyChatService {
-    #[new]
-    #[pyo3(signature = (*, user_id, privileges = None))]
-    fn new(user_id: String, privileges: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        let mut inner = ChatService::new(user_id);
-        inner.privileges = privileges_from::<ChatPrivilege>(privileges)?;
-        Ok(PyChatService { inner })
-    }
-
-    /// The service type number, 5.
-    #[getter]
-    fn service_type(&self) -> u16 {
-        ServiceType::Chat.code()
-    }
-
-    /// The chat user id ("" for app tokens).
-    #[getter]
-    fn user_id(&self) -> &str {
-        &self.inner.user_id
-    }
-
-    /// Privilege number -> expiry in seconds after the issue time.
-    #[getter]
-    fn privileges(&self) -> BTreeMap<u16, u32> {
-        self.inner.privileges.as_map().clone()
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> String {
-        service_repr("ChatService", &[("user_id", str_repr(py, &self.inner.user_id))], self.inner.privileges.as_map())
-    }
-}
-
-/// FCDN (type 6).
-#[pyclass(module = "agora_token._native", name = "FcdnService", frozen, eq)]
-#[derive(PartialEq)]
-pub(crate) struct PyFcdnService {
-    pub(crate) inner: FcdnService,
-}
-
-#[pymethods]
-impl PyFcdnService {
-    #[new]
-    #[pyo3(signature = (*, channel_name, user, privileges = None))]
-    fn new(channel_name: String, user: &Bound<'_, PyAny>, privileges: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        let mut inner = FcdnService::new(channel_name, user_arg(user, "user")?);
-        inner.privileges = privileges_from::<FcdnPrivilege>(privileges)?;
-        Ok(PyFcdnService { inner })
-    }
-
-    /// The service type number, 6.
-    #[getter]
-    fn service_type(&self) -> u16 {
-        ServiceType::Fcdn.code()
-    }
-
-    /// The channel name.
-    #[getter]
-    fn channel_name(&self) -> &str {
-        &self.inner.channel_name
-    }
-
-    /// The account as packed ("" for numeric uid 0).
-    #[getter]
-    fn account(&self) -> &str {
-        &self.inner.account
-    }
-
-    /// Privilege number -> expiry in seconds after the issue time.
-    #[getter]
-    fn privileges(&self) -> BTreeMap<u16, u32> {
-        self.inner.privileges.as_map().clone()
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let fields =
-            [("channel_name", str_repr(py, &self.inner.channel_name)), ("account", str_repr(py, &self.inner.account))];
-        service_repr("FcdnService", &fields, self.inner.privileges.as_map())
-    }
-}
-
-/// APaaS / Flexible Classroom / Education (type 7).
-#[pyclass(module = "agora_token._native", name = "ApaasService", frozen, eq)]
-#[derive(PartialEq)]
-pub(crate) struct PyApaasService {
-    pub(crate) inner: ApaasService,
-}
-
-#[pymethods]
-impl PyApaasService {
-    #[new]
-    #[pyo3(
-        signature = (*, room_uuid = String::new(), user_uuid = String::new(), role = None, privileges = None),
-        text_signature = "(*, room_uuid='', user_uuid='', role=None, privileges=None)"
-    )]
-    fn new(
-        room_uuid: String,
-        user_uuid: String,
-        role: Option<&Bound<'_, PyAny>>,
-        privileges: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Self> {
-        let role = match role {
-            Some(role) => i16_arg(role, "role")?,
-            None => agora_token::APAAS_NO_ROLE,
-        };
-        let mut inner = ApaasService::new(room_uuid, user_uuid, role);
-        inner.privileges = privileges_from::<ApaasPrivilege>(privileges)?;
-        Ok(PyApaasService { inner })
-    }
-
-    /// The service type number, 7.
-    #[getter]
-    fn service_type(&self) -> u16 {
-        ServiceType::Apaas.code()
-    }
-
-    /// The room uuid ("" for user and app tokens).
-    #[getter]
-    fn room_uuid(&self) -> &str {
-        &self.inner.room_uuid
-    }
-
-    /// The user uuid ("" for app tokens).
-    #[getter]
-    fn user_uuid(&self) -> &str {
-        &self.inner.user_uuid
-    }
-
-    /// The role in the room; -1 when unused.
-    #[getter]
-    fn role(&self) -> i16 {
-        self.inner.role
-    }
-
-    /// Privilege number -> expiry in seconds after the issue time.
-    #[getter]
-    fn privileges(&self) -> BTreeMap<u16, u32> {
-        self.inner.privileges.as_map().clone()
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let fields = [
-            ("room_uuid", str_repr(py, &self.inner.room_uuid)),
-            ("user_uuid", str_repr(py, &self.inner.user_uuid)),
-            ("role", self.inner.role.to_string()),
-        ];
-        service_repr("ApaasService", &fields, self.inner.privileges.as_map())
-    }
 }
 
 /// RTM2 resource permissions: for each (resource type, permission type) pair, a list of
@@ -429,133 +107,155 @@ impl PyRtm2Permissions {
     }
 }
 
-/// RTM2 (type 8): RTM login with resource permissions.
-#[pyclass(module = "agora_token._native", name = "Rtm2Service", frozen, eq)]
-#[derive(PartialEq)]
-pub(crate) struct PyRtm2Service {
-    pub(crate) inner: Rtm2Service,
+/// How a core service field is seen from Python: its getter's value, its part of `__repr__` and
+/// its type in the stub (implemented for each field type the core's service table uses).
+trait PyServiceField {
+    /// The getter's type in `_native.pyi`.
+    const STUB_TYPE: &'static str;
+    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
+    fn py_repr(&self, py: Python<'_>) -> String;
 }
 
-#[pymethods]
-impl PyRtm2Service {
-    #[new]
-    #[pyo3(signature = (*, user_id, permissions = None, privileges = None))]
-    fn new(
-        user_id: String,
-        permissions: Option<PyRef<'_, PyRtm2Permissions>>,
-        privileges: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Self> {
-        let permissions = permissions.map(|p| p.inner.clone()).unwrap_or_default();
-        let mut inner = Rtm2Service::new(user_id, permissions);
-        inner.privileges = privileges_from::<Rtm2Privilege>(privileges)?;
-        Ok(PyRtm2Service { inner })
+impl PyServiceField for String {
+    const STUB_TYPE: &'static str = "str";
+    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyString::new(py, self).into_any())
     }
-
-    /// The service type number, 8.
-    #[getter]
-    fn service_type(&self) -> u16 {
-        ServiceType::Rtm2.code()
-    }
-
-    /// The RTM user id.
-    #[getter]
-    fn user_id(&self) -> &str {
-        &self.inner.user_id
-    }
-
-    /// A copy of the resource permissions.
-    #[getter]
-    fn permissions(&self) -> PyRtm2Permissions {
-        PyRtm2Permissions { inner: self.inner.permissions.clone() }
-    }
-
-    /// Privilege number -> expiry in seconds after the issue time.
-    #[getter]
-    fn privileges(&self) -> BTreeMap<u16, u32> {
-        self.inner.privileges.as_map().clone()
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let permissions = PyRtm2Permissions { inner: self.inner.permissions.clone() }.__repr__(py);
-        let fields = [("user_id", str_repr(py, &self.inner.user_id)), ("permissions", permissions)];
-        service_repr("Rtm2Service", &fields, self.inner.privileges.as_map())
+    fn py_repr(&self, py: Python<'_>) -> String {
+        str_repr(py, self)
     }
 }
 
-/// Conversational AI (type 9): no fields, no privileges; its presence is the grant.
-#[pyclass(module = "agora_token._native", name = "ConvoAiService", frozen, eq)]
-#[derive(PartialEq)]
-pub(crate) struct PyConvoAiService {
-    pub(crate) inner: ConvoAiService,
-}
-
-#[pymethods]
-impl PyConvoAiService {
-    /// `privileges` exists for symmetry: the service defines none, so any number is refused.
-    #[new]
-    #[pyo3(signature = (*, privileges = None))]
-    fn new(privileges: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        let mut inner = ConvoAiService::new();
-        inner.privileges = privileges_from::<ConvoAiPrivilege>(privileges)?;
-        Ok(PyConvoAiService { inner })
+impl PyServiceField for i16 {
+    const STUB_TYPE: &'static str = "int";
+    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(self.into_pyobject(py)?.into_any())
     }
-
-    /// The service type number, 9.
-    #[getter]
-    fn service_type(&self) -> u16 {
-        ServiceType::ConvoAi.code()
-    }
-
-    /// Privilege number -> expiry (ConvoAI defines none; a decoded token may still hold some).
-    #[getter]
-    fn privileges(&self) -> BTreeMap<u16, u32> {
-        self.inner.privileges.as_map().clone()
-    }
-
-    fn __repr__(&self) -> String {
-        service_repr("ConvoAiService", &[], self.inner.privileges.as_map())
+    fn py_repr(&self, _py: Python<'_>) -> String {
+        self.to_string()
     }
 }
 
-/// Speech-to-text (type 10): no fields, no privileges; its presence is the grant.
-#[pyclass(module = "agora_token._native", name = "SttService", frozen, eq)]
-#[derive(PartialEq)]
-pub(crate) struct PySttService {
-    pub(crate) inner: SttService,
-}
-
-#[pymethods]
-impl PySttService {
-    /// `privileges` exists for symmetry: the service defines none, so any number is refused.
-    #[new]
-    #[pyo3(signature = (*, privileges = None))]
-    fn new(privileges: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        let mut inner = SttService::new();
-        inner.privileges = privileges_from::<SttPrivilege>(privileges)?;
-        Ok(PySttService { inner })
+impl PyServiceField for Rtm2Permissions {
+    const STUB_TYPE: &'static str = "Rtm2Permissions";
+    /// A copy: the service is frozen, and the permissions object is mutable.
+    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(Bound::new(py, PyRtm2Permissions { inner: self.clone() })?.into_any())
     }
-
-    /// The service type number, 10.
-    #[getter]
-    fn service_type(&self) -> u16 {
-        ServiceType::Stt.code()
-    }
-
-    /// Privilege number -> expiry (STT defines none; a decoded token may still hold some).
-    #[getter]
-    fn privileges(&self) -> BTreeMap<u16, u32> {
-        self.inner.privileges.as_map().clone()
-    }
-
-    fn __repr__(&self) -> String {
-        service_repr("SttService", &[], self.inner.privileges.as_map())
+    fn py_repr(&self, py: Python<'_>) -> String {
+        PyRtm2Permissions { inner: self.clone() }.__repr__(py)
     }
 }
 
-/// The Python class of each core service: the one list `service_to_py` and `service_from_py`
-/// are generated from (a new core service is one line here, besides its class).
+// The constructor arguments' conversions, named in the `py_services!` list (`=> field via ...`).
+
+/// A `str` argument, kept as given.
+fn text(value: impl Into<String>, _name: &str) -> PyResult<String> {
+    Ok(value.into())
+}
+
+/// An int uid or a str account, as packed (see `user_arg`).
+fn user_wire(value: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
+    Ok(user_arg(value, name)?.to_wire_string())
+}
+
+/// The APaaS role; left out, the role of user and app tokens (`APAAS_NO_ROLE`, -1).
+fn apaas_role(value: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<i16> {
+    value.map_or(Ok(agora_token::APAAS_NO_ROLE), |role| i16_arg(role, name))
+}
+
+/// The RTM2 permissions (a copy); left out, none.
+fn rtm2_permissions(value: Option<PyRef<'_, PyRtm2Permissions>>, _name: &str) -> PyResult<Rtm2Permissions> {
+    Ok(value.map(|permissions| permissions.inner.clone()).unwrap_or_default())
+}
+
+/// The `privileges` getter's docstring: the usual one, or the entry's own.
+macro_rules! privileges_doc {
+    () => {
+        "Privilege number -> expiry in seconds after the issue time."
+    };
+    ($doc:literal) => {
+        $doc
+    };
+}
+
+/// Expands the list of Python service classes, one entry per core service (the core's
+/// `services!` table is the source of the fields; this list says how Python spells them):
+///
+/// ```text
+/// Variant(CoreStruct => PyWrapper) = type number, "PythonName", "class docstring"
+///     [, privileges "the privileges getter's docstring, when the usual one does not fit"]
+///     [, text_signature "(...)", when pyo3's differs: it writes a default `""` as `""`, Python as `''`] {
+///     python_argument: RustArgumentType [= default, one token] => core_field via conversion,
+///         "stub argument type", "getter docstring";
+/// }
+/// ```
+///
+/// Each entry becomes a frozen `#[pyclass]` with a keyword-only constructor, a getter per field,
+/// `service_type`, `privileges`, `__repr__` and equality, and its part of `service_to_py`,
+/// `service_from_py`, `register` and the generated stub (`service_stubs`). A core field the entry
+/// forgets fails to compile (the struct literal in the constructor names every field). A default
+/// is one token (`None`, `""`) because pyo3 renders only plain literals and `None` into
+/// `__text_signature__` (anything else, or a macro fragment `expr`, becomes `...`).
 macro_rules! py_services {
-    ($($variant:ident => $class:ident),* $(,)?) => {
+    ($(
+        $variant:ident($core:ident => $class:ident) = $code:literal, $name:literal, $doc:literal
+        $(, privileges $pdoc:literal)? $(, text_signature $sig:literal)? {
+            $(
+                $arg:ident: $argty:ty $(= $default:tt)? => $field:ident via $convert:ident,
+                    $stub:literal, $fdoc:literal;
+            )*
+        }
+    )*) => {
+        $(
+            #[doc = $doc]
+            #[pyclass(module = "agora_token._native", name = $name, frozen, eq)]
+            #[derive(PartialEq)]
+            pub(crate) struct $class {
+                pub(crate) inner: $core,
+            }
+
+            #[pymethods]
+            impl $class {
+                #[new]
+                #[pyo3(signature = (*, $($arg $(= $default)?,)* privileges = None) $(, text_signature = $sig)?)]
+                fn new($($arg: $argty,)* privileges: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+                    let inner = $core {
+                        $( $field: $convert($arg, stringify!($arg))?, )*
+                        privileges: privileges_from(privileges)?,
+                    };
+                    Ok($class { inner })
+                }
+
+                #[doc = concat!("The service type number, ", $code, ".")]
+                #[getter]
+                fn service_type(&self) -> u16 {
+                    ServiceType::$variant.code()
+                }
+
+                $(
+                    #[doc = $fdoc]
+                    #[getter]
+                    fn $field<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                        self.inner.$field.to_py(py)
+                    }
+                )*
+
+                #[doc = privileges_doc!($($pdoc)?)]
+                #[getter]
+                fn privileges(&self) -> BTreeMap<u16, u32> {
+                    self.inner.privileges.as_map().clone()
+                }
+
+                // Services without fields do not use `py`.
+                #[allow(unused_variables)]
+                fn __repr__(&self, py: Python<'_>) -> String {
+                    let fields = [$( (stringify!($field), self.inner.$field.py_repr(py)) ),*];
+                    service_repr($name, &fields, self.inner.privileges.as_map())
+                }
+            }
+        )*
+
         /// The Python object for a core service (decoded tokens, `TokenBuilder.services`).
         pub(crate) fn service_to_py(py: Python<'_>, service: &Service) -> PyResult<Py<PyAny>> {
             Ok(match service {
@@ -570,34 +270,141 @@ macro_rules! py_services {
                     return Ok(s.get().inner.clone().into());
                 }
             )*
-            let classes = [$( value.py().get_type::<$class>().name()?.to_string() ),*];
+            let classes = [$( $name ),*];
             Err(PyTypeError::new_err(format!(
                 "service must be one of {}, not {}",
                 classes.join(", "),
                 repr(&value.get_type().into_any())
             )))
         }
+
+        /// Adds the service classes; refuses to load if an entry's type number (the one its
+        /// docstrings show) is not the core's.
+        fn add_service_classes(module: &Bound<'_, PyModule>) -> PyResult<()> {
+            $(
+                if ServiceType::$variant.code() != $code {
+                    return Err(PyRuntimeError::new_err(concat!($name, ": its type number is not the core's")));
+                }
+                module.add_class::<$class>()?;
+            )*
+            Ok(())
+        }
+
+        /// The service classes' part of `_native.pyi`, from the same entries (see
+        /// `STUB_BEGIN`); the Python suite checks that the checked-in stub holds exactly this.
+        fn service_stubs() -> String {
+            let mut stubs = String::new();
+            $(
+                let arguments: &[(&str, &str)] = &[$( (stringify!($arg), $stub) ),*];
+                let getters: &[(&str, &str, &str)] =
+                    &[$( (stringify!($field), stub_type_of(|service: &$core| &service.$field), $fdoc) ),*];
+                stubs.push_str(&class_stub($name, $doc, $code, arguments, getters, privileges_doc!($($pdoc)?)));
+            )*
+            let names = [$( format!("    \"{}\",\n", $name) ),*].concat();
+            stubs.push_str(&format!("_Service = Union[\n{names}]\n\n__all__ += [\n{names}]\n"));
+            stubs
+        }
     };
 }
 
-py_services! {
-    Rtc => PyRtcService,
-    Rtm => PyRtmService,
-    Streaming => PyStreamingService,
-    Fpa => PyFpaService,
-    Chat => PyChatService,
-    Fcdn => PyFcdnService,
-    Apaas => PyApaasService,
-    Rtm2 => PyRtm2Service,
-    ConvoAi => PyConvoAiService,
-    Stt => PySttService,
+/// The field's type in the stub; the closure only names the field (its type is the core's).
+fn stub_type_of<S, F: PyServiceField>(_field: impl Fn(&S) -> &F) -> &'static str {
+    F::STUB_TYPE
 }
 
-/// Adds `SERVICE_TYPES` ({type number: name}), `PRIVILEGES` ({type number: {privilege name:
+/// One service class of `_native.pyi`: `arguments` are the constructor's (name, stub type and
+/// default), `getters` the fields' (name, type, docstring).
+fn class_stub(
+    name: &str,
+    doc: &str,
+    code: u16,
+    arguments: &[(&str, &str)],
+    getters: &[(&str, &str, &str)],
+    privileges_doc: &str,
+) -> String {
+    let mut stub =
+        format!("@final\nclass {name}:\n    \"\"\"{doc}\"\"\"\n\n    def __new__(\n        cls,\n        *,\n");
+    for (argument, stub_type) in arguments {
+        stub.push_str(&format!("        {argument}: {stub_type},\n"));
+    }
+    stub.push_str("        privileges: Optional[Mapping[int, _Seconds]] = None,\n    ) -> Self: ...\n");
+    let property = |name: &str, stub_type: &str, doc: &str| {
+        format!("    @property\n    def {name}(self) -> {stub_type}:\n        \"\"\"{doc}\"\"\"\n")
+    };
+    stub.push_str(&property("service_type", "int", &format!("The service type number, {code}.")));
+    for (getter, stub_type, doc) in getters {
+        stub.push_str(&property(getter, stub_type, doc));
+    }
+    stub.push_str(&property("privileges", "dict[int, int]", privileges_doc));
+    stub.push('\n');
+    stub
+}
+
+// The Python service classes: one entry per core service, in the core's order.
+py_services! {
+    Rtc(RtcService => PyRtcService) = 1, "RtcService", "RTC (type 1): join a channel and publish streams." {
+        channel_name: String => channel_name via text, "str", "The channel name; \"\" or \"*\" means any channel.";
+        user: &Bound<'_, PyAny> => uid via user_wire, "_User",
+            "The uid as packed: \"\" for any user (numeric uid 0), else the decimal uid or the account.";
+    }
+    Rtm(RtmService => PyRtmService) = 2, "RtmService", "RTM (type 2): log in to real-time messaging." {
+        user_id: String => user_id via text, "str", "The RTM user id.";
+    }
+    Streaming(StreamingService => PyStreamingService) = 3, "StreamingService",
+        "Streaming (type 3): publish mixed or raw streams." {
+        channel_name: String => channel_name via text, "str", "The channel name.";
+        user: &Bound<'_, PyAny> => account via user_wire, "_User", "The account as packed (\"\" for numeric uid 0).";
+    }
+    Fpa(FpaService => PyFpaService) = 4, "FpaService", "FPA (type 4)." {}
+    Chat(ChatService => PyChatService) = 5, "ChatService", "Chat (type 5)." {
+        user_id: String => user_id via text, "str", "The chat user id (\"\" for app tokens).";
+    }
+    Fcdn(FcdnService => PyFcdnService) = 6, "FcdnService", "FCDN (type 6)." {
+        channel_name: String => channel_name via text, "str", "The channel name.";
+        user: &Bound<'_, PyAny> => account via user_wire, "_User", "The account as packed (\"\" for numeric uid 0).";
+    }
+    Apaas(ApaasService => PyApaasService) = 7, "ApaasService", "APaaS / Flexible Classroom / Education (type 7).",
+        text_signature "(*, room_uuid='', user_uuid='', role=None, privileges=None)" {
+        room_uuid: &str = "" => room_uuid via text, "str = \"\"", "The room uuid (\"\" for user and app tokens).";
+        user_uuid: &str = "" => user_uuid via text, "str = \"\"", "The user uuid (\"\" for app tokens).";
+        role: Option<&Bound<'_, PyAny>> = None => role via apaas_role, "Optional[int] = None",
+            "The role in the room; -1 when unused.";
+    }
+    Rtm2(Rtm2Service => PyRtm2Service) = 8, "Rtm2Service", "RTM2 (type 8): RTM login with resource permissions." {
+        user_id: String => user_id via text, "str", "The RTM user id.";
+        permissions: Option<PyRef<'_, PyRtm2Permissions>> = None => permissions via rtm2_permissions,
+            "Optional[Rtm2Permissions] = None", "A copy of the resource permissions.";
+    }
+    ConvoAi(ConvoAiService => PyConvoAiService) = 9, "ConvoAiService",
+        "Conversational AI (type 9): no fields, no privileges; its presence is the grant.",
+        privileges "Privilege number -> expiry (ConvoAI defines none; a decoded token may still hold some)." {}
+    Stt(SttService => PySttService) = 10, "SttService",
+        "Speech-to-text (type 10): no fields, no privileges; its presence is the grant.",
+        privileges "Privilege number -> expiry (STT defines none; a decoded token may still hold some)." {}
+}
+
+/// Where the generated part of `_native.pyi` begins and ends.
+const STUB_BEGIN: &str = "# <generated by bindings/python/src/services.rs: the service classes>\n";
+const STUB_END: &str = "# </generated>\n";
+
+/// `_native._service_stubs()`: the service classes' part of `_native.pyi` between its markers
+/// (private: the Python suite's drift check and `scripts/test-python.sh --update-stub` read it).
+#[pyfunction]
+#[pyo3(name = "_service_stubs")]
+fn service_stubs_with_markers() -> String {
+    format!("{STUB_BEGIN}{}{STUB_END}", service_stubs())
+}
+
+/// Adds the service classes and `Rtm2Permissions`, the private `_service_stubs()`, and
+/// `SERVICE_TYPES` ({type number: name}), `PRIVILEGES` ({type number: {privilege name:
 /// number}}) and `PRIVILEGES_006` ({privilege name: number}), the core's tables
 /// (`ServiceType::ALL`, `ServiceType::privileges`, `Privilege006::NAMES`), so the Python enums and
 /// the drop-in constants are checked against the core instead of trusted.
 pub(crate) fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    add_service_classes(module)?;
+    module.add_class::<PyRtm2Permissions>()?;
+    // setattr, not add: a private helper stays out of `__all__` (and so out of the public API).
+    module.setattr("_service_stubs", wrap_pyfunction!(service_stubs_with_markers, module)?)?;
     let types: BTreeMap<u16, &str> = ServiceType::ALL.iter().map(|t| (t.code(), t.name())).collect();
     module.add("SERVICE_TYPES", types)?;
     // Insertion-ordered dicts: the privileges ascending by number, as the core lists them.
