@@ -16,7 +16,7 @@ use agora_token::{
     Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType, Rtm2Service, RtmService, Service, ServiceType,
     StreamingService, SttService,
 };
-use pyo3::exceptions::{PyRuntimeError, PyTypeError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
@@ -278,15 +278,12 @@ macro_rules! py_services {
             )))
         }
 
-        /// Adds the service classes; refuses to load if an entry's type number (the one its
-        /// docstrings show) is not the core's.
+        // An entry's type number (the one its docstrings show) is the core's, checked when compiling.
+        $( const _: () = assert!(ServiceType::$variant.code() == $code, concat!($name, ": its type number is not the core's")); )*
+
+        /// Adds the service classes.
         fn add_service_classes(module: &Bound<'_, PyModule>) -> PyResult<()> {
-            $(
-                if ServiceType::$variant.code() != $code {
-                    return Err(PyRuntimeError::new_err(concat!($name, ": its type number is not the core's")));
-                }
-                module.add_class::<$class>()?;
-            )*
+            $( module.add_class::<$class>()?; )*
             Ok(())
         }
 

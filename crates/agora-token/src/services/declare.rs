@@ -75,7 +75,7 @@ macro_rules! services {
 
             /// The number packed into tokens.
             #[must_use]
-            pub fn code(self) -> u16 {
+            pub const fn code(self) -> u16 {
                 match self { $( ServiceType::$variant => $code, )* }
             }
 
