@@ -56,12 +56,22 @@ def core_items() -> list[str]:
     return items
 
 
-def python_exports() -> list[str]:
-    tree = ast.parse(PY_INIT.read_text())
-    for node in tree.body:
+def python_all(path: Path) -> list[str]:
+    """A module's `__all__ = [...]`, plus each `__all__ += submodule.__all__` of a sibling module."""
+    names = None
+    for node in ast.parse(path.read_text()).body:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "__all__" for t in node.targets):
-            return [ast.literal_eval(element) for element in node.value.elts]
-    sys.exit(f"{PY_INIT}: no __all__")
+            names = [ast.literal_eval(element) for element in node.value.elts]
+        elif (isinstance(node, ast.AugAssign) and getattr(node.target, "id", None) == "__all__"
+              and isinstance(node.value, ast.Attribute) and isinstance(node.value.value, ast.Name)):
+            names = (names or []) + python_all(path.with_name(node.value.value.id + ".py"))
+    if names is None:
+        sys.exit(f"{path}: no __all__")
+    return names
+
+
+def python_exports() -> list[str]:
+    return python_all(PY_INIT)
 
 
 def node_exports() -> list[str]:

@@ -7,15 +7,17 @@
 # Flask / Django / FastAPI examples), mypy.stubtest on the native module, and checks that the
 # extension links neither libz nor libpython.
 #
-# The service classes' part of python/agora_token/_native.pyi is generated from the list in
-# bindings/python/src/services.rs; a test fails when the checked-in part differs. `--update-stub`
-# rewrites that part first (from the freshly built module), then tests the result.
+# Two files are generated from the py_services! list in bindings/python/src/services.rs: the
+# service classes' part of python/agora_token/_native.pyi and the whole of
+# python/agora_token/_services.py (ServiceType and the privilege enums); a test fails when a
+# checked-in copy differs. `--update-generated` rewrites both first (from the freshly built
+# module), then tests the result.
 set -euo pipefail
-UPDATE_STUB=0
+UPDATE_GENERATED=0
 for arg in "$@"; do
   case "$arg" in
-    --update-stub) UPDATE_STUB=1 ;;
-    *) echo "usage: $0 [--update-stub]" >&2; exit 2 ;;
+    --update-generated) UPDATE_GENERATED=1 ;;
+    *) echo "usage: $0 [--update-generated]" >&2; exit 2 ;;
   esac
 done
 source "$(dirname "$0")/lib/env.sh"
@@ -55,13 +57,19 @@ build_and_install_wheel() {
 }
 build_and_install_wheel
 
-if [ "$UPDATE_STUB" = 1 ]; then
-  # The stub ships in the wheel: rewrite it in the source tree, then build and install again.
-  log "rewriting the generated service classes in python/agora_token/_native.pyi"
-  (cd "$VENV_DIR" && "$VPY" - "$ROOT/python/agora_token/_native.pyi" <<'PY'
-import pathlib, sys
-from agora_token import _native
-stub = pathlib.Path(sys.argv[1])
+if [ "$UPDATE_GENERATED" = 1 ]; then
+  # Both files ship in the wheel: rewrite them in the source tree, then build and install again.
+  log "rewriting python/agora_token/_services.py and the service classes in _native.pyi"
+  (cd "$VENV_DIR" && "$VPY" - "$ROOT/python/agora_token" <<'PY'
+import importlib.util, pathlib, sys
+# The extension alone, not the package: its __init__ imports the file being rewritten.
+location = next(pathlib.Path(importlib.util.find_spec("agora_token").submodule_search_locations[0]).glob("_native.*.so"))
+spec = importlib.util.spec_from_file_location("agora_token._native", location)
+_native = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(_native)
+package = pathlib.Path(sys.argv[1])
+(package / "_services.py").write_text(_native._services_module(), encoding="utf-8")
+stub = package / "_native.pyi"
 text = stub.read_text(encoding="utf-8")
 generated = _native._service_stubs()
 begin, end = generated.splitlines(keepends=True)[0], generated.splitlines(keepends=True)[-1]

@@ -26,21 +26,12 @@ of 0, an undefined privilege number, an expiry that looks like a timestamp) stil
 upstream's token and emits an :class:`AgoraTokenCompatWarning`.
 """
 
+from . import _services
 from ._codes import CompatWarningCode, ErrorCode, ReasonCode
-from ._enums import (
-    ApaasPrivilege,
-    ChatPrivilege,
-    FcdnPrivilege,
-    FpaPrivilege,
-    RtcPrivilege,
-    RtcRole,
-    Rtm2PermissionType,
-    Rtm2Privilege,
-    Rtm2ResourceType,
-    RtmPrivilege,
-    ServiceType,
-    StreamingPrivilege,
-)
+from ._enums import RtcRole, Rtm2PermissionType, Rtm2ResourceType
+# Generated from the core's service table: ServiceType, every service class (RtcService, ...) and
+# every service's privilege enum (RtcPrivilege, ...); its __all__ is added to this one below.
+from ._services import *  # noqa: F403
 from ._warnings import AgoraTokenCompatWarning
 from ._native import (
     APAAS_NO_ROLE,
@@ -50,17 +41,12 @@ from ._native import (
     FPA_TOKEN_EXPIRE,
     AccessVerdict,
     AgoraTokenError,
-    ApaasService,
-    ChatService,
     ClockError,
-    ConvoAiService,
     Credentials,
     ExpiryLooksAbsoluteError,
     ExpiryLooksRelativeError,
     Explanation,
-    FcdnService,
     FieldTooLongError,
-    FpaService,
     InvalidAppCertificateError,
     InvalidAppIdError,
     InvalidArgumentError,
@@ -72,18 +58,13 @@ from ._native import (
     PrivilegeReport,
     RandomnessError,
     Reason,
-    RtcService,
     Rtm2Permissions,
-    Rtm2Service,
-    RtmService,
     REASON_CODES,
     SDK_ERROR_CODES,
     SdkErrorDiagnosis,
     ServiceReport,
     ServiceVerdict,
     SignatureMismatchError,
-    StreamingService,
-    SttService,
     TokenBuilder,
     TooManyEntriesError,
     TruncatedError,
@@ -109,31 +90,11 @@ __all__ = [
     "FPA_TOKEN_EXPIRE",
     "DEFAULT_PRIVILEGE_EXPIRE",
     "APAAS_NO_ROLE",
-    # Enums
+    # Enums and services besides the generated ones (see the end)
     "RtcRole",
-    "ServiceType",
-    "RtcPrivilege",
-    "RtmPrivilege",
-    "StreamingPrivilege",
-    "FpaPrivilege",
-    "ChatPrivilege",
-    "FcdnPrivilege",
-    "ApaasPrivilege",
-    "Rtm2Privilege",
     "Rtm2ResourceType",
     "Rtm2PermissionType",
-    # Services
-    "RtcService",
-    "RtmService",
-    "StreamingService",
-    "FpaService",
-    "ChatService",
-    "FcdnService",
-    "ApaasService",
-    "Rtm2Service",
     "Rtm2Permissions",
-    "ConvoAiService",
-    "SttService",
     # Decoding, verifying, explaining
     "verify",
     "decode_unverified",
@@ -181,3 +142,5 @@ __all__ = [
     "COMPAT_WARNING_CODES",
     "CompatWarningCode",
 ]
+# ServiceType, the service classes and their privilege enums, generated (see _services.py).
+__all__ += _services.__all__

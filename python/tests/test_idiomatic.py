@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import time
 from datetime import datetime, timedelta, timezone
-from enum import IntEnum
-from typing import List, Type
 
 import pytest
 
@@ -18,13 +16,11 @@ from agora_token import (
     ChatPrivilege,
     Credentials,
     FcdnPrivilege,
-    FpaPrivilege,
     RtcPrivilege,
     RtcRole,
     Rtm2PermissionType,
     Rtm2Privilege,
     Rtm2ResourceType,
-    RtmPrivilege,
     ServiceType,
     StreamingPrivilege,
     TokenBuilder,
@@ -42,11 +38,6 @@ def builder(expire: int = 3600, **options: object) -> TokenBuilder:
 # Enums are the core's numbers and names
 
 
-PRIVILEGE_ENUMS: List[Type[IntEnum]] = [
-    RtcPrivilege, RtmPrivilege, StreamingPrivilege, FpaPrivilege, ChatPrivilege, FcdnPrivilege, ApaasPrivilege, Rtm2Privilege,
-]
-
-
 def _normalized(name: str) -> str:
     return name.upper().replace(" ", "").replace("_", "")
 
@@ -55,9 +46,12 @@ def test_enums_match_the_core_tables() -> None:
     assert {t.value: _normalized(t.name) for t in ServiceType} == {
         code: _normalized(name) for code, name in _native.SERVICE_TYPES.items()
     }
-    by_service = dict(zip(ServiceType, PRIVILEGE_ENUMS))
     for service_type, names in _native.PRIVILEGES.items():
-        enum = by_service.get(ServiceType(service_type))
+        # Each service's class and privilege enum are named after its ServiceType member:
+        # CONVO_AI, ConvoAiService; RTC, RtcService and RtcPrivilege.
+        prefix = "".join(part.capitalize() for part in ServiceType(service_type).name.split("_"))
+        assert hasattr(agora_token, f"{prefix}Service"), prefix
+        enum = getattr(agora_token, f"{prefix}Privilege", None)
         # The core's privilege name in upper case is the member's name: join_channel, JOIN_CHANNEL.
         expected = {name.upper(): code for name, code in names.items()}
         actual = {member.name: member.value for member in enum} if enum else {}

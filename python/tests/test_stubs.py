@@ -4,7 +4,8 @@
 stubs match the built module's names and signatures; this checks what stubtest does not: that
 every public class, function and property of the stub has a docstring, and that `__all__` of
 the package and of `agora_token.legacy` name real objects. The service classes' part of the stub
-is generated from bindings/python/src/services.rs and checked here against the built module."""
+and `_services.py` are generated from bindings/python/src/services.rs and checked here against
+the built module."""
 
 from __future__ import annotations
 
@@ -62,19 +63,27 @@ def test_package_all_names_resolve() -> None:
 
 def test_the_service_classes_of_the_stub_are_the_generated_ones() -> None:
     # The service classes are declared once, in bindings/python/src/services.rs; their stub is
-    # generated from that list. `scripts/test-python.sh --update-stub` rewrites this part.
+    # generated from that list. `scripts/test-python.sh --update-generated` rewrites this part.
     generated = _native._service_stubs()
     lines = generated.splitlines(keepends=True)
     begin, end = lines[0], lines[-1]
     text = STUB.read_text(encoding="utf-8")
     assert text.count(begin) == 1 and text.count(end) == 1, f"{STUB.name} lacks the markers {begin!r}, {end!r}"
     checked_in = text[text.index(begin) : text.index(end) + len(end)]
-    assert checked_in == generated, "the service stubs drifted: run scripts/test-python.sh --update-stub"
+    assert checked_in == generated, "the service stubs drifted: run scripts/test-python.sh --update-generated"
 
 
-def test_every_service_class_is_exported_by_the_package() -> None:
-    # A new entry of the py_services! list needs its two lines in __init__.py (the import and
-    # `__all__`: type checkers need them written out); this says which one is missing.
+def test_services_py_is_the_generated_one() -> None:
+    # ServiceType and the privilege enums are generated from the same list and the core's tables.
+    checked_in = STUB.with_name("_services.py").read_text(encoding="utf-8")
+    assert checked_in == _native._services_module(), "_services.py drifted: run scripts/test-python.sh --update-generated"
+
+
+def test_every_service_class_and_privilege_enum_is_exported_by_the_package() -> None:
     services = {name for name in _native.__all__ if name.endswith("Service")}
     assert len(services) == len(_native.SERVICE_TYPES)
-    assert services <= set(agora_token.__all__)
+    enums = {name.replace("Service", "Privilege") for name in services}
+    with_privileges = {name for name in enums if hasattr(agora_token, name)}
+    # Only ConvoAI and STT define no privileges, so they have no enum.
+    assert enums - with_privileges == {"ConvoAiPrivilege", "SttPrivilege"}
+    assert services | with_privileges | {"ServiceType"} <= set(agora_token.__all__)

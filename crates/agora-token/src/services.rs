@@ -33,10 +33,10 @@ pub(crate) use declare::snake_case;
 // `privilege_tables_are_the_spec_table` (below), its structs' re-export in lib.rs and
 // the README "Public surface" (tests/public_surface.rs checks), their rows in docs/api-names.md
 // (scripts/check_api_names.py checks), and one line per binding, which the compiler asks for:
-// its variant in uniffi's `ffi_services!`, its entry in Python's `py_services!` (the class and
-// its stub are generated: `scripts/test-python.sh --update-stub`; python/agora_token/__init__.py
-// exports it in two lines, and _enums.py declares its privilege IntEnum, tested against the
-// core). Node, WebAssembly, C, the CLI and the server need nothing. A new kind of
+// its variant in uniffi's `ffi_services!`, its entry in Python's `py_services!` (the class, its
+// stub, its `ServiceType` member, its privilege IntEnum and their exports are generated:
+// `scripts/test-python.sh --update-generated` rewrites the checked-in files). Node, WebAssembly,
+// C, the CLI and the server need nothing. A new kind of
 // service (a question `explain` does not ask yet, a field npm reads another way) is a new
 // `Question` or `NpmField` variant, and the compiler points at the match that must handle it.
 services! {
