@@ -13,11 +13,7 @@
 
 use std::collections::BTreeMap;
 
-use agora_token::{
-    ApaasService, ChatService, ConvoAiService, FcdnService, FpaService, Privilege, Privileges, RtcService,
-    Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType, Rtm2Service, RtmService, Service, ServiceType,
-    StreamingService, SttService,
-};
+use agora_token::{Privilege, Privileges, Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType, Service, ServiceType};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
@@ -214,7 +210,7 @@ macro_rules! py_services {
             #[pyclass(module = "agora_token._native", name = $name, frozen, eq)]
             #[derive(PartialEq)]
             pub(crate) struct $class {
-                pub(crate) inner: $core,
+                pub(crate) inner: agora_token::$core,
             }
 
             #[pymethods]
@@ -222,7 +218,7 @@ macro_rules! py_services {
                 #[new]
                 #[pyo3(signature = (*, $($arg $(= $default)?,)* privileges = None) $(, text_signature = $sig)?)]
                 fn new($($arg: $argty,)* privileges: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-                    let inner = $core {
+                    let inner = agora_token::$core {
                         $( $field: $convert($arg, stringify!($arg))?, )*
                         privileges: privileges_from(privileges)?,
                     };
@@ -296,7 +292,7 @@ macro_rules! py_services {
             $(
                 let arguments: &[(&str, &str)] = &[$( (stringify!($arg), $stub) ),*];
                 let getters: &[(&str, &str, &str)] =
-                    &[$( (stringify!($field), stub_type_of(|service: &$core| &service.$field), $fdoc) ),*];
+                    &[$( (stringify!($field), stub_type_of(|service: &agora_token::$core| &service.$field), $fdoc) ),*];
                 stubs.push_str(&class_stub($name, $doc, $code, arguments, getters, privileges_doc!($($pdoc)?)));
             )*
             let names = [$( format!("    \"{}\",\n", $name) ),*].concat();
