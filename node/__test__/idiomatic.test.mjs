@@ -95,7 +95,8 @@ describe('builders', () => {
 
   test('service inputs are checked: unknown types and privileges, misplaced and missing fields', () => {
     const build = services => native.buildToken({ ...creds, expire: 60, services })
-    assert.throws(() => build([{ type: 0 }]), { code: 'unknown_service_type' })
+    assert.throws(() => build([{ type: 0 }]), { code: 'unknown_service_type', message: /use 1 \(RTC\) to 10 \(STT\)/ })
+    assert.throws(() => build([{ type: 65536 }]), { code: 'invalid_argument', message: /16-bit/ })
     assert.throws(() => build([{ type: 1, channelName: 'c', uid: 1, privileges: { 5: 1 } }]), { code: 'unknown_privilege' })
     assert.throws(() => build([{ type: 9, privileges: { 1: 1 } }]), { code: 'unknown_privilege' })
     assert.throws(() => build([{ type: 2, uid: 1 }]), { code: 'invalid_argument', message: /RTM services have no `uid` field/ })

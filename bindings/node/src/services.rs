@@ -98,8 +98,9 @@ impl JsServiceInput {
     /// `invalid_argument` for missing, misplaced or out-of-range fields; the core's
     /// `unknown_service_type`, `unknown_privilege` or `unknown_rtm2_type`.
     pub fn into_core(self) -> Result<Service> {
-        let code = u16::try_from(to_u32("service type", self.service_type)?)
-            .map_err(|_| invalid_argument("service type", format!("got {}; use 1 to 10", self.service_type)))?;
+        let code = u16::try_from(to_u32("service type", self.service_type)?).map_err(|_| {
+            invalid_argument("service type", format!("got {}; service types are 16-bit numbers", self.service_type))
+        })?;
         let service_type = ServiceType::from_code(code).js()?;
         service_type.check_fields(&self.given_fields()).js()?;
         // Each given field as the core holds it (a uid or account as packed); the core builds the

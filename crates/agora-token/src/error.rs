@@ -60,7 +60,7 @@ pub enum Error {
         expected: &'static str,
     },
     /// A service type number is not one this crate knows.
-    #[error("unknown service type {value}: use 1 (RTC) to 10 (STT)")]
+    #[error("unknown service type {value}: use {}", crate::ServiceType::known_range())]
     UnknownServiceType {
         /// The number that was given.
         value: u16,

@@ -330,9 +330,15 @@ impl ServiceType {
     /// The service type with this number.
     ///
     /// # Errors
-    /// [`Error::UnknownServiceType`] for numbers outside 1..=10.
+    /// [`Error::UnknownServiceType`] for a number the table does not declare (today outside 1..=10).
     pub fn from_code(code: u16) -> Result<Self> {
         ServiceType::ALL.into_iter().find(|t| t.code() == code).ok_or(Error::UnknownServiceType { value: code })
+    }
+
+    /// The declared types for error messages, from the table: `"1 (RTC) to 10 (STT)"`.
+    pub(crate) fn known_range() -> String {
+        let [first, .., last] = ServiceType::ALL;
+        format!("{} ({first}) to {} ({last})", first.code(), last.code())
     }
 }
 
@@ -1008,6 +1014,13 @@ mod tests {
         assert!(err.to_string().contains("RTC privilege 5"), "{err}");
         assert!(Privileges::<ConvoAiPrivilege>::default().set_code(1, 1).is_err());
         assert_eq!(ChatPrivilege::from_code(2).unwrap(), ChatPrivilege::App);
+    }
+
+    /// The message's range comes from the table, so a new service moves it.
+    #[test]
+    fn an_unknown_service_type_is_told_the_declared_range() {
+        let error = ServiceType::from_code(11).err();
+        assert_eq!(error.map(|e| e.to_string()).as_deref(), Some("unknown service type 11: use 1 (RTC) to 10 (STT)"));
     }
 
     /// The privilege ids of the spec's service table (token-formats.md 2.2), by service.
