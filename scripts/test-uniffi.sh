@@ -110,9 +110,16 @@ fi
 [ "$UPDATE_SWIFT" = 1 ] && log "updated the committed Swift bindings in $SWIFT_DIR"
 echo "the committed Swift, header and module map match the generated ones"
 
-log "Swift: parse-only syntax check (tree-sitter-swift)"
+log "Swift: parse-only syntax check (tree-sitter-swift) of the sources, the iOS example and the README's Swift"
+mkdir -p "$OUT/readme"
+awk '/^```swift$/ {inside = 1; next} /^```$/ {inside = 0} inside' bindings/uniffi/README.md > "$OUT/readme/ReadmeExamples.swift"
+[ -s "$OUT/readme/ReadmeExamples.swift" ] || { echo "no Swift example found in bindings/uniffi/README.md" >&2; exit 1; }
 "$UNIFFI_VENV/bin/python" bindings/uniffi/tests/swift/syntax_check.py "$SWIFT_DIR/AgoraToken/AgoraToken.swift" \
-  examples/ios/TokenProvider.swift
+  "$SWIFT_DIR/AgoraToken/ErrorCode.swift" examples/ios/TokenProvider.swift "$OUT/readme/ReadmeExamples.swift"
+
+log "Swift: AgoraTokenError.code (hand-written) maps every generated case to its code, as Kotlin's does"
+python3 bindings/uniffi/tests/swift/error_codes_check.py "$SWIFT_DIR/AgoraToken/AgoraToken.swift" \
+  "$SWIFT_DIR/AgoraToken/ErrorCode.swift" bindings/uniffi/kotlin/src/main/kotlin/io/github/agoratokenrs/ErrorCode.kt
 
 log "Swift: C ABI smoke test through the generated header"
 mkdir -p "$OUT/c"
