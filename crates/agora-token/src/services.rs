@@ -335,9 +335,16 @@ impl ServiceType {
         ServiceType::ALL.into_iter().find(|t| t.code() == code).ok_or(Error::UnknownServiceType { value: code })
     }
 
+    /// The first and the last declared type ([`ServiceType::ALL`] ascends): the range error
+    /// messages name.
+    pub(crate) fn first_and_last() -> (ServiceType, ServiceType) {
+        let [first, .., last] = ServiceType::ALL;
+        (first, last)
+    }
+
     /// The declared types for error messages, from the table: `"1 (RTC) to 10 (STT)"`.
     pub(crate) fn known_range() -> String {
-        let [first, .., last] = ServiceType::ALL;
+        let (first, last) = ServiceType::first_and_last();
         format!("{} ({first}) to {} ({last})", first.code(), last.code())
     }
 }

@@ -570,9 +570,9 @@ pub fn service<V: JsValue>(input: &V, warnings: &mut Vec<CompatWarning>) -> Resu
             ServiceType::from_code(code as u16).ok()
         })
         .ok_or_else(|| {
-            // The table is numbered 1, 2, ... (a test in services.rs checks it).
-            let last = ServiceType::ALL.len();
-            invalid("service type", format!("{} is not a service type (1 to {last})", number_text(type_code)))
+            let (first, last) = ServiceType::first_and_last();
+            let range = format!("{} to {}", first.code(), last.code());
+            invalid("service type", format!("{} is not a service type ({range})", number_text(type_code)))
         })?;
     // Read in packing order, as npm's constructors read their arguments: the warnings and the
     // first error come in that order.
@@ -867,6 +867,10 @@ mod tests {
             ("privileges", Js::Object(vec![])),
         ]);
         assert_eq!(service(&rtc, &mut warnings).unwrap(), crate::RtcService::new("c", 0).into());
+        // The range in the message is the table's.
+        let unknown = Js::Object(vec![("type", Js::Number(11.0)), ("privileges", Js::Object(vec![]))]);
+        let error = service(&unknown, &mut warnings).unwrap_err().to_string();
+        assert!(error.contains("11 is not a service type (1 to 10)"), "{error}");
     }
 
     #[test]
